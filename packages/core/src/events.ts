@@ -1,0 +1,31 @@
+/**
+ * Every Hearth event name and its `detail`. Widget packages add theirs by declaration merging:
+ *
+ *   declare module '@hearth/core' { interface HearthEventDetailMap { 'hearth-faq-toggle': {...} } }
+ *
+ * Details never carry answers or contact details (see STYLE.md, "Events").
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface HearthEventDetailMap {
+  /** A lead was written to the device's outbox and will be sent (or retried). */
+  'hearth-lead-queued': { idempotencyKey: string; widget: string };
+  /** Cancelable: the host may veto the submission, or enrich `detail.lead` before it is queued. */
+  'hearth-lead-submit': { idempotencyKey: string; widget: string };
+  /** The endpoint acknowledged the lead. */
+  'hearth-lead-submitted': { idempotencyKey: string; widget: string; leadId?: string };
+  /** Delivery failed: `retrying` true means it stays queued and will be retried. */
+  'hearth-lead-error': { idempotencyKey: string; widget: string; code: LeadErrorCode; retrying: boolean; status?: number };
+}
+
+export type LeadErrorCode = 'invalid' | 'rejected' | 'network' | 'server' | 'config' | 'expired' | 'queue-full';
+
+export type HearthEventName = keyof HearthEventDetailMap;
+export type HearthEvent<K extends HearthEventName> = CustomEvent<HearthEventDetailMap[K]>;
+
+declare global {
+  // Lets `el.addEventListener('hearth-lead-submitted', e => e.detail.leadId)` type-check.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface GlobalEventHandlersEventMap extends HearthEventsAsDomMap {}
+}
+
+type HearthEventsAsDomMap = { [K in HearthEventName]: HearthEvent<K> };

@@ -1,0 +1,275 @@
+import { LitElement, html, render as litRender, type PropertyValues, type TemplateResult } from 'lit';
+import { ContextConsumer } from '@lit/context';
+import { hearthContext, type HearthContextValue } from './config/context.js';
+import { HearthConfigError } from './config/errors.js';
+import { globalConfigLayer, onGlobalConfigChange, resolveConfig } from './config/resolve.js';
+import type { HearthConfig, HearthConfigInput } from './config/schema.js';
+import type { ConfigLayer } from './config/errors.js';
+import { pageSession, type HearthSession } from './config/session.js';
+import { LocalizeController } from './i18n/localize-controller.js';
+import './i18n/core-strings.js';
+import type { HearthEventDetailMap, HearthEventName } from './events.js';
+import { trackEvent, type AnalyticsPayload } from './analytics.js';
+import { BRAND_COLOR_TOKENS } from './styles/tokens.js';
+import { VERSION } from './version.js';
+import { defineElement } from './define.js';
+
+const loggedMessages = new Set<string>();
+
+/** Logs an actionable error once per page, however many widgets hit it. */
+export function reportOnce(message: string, error?: unknown): void {
+  if (loggedMessages.has(message)) return;
+  loggedMessages.add(message);
+  if (error !== undefined && !(error instanceof HearthConfigError)) console.error(`[hearth] ${message}`, error);
+  else console.error(`[hearth] ${message}`);
+}
+
+/** What the error surface shows: a readable line for the person and a detail for the site owner. */
+export interface HearthFailure {
+  /** i18n key of the sentence shown to the person. */
+  messageKey: string;
+  /** Technical detail for the site owner (shown small, and logged). */
+  detail?: string;
+}
+
+/**
+ * The base of every Hearth widget.
+ *
+ * - `static define(tag)`: guarded registration (twice is a no-op, a clash warns, never throws).
+ * - `emit()`: typed events that bubble and cross shadow roots.
+ * - `localize`: `t()` in the resolved language, with the partner's copy overrides.
+ * - `hearthConfig`: config resolved from attributes, the nearest `<hearth-provider>`,
+ *   `Hearth.configure()` and the defaults, highest first.
+ * - The error surface: a readable message in the widget plus one console error; nothing
+ *   thrown out of a lifecycle callback, never a blank box.
+ *
+ * Subclasses implement `renderContent()` instead of `render()`.
+ */
+export abstract class HearthElement extends LitElement {
+  static version = VERSION;
+  /** i18next namespaces this widget reads; the first is the default for `t()`. */
+  static i18nNamespaces: readonly string[] = ['core'];
+
+  static override properties = {
+    configJson: { attribute: 'config' },
+    endpoint: {},
+  };
+
+  /** JSON config for this widget alone (highest precedence). */
+  declare configJson: string | undefined;
+  /** Shorthand for `config='{"lead":{"endpoint":…}}'`. */
+  declare endpoint: string | undefined;
+
+  /** Guarded registration: safe when the script is included twice, or another version got there first. */
+  static define(tag: string, registry: CustomElementRegistry = customElements): void {
+    defineElement(tag, this as unknown as CustomElementConstructor, registry);
+  }
+
+  protected readonly localize: LocalizeController;
+  #context: HearthContextValue | undefined;
+  #config: HearthConfig | undefined;
+  #configError: HearthConfigError | undefined;
+  #failure: HearthFailure | undefined;
+  #unsubscribeGlobal?: () => void;
+
+  constructor() {
+    super();
+    this.localize = new LocalizeController(this, (this.constructor as typeof HearthElement).i18nNamespaces);
+    new ContextConsumer(this, {
+      context: hearthContext,
+      subscribe: true,
+      callback: (value) => {
+        this.#context = value;
+        this.#resolve();
+      },
+    });
+  }
+
+  /** The resolved config; undefined while it is invalid (the error surface is showing). */
+  get hearthConfig(): HearthConfig | undefined {
+    return this.#config;
+  }
+
+  /** Shared answers (state of residence) of the widgets under the same provider. */
+  protected get session(): HearthSession {
+    return this.#context?.session ?? pageSession;
+  }
+
+  /** True when a `<hearth-provider>` supplies this widget's config. */
+  protected get hasProvider(): boolean {
+    return this.#context !== undefined;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#unsubscribeGlobal = onGlobalConfigChange(() => {
+      if (!this.#context) this.#resolve();
+    });
+    this.#resolve();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unsubscribeGlobal?.();
+    this.#unsubscribeGlobal = undefined;
+  }
+
+  /** Config a subclass reads from its own attributes (e.g. `instrument="pcl-5"`). */
+  protected configFromAttributes(): HearthConfigInput {
+    return {};
+  }
+
+  /** Names of properties that feed `configFromAttributes()`; changing one re-resolves the config. */
+  protected static configProperties: readonly string[] = [];
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const configProps = ['configJson', 'endpoint', ...(this.constructor as typeof HearthElement).configProperties];
+    if (configProps.some((p) => changed.has(p))) this.#resolve();
+  }
+
+  /** Called after the config (re)resolves successfully. */
+  protected configChanged(_config: HearthConfig): void {}
+
+  #resolve(): void {
+    const layers: ConfigLayer[] = [];
+    if (this.#context) layers.push({ source: 'the nearest <hearth-provider>', input: this.#context.input });
+    else layers.push(globalConfigLayer());
+    const tag = this.localName;
+    let own: HearthConfigInput = {};
+    if (this.configJson) {
+      try {
+        own = JSON.parse(this.configJson) as HearthConfigInput;
+      } catch (error) {
+        this.#setConfigError(
+          new HearthConfigError([{ path: '(root)', received: this.configJson, expected: `valid JSON (${(error as Error).message})`, source: `the config attribute of <${tag}>` }]),
+        );
+        return;
+      }
+    }
+    layers.push({ source: `the config attribute of <${tag}>`, input: own });
+    layers.push({ source: `the attributes of <${tag}>`, input: { ...this.configFromAttributes(), ...(this.endpoint ? { lead: { endpoint: this.endpoint } } : {}) } });
+
+    if (this.#context?.error && !this.configJson && !this.endpoint) {
+      this.#setConfigError(this.#context.error, false);
+      return;
+    }
+    const result = resolveConfig(layers);
+    if (!result.ok) {
+      this.#setConfigError(result.error);
+      return;
+    }
+    const hadError = this.#configError !== undefined;
+    this.#configError = undefined;
+    if (hadError) this.#failure = undefined;
+    this.#config = result.config;
+    this.#applyBrandTokens(result.config);
+    this.localize.refresh();
+    try {
+      this.configChanged(result.config);
+    } catch (error) {
+      this.fail(error);
+    }
+    this.requestUpdate();
+  }
+
+  #setConfigError(error: HearthConfigError, log = true): void {
+    this.#config = undefined;
+    this.#configError = error;
+    if (log) reportOnce(`${error.message} Fix the config, then reload the page.`);
+    this.requestUpdate();
+  }
+
+  // Without a provider, this widget applies its own brand colours; under one, the provider does.
+  #applyBrandTokens(config: HearthConfig): void {
+    if (this.#context) return;
+    for (const [key, tokenName] of Object.entries(BRAND_COLOR_TOKENS)) {
+      const value = config.brand.colors[key as keyof typeof BRAND_COLOR_TOKENS];
+      if (value) this.style.setProperty(tokenName, value);
+    }
+    if (config.brand.font) this.style.setProperty('--hearth-font-family', config.brand.font);
+    if (config.brand.radius) this.style.setProperty('--hearth-radius', config.brand.radius);
+  }
+
+  /**
+   * Shows the error surface and logs one console error. Use for failures the person cannot fix
+   * inside the widget (a missing content file, a broken config); form errors stay inline.
+   */
+  protected fail(error: unknown, messageKey = 'core:error.generic'): void {
+    const detail = error instanceof Error ? error.message : String(error);
+    this.#failure = { messageKey, detail };
+    reportOnce(`<${this.localName}>: ${detail}`, error);
+    this.requestUpdate();
+  }
+
+  /** Clears a failure shown by `fail()`, e.g. before retrying a fetch. */
+  protected clearFailure(): void {
+    if (!this.#failure) return;
+    this.#failure = undefined;
+    this.requestUpdate();
+  }
+
+  /** The widget's own content. */
+  protected abstract renderContent(): unknown;
+
+  protected override render(): unknown {
+    if (this.#configError) return this.renderFailure({ messageKey: 'core:error.config', detail: this.#configError.message });
+    if (this.#failure) return this.renderFailure(this.#failure);
+    try {
+      return this.renderContent();
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      this.#failure = { messageKey: 'core:error.generic', detail };
+      reportOnce(`<${this.localName}> failed to render: ${detail}`, error);
+      return this.renderFailure(this.#failure);
+    }
+  }
+
+  /** The error surface. Always offers the crisis line: the person may have come here for help. */
+  protected renderFailure(failure: HearthFailure): TemplateResult {
+    const t = (key: string, opts?: Record<string, unknown>) => this.localize.t(key, opts);
+    return html`<div class="hearth-root">
+      <div class="hearth-error" role="alert" part="error">
+        <p class="hearth-error__title">${t('core:error.title')}</p>
+        <p class="hearth-error__message">${t(failure.messageKey)}</p>
+        <p class="hearth-error__crisis">${t('core:crisis.short')} <a href="tel:988">988</a></p>
+        ${failure.detail ? html`<p class="hearth-error__detail">${t('core:error.detail', { message: failure.detail })}</p>` : null}
+      </div>
+    </div>`;
+  }
+
+  /**
+   * Lit rethrows errors from willUpdate/update/updated as unhandled rejections. Catch them here
+   * and draw the error surface instead, so a bug in one widget never breaks the page.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    try {
+      const result = super.scheduleUpdate();
+      return result instanceof Promise ? result.catch((error: unknown) => this.#recover(error)) : result;
+    } catch (error) {
+      this.#recover(error);
+    }
+  }
+
+  #recover(error: unknown): void {
+    const detail = error instanceof Error ? error.message : String(error);
+    this.#failure = { messageKey: 'core:error.generic', detail };
+    reportOnce(`<${this.localName}> failed to update: ${detail}`, error);
+    try {
+      litRender(this.renderFailure(this.#failure), this.renderRoot, this.renderOptions);
+    } catch {
+      // Nothing more can be drawn; the console error above says what happened.
+    }
+  }
+
+  /** Dispatches a typed Hearth event that bubbles and is composed. Returns false if a listener cancelled it. */
+  protected emit<K extends HearthEventName>(name: K, detail: HearthEventDetailMap[K], options: { cancelable?: boolean } = {}): boolean {
+    const event = new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false });
+    return this.dispatchEvent(event);
+  }
+
+  /** Sends an anonymous event to the opt-in analytics bridge (allow-listed fields only). */
+  protected track(event: string, payload: Omit<AnalyticsPayload, 'widget'> = {}): void {
+    trackEvent(this.#config, event, { ...payload, widget: this.localName });
+  }
+}

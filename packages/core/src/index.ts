@@ -1,0 +1,74 @@
+/**
+ * @hearth/core: the base of every Hearth widget. Registers nothing; import
+ * `@hearth/core/hearth-provider.js` to define `<hearth-provider>`.
+ */
+export { VERSION } from './version.js';
+export { HearthElement, reportOnce, type HearthFailure } from './hearth-element.js';
+export { HearthProvider, warnOnLowContrast } from './hearth-provider.js';
+export { defineElement } from './define.js';
+
+export {
+  HearthConfigSchema,
+  BrandSchema,
+  AssessmentConfigSchema,
+  LeadConfigSchema,
+  LocaleSchema,
+  SUPPORTED_LOCALES,
+  ASSESSMENT_STEPS,
+  configJsonSchema,
+  type HearthConfig,
+  type HearthConfigInput,
+  type Locale,
+  type AssessmentStepId,
+  type DeepPartial,
+} from './config/schema.js';
+export { CoverageConfigSchema, type CoverageConfig, type StateCoverage, type Payer } from './config/coverage-schema.js';
+export { US_STATES, isUsStateCode, UsStateCodeSchema, type UsStateCode } from './config/us-states.js';
+export { HearthConfigError, type ConfigIssue, type ConfigLayer } from './config/errors.js';
+export { resolveConfig, configure, DEFAULT_CONFIG, onGlobalConfigChange, type ConfigResult } from './config/resolve.js';
+export { mergeConfig } from './config/merge.js';
+export { isAllowedEndpoint, isSafeLink } from './config/endpoint.js';
+export { hearthContext, type HearthContextValue } from './config/context.js';
+export { HearthSession, pageSession, type HearthSessionData } from './config/session.js';
+
+export {
+  registerTranslations,
+  loadTranslations,
+  translate,
+  setLocale,
+  getForcedLocale,
+  normalizeLocale,
+  resolveLocale,
+  onLocaleChange,
+} from './i18n/localize.js';
+export { LocalizeController } from './i18n/localize-controller.js';
+
+export { token, TOKEN_DEFAULTS, BRAND_COLOR_TOKENS, baseStyles, buttonStyles, type TokenName } from './styles/tokens.js';
+export { contrastRatio, relativeLuminance } from './styles/contrast.js';
+
+export {
+  LeadSchema,
+  ContactSchema,
+  ConsentSchema,
+  SourceSchema,
+  AssessmentSummarySchema,
+  CoverageSummarySchema,
+  AnswersSchema,
+  LEAD_SCHEMA_VERSION,
+  US_E164,
+  validateLead,
+  normalizeUsPhone,
+  type Lead,
+  type LeadInput,
+  type LeadAnswers,
+  type AssessmentSummary,
+  type CoverageSummary,
+  type LeadFieldError,
+  type LeadValidation,
+} from './lead/schema.js';
+export { collectSource } from './lead/source.js';
+export { submitLead, newIdempotencyKey, type SubmitOptions } from './lead/submit.js';
+export { fetchTransport, parseRetryAfter, type DeliveryResult, type LeadTransport } from './lead/transport.js';
+
+export { trackEvent, type AnalyticsPayload } from './analytics.js';
+export type { HearthEventDetailMap, HearthEventName, HearthEvent, LeadErrorCode } from './events.js';

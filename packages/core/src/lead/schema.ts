@@ -1,0 +1,121 @@
+import * as z from 'zod/mini';
+import { UsStateCodeSchema } from '../config/us-states.js';
+import { formatPath } from '../config/errors.js';
+
+export const LEAD_SCHEMA_VERSION = 1;
+
+const text = (min: number, max: number) =>
+  z.string({ error: 'text is required' }).check(
+    z.trim(),
+    z.minLength(min, { error: min === 1 ? 'this field is required' : `at least ${min} characters` }),
+    z.maxLength(max, { error: `at most ${max} characters` }),
+  );
+const bounded = (max: number) => z.string({ error: 'text is required' }).check(z.maxLength(max, { error: `at most ${max} characters` }));
+const isoDateTime = z.iso.datetime({ offset: true, error: 'an ISO 8601 date-time' });
+
+/** US numbers in E.164: +1, then a 10-digit NANP number (area code and exchange do not start with 0 or 1). */
+export const US_E164 = /^\+1[2-9]\d{2}[2-9]\d{6}$/;
+
+export const ContactSchema = z.object({
+  name: text(1, 120),
+  email: z.email({ error: 'a valid email address' }).check(z.maxLength(254, { error: 'at most 254 characters' })),
+  phone: z.optional(z.string().check(z.regex(US_E164, { error: 'a US phone number in E.164 form, like +15555550123' }))),
+  state: z.optional(UsStateCodeSchema),
+  preferredContact: z.optional(z.enum(['email', 'phone', 'text'], { error: 'email, phone or text' })),
+});
+
+export const ConsentSchema = z.object({
+  given: z.literal(true, { error: 'consent must be given before anything is sent' }),
+  /** The exact words the person agreed to. */
+  text: text(1, 4000),
+  version: text(1, 40),
+  timestamp: isoDateTime,
+});
+
+const param = z.optional(bounded(500));
+export const SourceSchema = z.object({
+  /** The page URL without its query string or fragment (they can hold secrets or personal data). */
+  url: z.url({ error: 'the page URL' }).check(z.maxLength(2048, { error: 'at most 2048 characters' })),
+  referrer: z.optional(bounded(2048)),
+  utm: z.optional(z.object({ source: param, medium: param, campaign: param, term: param, content: param })),
+  gclid: param,
+  fbclid: param,
+});
+
+/** The result of the self-assessment, without the answers. */
+export const AssessmentSummarySchema = z.object({
+  type: z.literal('assessment'),
+  instrument: z.enum(['pc-ptsd-5', 'pcl-5']),
+  score: z.int().check(z.gte(0), z.lte(80)),
+  cutPoint: z.int().check(z.gte(0), z.lte(80)),
+  positive: z.boolean(),
+  /** PCL-5 only: the DSM-5 cluster rule, reported separately from the total. */
+  provisionalDiagnosis: z.optional(z.boolean()),
+  /** Clinician-review items the person marked (count only; which ones are answers). */
+  reviewItemCount: z.int().check(z.gte(0), z.lte(50)),
+  candidacy: z.enum(['discuss', 'review', 'not-served']),
+  state: z.optional(UsStateCodeSchema),
+});
+
+/** The result of the coverage checker. */
+export const CoverageSummarySchema = z.object({
+  type: z.literal('coverage'),
+  state: UsStateCodeSchema,
+  payerId: z.optional(z.string().check(z.maxLength(80))),
+  outcome: z.enum(['not-served', 'in-network', 'out-of-network', 'varies', 'self-pay', 'unknown-payer']),
+});
+
+/** Raw answers: sent only when the partner turns on `privacy.includeAnswers`. */
+export const AnswersSchema = z.object({
+  pcPtsd5: z.optional(z.object({ exposure: z.boolean(), items: z.array(z.boolean()).check(z.maxLength(5)) })),
+  pcl5: z.optional(z.array(z.nullable(z.int().check(z.gte(0), z.lte(4)))).check(z.length(20))),
+  phq9Item9: z.optional(z.int().check(z.gte(0), z.lte(3))),
+  history: z.optional(z.record(z.string().check(z.maxLength(40)), z.union([z.string().check(z.maxLength(200)), z.boolean(), z.number()]))),
+  reviewItems: z.optional(z.array(z.string().check(z.maxLength(60))).check(z.maxLength(30))),
+});
+
+export const LeadSchema = z.object({
+  schemaVersion: z.literal(LEAD_SCHEMA_VERSION, { error: `schema version ${LEAD_SCHEMA_VERSION}` }),
+  idempotencyKey: z.uuid({ error: 'a UUID' }),
+  createdAt: isoDateTime,
+  /** The tag that produced the lead (a partner may use its own prefix). */
+  widget: z.string().check(z.regex(/^[a-z][a-z0-9]*-[a-z0-9-]+$/, { error: 'a custom element tag name' }), z.maxLength(60)),
+  kind: z.enum(['assessment', 'benefits-check', 'waitlist'], { error: 'assessment, benefits-check or waitlist' }),
+  /** The safety question was answered above 0: the clinic must follow up urgently. */
+  urgent: z.boolean({ error: 'true or false' }),
+  contact: ContactSchema,
+  consent: ConsentSchema,
+  source: SourceSchema,
+  summary: z.optional(z.discriminatedUnion('type', [AssessmentSummarySchema, CoverageSummarySchema])),
+  answers: z.optional(AnswersSchema),
+  locale: z.optional(z.enum(['en', 'es'])),
+});
+
+export type Lead = z.output<typeof LeadSchema>;
+export type LeadInput = z.input<typeof LeadSchema>;
+export type AssessmentSummary = z.output<typeof AssessmentSummarySchema>;
+export type CoverageSummary = z.output<typeof CoverageSummarySchema>;
+export type LeadAnswers = z.output<typeof AnswersSchema>;
+
+export interface LeadFieldError {
+  /** e.g. "contact.email" */
+  path: string;
+  message: string;
+}
+
+export type LeadValidation = { ok: true; lead: Lead } | { ok: false; errors: LeadFieldError[] };
+
+/** Validates a lead; each error names the field, so a form can point at it and a server can return it. */
+export function validateLead(input: unknown): LeadValidation {
+  const parsed = LeadSchema.safeParse(input);
+  if (parsed.success) return { ok: true, lead: parsed.data };
+  return { ok: false, errors: parsed.error.issues.map((i) => ({ path: formatPath(i.path as PropertyKey[]), message: i.message })) };
+}
+
+/** "(555) 555-0123", "555.555.0123", "+1 555 555 0123" → "+15555550123"; undefined when it is not a US number. */
+export function normalizeUsPhone(input: string): string | undefined {
+  const digits = input.replace(/[^\d+]/g, '');
+  const bare = digits.startsWith('+1') ? digits.slice(2) : digits.startsWith('1') && digits.length === 11 ? digits.slice(1) : digits;
+  const e164 = `+1${bare}`;
+  return US_E164.test(e164) ? e164 : undefined;
+}

@@ -1,0 +1,42 @@
+import { isAllowedEndpoint } from '../config/endpoint.js';
+import { validateLead, type Lead } from './schema.js';
+import { fetchTransport, type DeliveryResult, type LeadTransport } from './transport.js';
+
+export interface SubmitOptions {
+  endpoint: string | undefined;
+  transport?: LeadTransport;
+  keepalive?: boolean;
+  signal?: AbortSignal;
+}
+
+/**
+ * Validates a lead and sends it once. Never throws: every failure comes back as a typed result
+ * the widget can explain to the person.
+ */
+export async function submitLead(input: unknown, options: SubmitOptions): Promise<DeliveryResult & { lead?: Lead }> {
+  if (!options.endpoint || !isAllowedEndpoint(options.endpoint)) {
+    return {
+      ok: false,
+      code: 'config',
+      retryable: false,
+      message: options.endpoint
+        ? `The lead endpoint ${options.endpoint} is not allowed: use https: (http: only on localhost).`
+        : 'No lead endpoint is configured: set lead.endpoint in the Hearth config.',
+    };
+  }
+  const checked = validateLead(input);
+  if (!checked.ok) {
+    return { ok: false, code: 'invalid', retryable: false, fieldErrors: checked.errors, message: `The lead is invalid: ${checked.errors.map((e) => e.path).join(', ')}.` };
+  }
+  const transport = options.transport ?? fetchTransport;
+  const result = await transport.send(checked.lead, options.endpoint, {
+    ...(options.keepalive !== undefined ? { keepalive: options.keepalive } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  return { ...result, lead: checked.lead };
+}
+
+/** A new idempotency key: the same key travels with every retry of one lead. */
+export function newIdempotencyKey(): string {
+  return crypto.randomUUID();
+}

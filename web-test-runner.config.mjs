@@ -1,0 +1,39 @@
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { loopbackPlugin } from './test/support/loopback.mjs';
+
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--headless=new',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export const browsers = [
+  chromeLauncher({
+    launchOptions: { executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', headless: true, args: chromiumArgs },
+  }),
+];
+
+// `HEARTH_TEST_FILES="packages/faq/test/**/*.test.ts" pnpm test:browser` runs a subset.
+const files = process.env.HEARTH_TEST_FILES
+  ? process.env.HEARTH_TEST_FILES.split(',')
+  : ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'];
+
+export default {
+  files: [...files, '!**/*.node.test.ts', '!**/node_modules/**'],
+  nodeResolve: { exportConditions: ['source', 'browser'] },
+  concurrency: 1,
+  concurrentBrowsers: 1,
+  browsers,
+  testFramework: { config: { timeout: 15000 } },
+  browserStartTimeout: 60000,
+  testsStartTimeout: 60000,
+  testsFinishTimeout: 300000,
+  plugins: [esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: './tsconfig.json' }), loopbackPlugin()],
+};
