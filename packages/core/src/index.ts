@@ -72,3 +72,4 @@ export { fetchTransport, parseRetryAfter, type DeliveryResult, type LeadTranspor
 
 export { trackEvent, type AnalyticsPayload } from './analytics.js';
 export type { HearthEventDetailMap, HearthEventName, HearthEvent, LeadErrorCode } from './events.js';
+export { sendLead, type LeadDelivery, type LeadDeliveryStatus, type SendLeadOptions } from './lead/outbox.js';

@@ -5,6 +5,8 @@ export interface ConfigIssue {
   path: string;
   received: unknown;
   expected: string;
+  /** True when `expected` is a whole sentence about the problem (a custom rule), not what was expected. */
+  custom?: boolean;
   /** Which layer supplied the bad value, e.g. `Hearth.configure()` or `<hearth-provider config-src="/clinic.json">`. */
   source: string;
 }
@@ -16,7 +18,11 @@ export class HearthConfigError extends Error {
   constructor(issues: readonly ConfigIssue[]) {
     super(
       'Invalid Hearth config: ' +
-        issues.map((i) => `${i.path} is ${describeValue(i.received)} (from ${i.source}), expected ${i.expected}`).join('; ') +
+        issues
+          .map((i) =>
+            i.custom ? `${i.path}: ${i.expected} (from ${i.source})` : `${i.path} is ${describeValue(i.received)} (from ${i.source}), expected ${i.expected}`,
+          )
+          .join('; ') +
         '.',
     );
     this.issues = issues;
@@ -74,6 +80,6 @@ export function toConfigIssues(error: z.core.$ZodError, merged: unknown, layers:
         }
       }
     }
-    return { path: formatPath(path), received: valueAt(merged, path), expected, source };
+    return { path: formatPath(path), received: valueAt(merged, path), expected, source, ...(issue.code === 'custom' ? { custom: true } : {}) };
   });
 }
