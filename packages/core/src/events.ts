@@ -5,7 +5,6 @@
  *
  * Details never carry answers or contact details (see STYLE.md, "Events").
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface HearthEventDetailMap {
   /** A lead was written to the device's outbox and will be sent (or retried). */
   'hearth-lead-queued': { idempotencyKey: string; widget: string };

@@ -1,7 +1,7 @@
 import { expect, fixture, html, nextFrame, oneEvent, waitUntil } from '@open-wc/testing';
 import { HearthTestWidget } from './fixtures/test-widget.js';
 import '../src/define-provider.js';
-import { configure, setLocale, HearthProvider, validateLead } from '../src/index.js';
+import { configure, setLocale, validateLead, type HearthProvider } from '../src/index.js';
 import { LeadSink } from '../../../test/support/sink.js';
 
 function text(el: HTMLElement, selector: string): string {
