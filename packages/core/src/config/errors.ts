@@ -69,17 +69,19 @@ export function toConfigIssues(error: z.core.$ZodError, merged: unknown, layers:
   return error.issues.map((issue) => {
     const path = issue.path as PropertyKey[];
     const expected = issue.code === 'unrecognized_keys' ? `no unknown keys (${issue.keys.join(', ')})` : issue.message;
-    // Blame the highest-precedence layer that set anything along this path.
+    // Blame the highest-precedence layer that set anything along this path (for an unknown
+    // key, the layer that holds the key).
+    const blamePath = issue.code === 'unrecognized_keys' && issue.keys[0] ? [...path, issue.keys[0]] : path;
     let source = 'the defaults';
-    for (let depth = path.length; depth > 0 && source === 'the defaults'; depth--) {
+    for (let depth = blamePath.length; depth > 0 && source === 'the defaults'; depth--) {
       for (let i = layers.length - 1; i >= 0; i--) {
         const layer = layers[i];
-        if (layer && valueAt(layer.input, path.slice(0, depth)) !== undefined) {
+        if (layer && valueAt(layer.input, blamePath.slice(0, depth)) !== undefined) {
           source = layer.source;
           break;
         }
       }
     }
-    return { path: formatPath(path), received: valueAt(merged, path), expected, source, ...(issue.code === 'custom' ? { custom: true } : {}) };
+    return { path: formatPath(path), received: valueAt(merged, path), expected, source, ...(issue.code === 'custom' && !(issue.params as { expected?: boolean } | undefined)?.expected ? { custom: true } : {}) };
   });
 }

@@ -6,6 +6,9 @@ export const SUPPORTED_LOCALES = ['en', 'es'] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
 export const LocaleSchema = z.enum(SUPPORTED_LOCALES, { error: 'one of "en" or "es"' });
 
+// Marks a refinement whose message says what was expected (not a sentence about the problem).
+const EXPECTATION = { expected: true };
+
 const text = (max: number, what = 'text') =>
   z.string({ error: `${what} (a string)` }).check(z.trim(), z.minLength(1, { error: `${what}, not empty` }), z.maxLength(max, { error: `${what} of at most ${max} characters` }));
 
@@ -19,9 +22,9 @@ const CssLength = z.string().check(
   z.regex(/^(?:0|\d+(?:\.\d+)?(?:px|rem|em|%))$/, { error: 'a CSS length such as "8px" or "0.5rem"' }),
 );
 const Endpoint = z.string({ error: 'an https: URL' }).check(
-  z.refine(isAllowedEndpoint, { error: 'an https: URL (http: is allowed only on localhost or 127.0.0.1)' }),
+  z.refine(isAllowedEndpoint, { error: 'an https: URL (http: is allowed only on localhost or 127.0.0.1)', params: EXPECTATION }),
 );
-const SafeLink = z.string({ error: 'an https: URL' }).check(z.refine(isSafeLink, { error: 'an https: URL or a #anchor' }));
+const SafeLink = z.string({ error: 'an https: URL' }).check(z.refine(isSafeLink, { error: 'an https: URL or a #anchor', params: EXPECTATION }));
 
 export const BrandSchema = z.strictObject({
   name: z._default(text(80, 'a brand name'), 'Hearth Health'),
@@ -65,8 +68,9 @@ export const AssessmentConfigSchema = z.strictObject({
     z.array(z.enum(ASSESSMENT_STEPS, { error: `one of ${ASSESSMENT_STEPS.join(', ')}` })).check(
       z.refine((steps) => steps.includes('safety') && steps.includes('results'), {
         error: 'a list that keeps "safety" and "results" (they protect the patient)',
+        params: EXPECTATION,
       }),
-      z.refine((steps) => new Set(steps).size === steps.length, { error: 'a list without repeated steps' }),
+      z.refine((steps) => new Set(steps).size === steps.length, { error: 'a list without repeated steps', params: EXPECTATION }),
     ),
     [...ASSESSMENT_STEPS],
   ),
