@@ -1,0 +1,665 @@
+import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { HearthElement, reportOnce } from '../hearth-element.js';
+import type { HearthConfig } from '../config/schema.js';
+import { isUsStateCode, type UsStateCode } from '../config/us-states.js';
+import { registerTranslations } from '../i18n/localize.js';
+import { baseStyles, buttonStyles, token } from '../styles/tokens.js';
+import { formStyles } from './form-styles.js';
+import {
+  ContactSchema,
+  LEAD_SCHEMA_VERSION,
+  normalizeUsPhone,
+  type AssessmentSummary,
+  type CoverageSummary,
+  type LeadAnswers,
+  type LeadFieldError,
+  type LeadInput,
+} from './schema.js';
+import { collectSource } from './source.js';
+import { newIdempotencyKey } from './submit.js';
+import { sendLead, type LeadDeliveryStatus } from './outbox.js';
+import en from './translations/en.json' with { type: 'json' };
+
+export { formStyles };
+
+registerTranslations('lead-form', en, { es: () => import('./translations/es.json', { with: { type: 'json' } }) });
+
+/** What the lead is about; sent as `kind` and picks the default button label. */
+export type LeadFormKind = 'assessment' | 'benefits-check' | 'waitlist';
+/** Optional fields a host can show. Name, email and consent are always there. */
+export type LeadFormOptionalField = 'phone' | 'contact-method';
+/** A field the person fills in (and that an error can point at). */
+export type LeadFormField = 'name' | 'email' | 'phone' | 'contact' | 'consent';
+/** The outcome the form reports: the lead pipeline's status, or `blocked` when the bot checks stopped it. */
+export type LeadFormStatus = LeadDeliveryStatus | 'blocked';
+
+declare module '../events.js' {
+  interface HearthEventDetailMap {
+    /**
+     * `<hearth-lead-form>` finished a submission. Cancelable: on `sent`, cancelling stops the
+     * redirect to `lead.redirectUrl`. No contact details, no answers.
+     */
+    'hearth-lead-form-result': { status: LeadFormStatus; kind: LeadFormKind; idempotencyKey?: string; leadId?: string };
+  }
+}
+
+type ContactMethod = 'email' | 'phone' | 'text';
+interface Values {
+  name: string;
+  email: string;
+  phone: string;
+  contact: ContactMethod | '';
+  consent: boolean;
+}
+type Problem = 'failed' | 'notConnected' | 'blocked' | 'tooFast';
+
+const EMPTY: Values = { name: '', email: '', phone: '', contact: '', consent: false };
+const FIELD_ORDER: readonly LeadFormField[] = ['name', 'email', 'phone', 'contact', 'consent'];
+const EmailSchema = ContactSchema.shape.email;
+const TAG_NAME = /^[a-z][a-z0-9]*-[a-z0-9-]+$/;
+
+/** Maps a lead path returned by the endpoint (`contact.email`) onto the field that holds it. */
+export function fieldForLeadPath(path: string): LeadFormField | undefined {
+  if (path.startsWith('consent')) return 'consent';
+  const map: Record<string, LeadFormField> = {
+    'contact.name': 'name',
+    'contact.email': 'email',
+    'contact.phone': 'phone',
+    'contact.preferredContact': 'contact',
+  };
+  return map[path];
+}
+
+/**
+ * @summary The lead form shared by every Hearth widget that hands a person over to a clinic:
+ * name, email, optional phone and preferred contact method, consent, and an honest report of
+ * what happened to the lead.
+ *
+ * Importing `@hearth/core/lead-form.js` defines `<hearth-lead-form>` (guarded) and exports the class.
+ *
+ * Usage inside a host widget's template:
+ * ```html
+ * <hearth-lead-form kind="waitlist" .summary=${coverageSummary} .hostConfig=${this.hearthConfig}
+ *   @hearth-lead-form-result=${this.handleLeadResult}></hearth-lead-form>
+ * ```
+ * - `kind`: `assessment` | `benefits-check` | `waitlist` (sent as `lead.kind`; picks the button label).
+ * - `summary`: an `AssessmentSummary` or `CoverageSummary` sent with the lead.
+ * - `answers`: raw answers, sent only when the config has `privacy.includeAnswers: true`.
+ * - `urgent`: the safety question fired; the clinic follows up urgently.
+ * - `state`: USPS code sent as `contact.state` (defaults to the session's state).
+ * - `fields`: optional fields to show, space-separated: `phone`, `contact-method` (default both).
+ * - `hostConfig`: the host's resolved config, so attributes given to the host (endpoint, copy,
+ *   consent text) reach its form. Without it the form resolves its own (attributes, provider,
+ *   `Hearth.configure()`).
+ * - `heading` / `heading-level`: an optional heading above the form.
+ * - `submit-label`: overrides the button label.
+ * - `min-fill-time` (ms, default 3000) and `startedAt` (epoch ms, default first render): a submit
+ *   sooner than that after `startedAt` is refused as a bot and nothing is sent.
+ * - `widget`: the tag sent as `lead.widget`; defaults to the host's tag (the element whose shadow
+ *   root holds the form), else `hearth-lead-form`.
+ * - `reset()` clears every field and starts a new lead.
+ *
+ * Privacy: nothing leaves the page until the person presses the button with consent checked. The
+ * lead goes through core's `sendLead()` (validated, then the outbox), which dispatches
+ * `hearth-lead-submit` (cancelable), `hearth-lead-submitted` and `hearth-lead-error` on the host
+ * widget. Consent text and version (`lead.consentText[lang]`, `lead.consentVersion`) are sent exactly
+ * as shown. When the partner gives consent text in English only, a Spanish page shows and sends
+ * that English text rather than our default: the partner's legal wording wins over a translation
+ * they did not approve.
+ *
+ * Contact details live in memory only: never in storage, events or analytics.
+ *
+ * @event hearth-lead-form-result - `{ status: 'sent' | 'queued' | 'failed' | 'blocked', kind, idempotencyKey?, leadId? }`. Cancelable (stops the redirect).
+ * @event hearth-lead-submit - From `sendLead()`, on the host widget. Cancelable: vetoes the submission.
+ * @event hearth-lead-submitted - From `sendLead()`: the endpoint acknowledged the lead.
+ * @event hearth-lead-error - From `sendLead()`: delivery failed.
+ *
+ * @csspart base - The wrapper.
+ * @csspart form - The `<form>`.
+ * @csspart submit - The submit button.
+ * @csspart result - The panel shown once the lead is sent or saved.
+ *
+ * @cssproperty --hearth-lead-form-gap - Space between fields (defaults to `--hearth-space-l`).
+ */
+export class HearthLeadForm extends HearthElement {
+  static override i18nNamespaces = ['lead-form', 'core'];
+  static override styles = [
+    baseStyles,
+    buttonStyles,
+    formStyles,
+    css`
+      .field {
+        margin-block-end: var(--hearth-lead-form-gap, ${token('--hearth-space-l')});
+      }
+      .heading {
+        font-size: 1.375em;
+        line-height: 1.3;
+        margin: 0 0 ${token('--hearth-space-m')};
+      }
+      .heading:focus {
+        outline: none;
+      }
+      /* Off-screen and out of the accessibility tree: only a bot fills it. */
+      .trap {
+        position: absolute;
+        left: -10000px;
+        top: auto;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+      }
+      .consent-text {
+        font-weight: 400;
+      }
+      .choice--consent {
+        align-items: flex-start;
+      }
+      .choice--consent input {
+        margin-top: 0.125rem;
+      }
+    `,
+  ];
+
+  static override properties = {
+    ...HearthElement.properties,
+    kind: { reflect: true },
+    summary: { attribute: false },
+    answers: { attribute: false },
+    urgent: { type: Boolean },
+    state: {},
+    fields: {},
+    heading: {},
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    submitLabel: { attribute: 'submit-label' },
+    minFillTime: { type: Number, attribute: 'min-fill-time' },
+    startedAt: { type: Number, attribute: false },
+    widget: {},
+    hostConfig: { attribute: false },
+  };
+
+  /** What the lead is about. */
+  declare kind: LeadFormKind;
+  /** The result sent with the lead (no answers). */
+  declare summary: AssessmentSummary | CoverageSummary | undefined;
+  /** Raw answers; sent only with `privacy.includeAnswers`. */
+  declare answers: LeadAnswers | undefined;
+  /** The safety question fired: flag the lead for urgent follow-up. */
+  declare urgent: boolean;
+  /** USPS code of the state of residence; defaults to the session's. */
+  declare state: string | undefined;
+  /** Optional fields to show, space-separated: `phone contact-method`. */
+  declare fields: string;
+  /** Optional heading above the form. */
+  declare heading: string | undefined;
+  /** Level of that heading (2–6). */
+  declare headingLevel: number;
+  /** Overrides the default button label. */
+  declare submitLabel: string | undefined;
+  /** Minimum time (ms) between `startedAt` and a submit; sooner is treated as a bot. */
+  declare minFillTime: number;
+  /** When the person started (epoch ms). Defaults to when the form first rendered. */
+  declare startedAt: number | undefined;
+  /** Tag sent as `lead.widget`. */
+  declare widget: string | undefined;
+  /** The host widget's resolved config. */
+  declare hostConfig: HearthConfig | undefined;
+
+  #values: Values = { ...EMPTY };
+  #errors: Partial<Record<LeadFormField, string>> = {};
+  #generalErrors: string[] = [];
+  #phase: 'editing' | 'sending' | LeadDeliveryStatus = 'editing';
+  #problem: Problem | undefined;
+  #idempotencyKey = newIdempotencyKey();
+  #renderedAt = 0;
+  #focusAfterRender: string | undefined;
+
+  constructor() {
+    super();
+    this.kind = 'assessment';
+    this.urgent = false;
+    this.fields = 'phone contact-method';
+    this.headingLevel = 2;
+    this.minFillTime = 3000;
+  }
+
+  override get hearthConfig(): HearthConfig | undefined {
+    return this.hostConfig ?? super.hearthConfig;
+  }
+
+  /** Clears every field, error and result, and starts a new lead (a new idempotency key). */
+  reset(): void {
+    this.#values = { ...EMPTY };
+    this.#errors = {};
+    this.#generalErrors = [];
+    this.#problem = undefined;
+    this.#phase = 'editing';
+    this.#idempotencyKey = newIdempotencyKey();
+    this.#renderedAt = Date.now();
+    this.requestUpdate();
+  }
+
+  /** Moves focus to the heading, or the first field when there is none. */
+  override focus(options?: FocusOptions): void {
+    const target = this.renderRoot.querySelector<HTMLElement>('.heading, .panel, input:not([tabindex="-1"])');
+    if (target) target.focus(options);
+    else super.focus(options);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (changed.has('hostConfig')) this.localize.refresh();
+  }
+
+  protected override firstUpdated(): void {
+    this.#renderedAt = Date.now();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (!this.#focusAfterRender) return;
+    const target = this.renderRoot.querySelector<HTMLElement>(this.#focusAfterRender);
+    this.#focusAfterRender = undefined;
+    target?.focus();
+  }
+
+  get #shows(): { phone: boolean; contact: boolean } {
+    const list = this.fields.split(/[\s,]+/);
+    const phone = list.includes('phone');
+    return { phone, contact: phone && list.includes('contact-method') };
+  }
+
+  get #host(): HTMLElement {
+    const root = this.getRootNode();
+    return root instanceof ShadowRoot && root.host instanceof HTMLElement ? root.host : this;
+  }
+
+  get #widgetTag(): string {
+    const tag = this.widget ?? this.#host.localName;
+    return TAG_NAME.test(tag) ? tag : this.localName;
+  }
+
+  #consentText(config: HearthConfig): string {
+    const lang = this.localize.lang;
+    const custom = config.lead.consentText;
+    return custom?.[lang] ?? custom?.en ?? this.localize.t('consent.default', { brand: config.brand.name });
+  }
+
+  #validate(values: Values): Partial<Record<LeadFormField, string>> {
+    const t = (key: string) => this.localize.t(`errors.${key}`);
+    const errors: Partial<Record<LeadFormField, string>> = {};
+    const name = values.name.trim();
+    if (!name) errors.name = t('nameRequired');
+    else if (name.length > 120) errors.name = t('nameTooLong');
+    const email = values.email.trim();
+    if (!email) errors.email = t('emailRequired');
+    else if (!EmailSchema.safeParse(email).success) errors.email = t('emailInvalid');
+    const shows = this.#shows;
+    const needsPhone = values.contact === 'phone' || values.contact === 'text';
+    if (shows.phone && values.phone.trim() && !normalizeUsPhone(values.phone)) errors.phone = t('phoneInvalid');
+    else if (shows.contact && needsPhone && !values.phone.trim()) errors.phone = t('phoneRequired');
+    if (shows.contact && !values.contact) errors.contact = t('contactRequired');
+    if (!values.consent) errors.consent = t('consentRequired');
+    return errors;
+  }
+
+  /** Reads the form as it is now: a bot (or autofill) may set values without firing `input`. */
+  #readForm(form: HTMLFormElement): { values: Values; trap: string } {
+    const data = new FormData(form);
+    const get = (key: string) => {
+      const value = data.get(key);
+      return typeof value === 'string' ? value : '';
+    };
+    const contact = get('contact');
+    return {
+      values: {
+        name: get('name'),
+        email: get('email'),
+        phone: get('phone'),
+        contact: contact === 'email' || contact === 'phone' || contact === 'text' ? contact : '',
+        consent: data.get('consent') === 'yes',
+      },
+      trap: get('website'),
+    };
+  }
+
+  #buildLead(config: HearthConfig, values: Values): LeadInput {
+    const now = new Date().toISOString();
+    const phone = this.#shows.phone ? normalizeUsPhone(values.phone) : undefined;
+    const stateValue = this.state ?? this.session.get('state');
+    const state: UsStateCode | undefined = isUsStateCode(stateValue) ? stateValue : undefined;
+    const contact: LeadInput['contact'] = { name: values.name.trim(), email: values.email.trim() };
+    if (phone) contact.phone = phone;
+    if (state) contact.state = state;
+    if (this.#shows.contact && values.contact) contact.preferredContact = values.contact;
+    const lead: LeadInput = {
+      schemaVersion: LEAD_SCHEMA_VERSION,
+      idempotencyKey: this.#idempotencyKey,
+      createdAt: now,
+      widget: this.#widgetTag,
+      kind: this.kind,
+      urgent: this.urgent === true,
+      contact,
+      consent: { given: true, text: this.#consentText(config), version: config.lead.consentVersion, timestamp: now },
+      source: collectSource(),
+      locale: this.localize.lang,
+    };
+    if (this.summary) lead.summary = this.summary;
+    if (config.privacy.includeAnswers && this.answers) lead.answers = this.answers;
+    return lead;
+  }
+
+  #handleSubmit = (event: Event): void => {
+    event.preventDefault();
+    void this.#submit(event.currentTarget as HTMLFormElement);
+  };
+
+  #handleRetry = (): void => {
+    const form = this.renderRoot.querySelector('form');
+    if (form) void this.#submit(form);
+  };
+
+  async #submit(form: HTMLFormElement): Promise<void> {
+    const config = this.hearthConfig;
+    if (!config || this.#phase === 'sending' || this.#phase === 'sent' || this.#phase === 'queued') return;
+    const { values, trap } = this.#readForm(form);
+    this.#values = values;
+    this.#problem = undefined;
+    this.#generalErrors = [];
+    if (trap) {
+      // A bot filled the hidden field. Nothing leaves the page; a person never sees this field.
+      this.#problem = 'blocked';
+      this.#errors = {};
+      this.#focusAfterRender = '.panel--danger';
+      this.requestUpdate();
+      this.emit('hearth-lead-form-result', { status: 'blocked', kind: this.kind });
+      return;
+    }
+    this.#errors = this.#validate(values);
+    if (Object.keys(this.#errors).length) {
+      this.#focusAfterRender = '.error-summary';
+      this.requestUpdate();
+      return;
+    }
+    const startedAt = this.startedAt ?? this.#renderedAt;
+    if (Date.now() - startedAt < this.minFillTime) {
+      // Faster than a person can read the form: refuse, and let a real person simply press again.
+      this.#problem = 'tooFast';
+      this.#focusAfterRender = '.panel--danger';
+      this.requestUpdate();
+      this.emit('hearth-lead-form-result', { status: 'blocked', kind: this.kind });
+      return;
+    }
+
+    this.#phase = 'sending';
+    this.requestUpdate();
+    const lead = this.#buildLead(config, values);
+    const delivery = await sendLead(lead, { endpoint: config.lead.endpoint, source: this.#host });
+    const { result } = delivery;
+    if (delivery.status === 'sent' || delivery.status === 'queued') {
+      this.#phase = delivery.status;
+      this.#idempotencyKey = newIdempotencyKey();
+      this.#focusAfterRender = '.panel';
+      this.requestUpdate();
+      const leadId = result.ok ? result.leadId : undefined;
+      const proceed = this.emit(
+        'hearth-lead-form-result',
+        { status: delivery.status, kind: this.kind, idempotencyKey: delivery.idempotencyKey, ...(leadId ? { leadId } : {}) },
+        { cancelable: true },
+      );
+      if (proceed && delivery.status === 'sent' && config.lead.redirectUrl) window.location.assign(config.lead.redirectUrl);
+      return;
+    }
+
+    this.#phase = 'editing';
+    if (!result.ok) {
+      if (result.code === 'config') {
+        this.#problem = 'notConnected';
+        reportOnce(`<${this.#widgetTag}>: ${result.message}`);
+      } else if (result.fieldErrors?.length) {
+        this.#applyFieldErrors(result.fieldErrors);
+        // A lead our own form built and the schema refused is a bug in the host; tell the site owner.
+        if (result.status === undefined) reportOnce(`<${this.#widgetTag}>: ${result.message}`);
+      } else {
+        this.#problem = 'failed';
+      }
+    }
+    this.#focusAfterRender = this.#problem ? '.panel--danger' : '.error-summary';
+    this.requestUpdate();
+    this.emit('hearth-lead-form-result', { status: 'failed', kind: this.kind, idempotencyKey: delivery.idempotencyKey });
+  }
+
+  #applyFieldErrors(fieldErrors: readonly LeadFieldError[]): void {
+    const errors: Partial<Record<LeadFormField, string>> = {};
+    let general = false;
+    for (const error of fieldErrors) {
+      const field = fieldForLeadPath(error.path);
+      if (field && (field !== 'phone' || this.#shows.phone) && (field !== 'contact' || this.#shows.contact)) {
+        errors[field] ??= this.localize.t(`errors.notAccepted.${field}`);
+      } else general = true;
+    }
+    this.#errors = errors;
+    this.#generalErrors = general || !Object.keys(errors).length ? [this.localize.t('core:lead.invalid')] : [];
+  }
+
+  #update<K extends keyof Values>(key: K, value: Values[K]): void {
+    this.#values = { ...this.#values, [key]: value };
+    this.requestUpdate();
+  }
+
+  #focusField(field: LeadFormField): void {
+    const id = field === 'contact' ? 'contact-email' : field;
+    const input = this.renderRoot.querySelector<HTMLElement>(`#${id}`);
+    const group = input?.closest('.field');
+    input?.focus();
+    // Bring the question (legend or label) into view with the field, as GOV.UK does.
+    group?.scrollIntoView?.({ block: 'nearest' });
+  }
+
+  protected renderContent(): unknown {
+    const config = this.hearthConfig;
+    if (!config) return nothing;
+    const t = (key: string, options?: Record<string, unknown>) => this.localize.t(key, options);
+    const done = this.#phase === 'sent' || this.#phase === 'queued';
+    return html`<div class="hearth-root" part="base">
+      ${
+        this.heading
+          ? html`<div class="heading" role="heading" aria-level=${Math.min(6, Math.max(2, this.headingLevel))} tabindex="-1">
+              ${this.heading}
+            </div>`
+          : nothing
+      }
+      ${done ? this.#renderDone(config) : this.#renderForm(config)}
+      <div class="visually-hidden" role="status">${this.#phase === 'sending' ? t('sending') : ''}</div>
+    </div>`;
+  }
+
+  #renderDone(config: HearthConfig): TemplateResult {
+    const t = (key: string, options?: Record<string, unknown>) => this.localize.t(key, options);
+    const sent = this.#phase === 'sent';
+    const { bookingUrl, phone, name } = config.brand;
+    const next = sent ? (config.lead.redirectUrl ?? bookingUrl) : undefined;
+    return html`<div class="panel panel--success" part="result" tabindex="-1" role="region" aria-labelledby="result-title">
+      <h3 class="panel__title" id="result-title">${t(sent ? 'result.sentTitle' : 'result.queuedTitle')}</h3>
+      <p>${t(sent ? 'core:lead.sent' : 'core:lead.queued')}</p>
+      <p>${t('result.next', { brand: name })}</p>
+      ${next ? html`<p><a class="button" href=${next}>${t(config.lead.redirectUrl ? 'result.continue' : 'result.book')}</a></p>` : nothing}
+      ${phone ? html`<p>${t('result.call', { phone })}</p>` : nothing}
+    </div>`;
+  }
+
+  #renderForm(config: HearthConfig): TemplateResult {
+    const t = (key: string, options?: Record<string, unknown>) => this.localize.t(key, options);
+    const shows = this.#shows;
+    const values = this.#values;
+    const errors = this.#errors;
+    const sending = this.#phase === 'sending';
+    const needsPhone = values.contact === 'phone' || values.contact === 'text';
+    const label = this.submitLabel ?? t(`submit.${this.kind}`);
+    const privacy =
+      config.privacy.includeAnswers && this.answers ? 'privacy.answers' : this.summary ? 'privacy.summary' : 'privacy.contactOnly';
+    return html`${this.#renderProblem(config)} ${this.#renderErrorSummary()}
+      <form part="form" novalidate @submit=${this.#handleSubmit} aria-busy=${sending ? 'true' : 'false'}>
+        ${this.#textField('name', t('name.label'), { autocomplete: 'name', value: values.name })}
+        ${this.#textField('email', t('email.label'), {
+          type: 'email',
+          autocomplete: 'email',
+          hint: t('email.hint'),
+          value: values.email,
+          spellcheck: false,
+        })}
+        ${
+          shows.phone
+            ? this.#textField('phone', t(shows.contact && needsPhone ? 'phone.labelRequired' : 'phone.label'), {
+                type: 'tel',
+                autocomplete: 'tel',
+                hint: t('phone.hint'),
+                value: values.phone,
+              })
+            : nothing
+        }
+        ${shows.contact ? this.#renderContactMethod() : nothing}
+        <div class="field ${errors.consent ? 'field--error' : ''}">
+          <fieldset aria-describedby=${errors.consent ? 'consent-error' : nothing}>
+            <legend class="legend">${t('consent.legend')}</legend>
+            ${this.#errorMessage('consent')}
+            <label class="choice choice--consent">
+              <input
+                id="consent"
+                type="checkbox"
+                name="consent"
+                value="yes"
+                .checked=${live(values.consent)}
+                aria-invalid=${errors.consent ? 'true' : 'false'}
+                @change=${(e: Event) => this.#update('consent', (e.target as HTMLInputElement).checked)}
+              />
+              <span class="consent-text">${this.#consentText(config)}</span>
+            </label>
+          </fieldset>
+        </div>
+        <div class="trap" aria-hidden="true">
+          <label for="website">${t('honeypot')}</label>
+          <input id="website" name="website" type="text" tabindex="-1" autocomplete="off" />
+        </div>
+        <p class="hint privacy">${t(privacy)}</p>
+        <div class="actions">
+          <button class="button" type="submit" part="submit" aria-disabled=${sending ? 'true' : 'false'}>
+            ${sending ? t('sending') : label}
+          </button>
+        </div>
+      </form>`;
+  }
+
+  #renderContactMethod(): TemplateResult {
+    const t = (key: string) => this.localize.t(key);
+    const error = this.#errors.contact;
+    const options: ContactMethod[] = ['email', 'phone', 'text'];
+    return html`<div class="field ${error ? 'field--error' : ''}">
+      <fieldset aria-describedby=${error ? 'contact-error' : nothing}>
+        <legend class="legend">${t('contact.legend')}</legend>
+        ${this.#errorMessage('contact')}
+        <div class="choices">
+          ${options.map(
+            (option) =>
+              html`<label class="choice">
+                <input
+                  id="contact-${option}"
+                  type="radio"
+                  name="contact"
+                  value=${option}
+                  .checked=${live(this.#values.contact === option)}
+                  aria-invalid=${error ? 'true' : 'false'}
+                  @change=${() => this.#update('contact', option)}
+                />
+                <span>${t(`contact.${option}`)}</span>
+              </label>`,
+          )}
+        </div>
+      </fieldset>
+    </div>`;
+  }
+
+  #textField(
+    id: 'name' | 'email' | 'phone',
+    label: string,
+    options: { type?: string; autocomplete: string; hint?: string; value: string; spellcheck?: boolean },
+  ): TemplateResult {
+    const error = this.#errors[id];
+    const describedBy = [options.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+    return html`<div class="field ${error ? 'field--error' : ''}">
+      <label class="label" for=${id}>${label}</label>
+      ${options.hint ? html`<span class="hint" id="${id}-hint">${options.hint}</span>` : nothing} ${this.#errorMessage(id)}
+      <input
+        class="input"
+        id=${id}
+        name=${id}
+        type=${options.type ?? 'text'}
+        autocomplete=${options.autocomplete}
+        spellcheck=${options.spellcheck === false ? 'false' : nothing}
+        .value=${live(options.value)}
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby=${describedBy || nothing}
+        @input=${(e: Event) => this.#update(id, (e.target as HTMLInputElement).value)}
+      />
+    </div>`;
+  }
+
+  #errorMessage(field: LeadFormField): TemplateResult | typeof nothing {
+    const error = this.#errors[field];
+    if (!error) return nothing;
+    return html`<span class="error-message" id="${field}-error"
+      ><span class="visually-hidden">${this.localize.t('errors.prefix')}</span> ${error}</span
+    >`;
+  }
+
+  #renderErrorSummary(): TemplateResult | typeof nothing {
+    const fields = FIELD_ORDER.filter((field) => this.#errors[field]);
+    if (!fields.length && !this.#generalErrors.length) return nothing;
+    return html`<div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+      <h3 class="error-summary__title" id="error-summary-title">${this.localize.t('errors.summaryTitle')}</h3>
+      <ul class="error-summary__list">
+        ${this.#generalErrors.map((message) => html`<li>${message}</li>`)}
+        ${fields.map(
+          (field) =>
+            html`<li>
+              <a
+                href="#${field === 'contact' ? 'contact-email' : field}"
+                @click=${(e: Event) => {
+                  e.preventDefault();
+                  this.#focusField(field);
+                }}
+                >${this.#errors[field]}</a
+              >
+            </li>`,
+        )}
+      </ul>
+    </div>`;
+  }
+
+  #renderProblem(config: HearthConfig): TemplateResult | typeof nothing {
+    const problem = this.#problem;
+    if (!problem) return nothing;
+    const t = (key: string, options?: Record<string, unknown>) => this.localize.t(key, options);
+    const message =
+      problem === 'failed' ? t('core:lead.failed') : problem === 'notConnected' ? t('errors.notConnected') : t(`errors.${problem}`);
+    const phone = config.brand.phone;
+    return html`<div class="panel panel--danger" role="alert" tabindex="-1" aria-labelledby="problem-title">
+      <h3 class="panel__title" id="problem-title">${t('result.failedTitle')}</h3>
+      <p>${message}</p>
+      ${phone && (problem === 'failed' || problem === 'notConnected') ? html`<p>${t('errors.callInstead', { phone })}</p>` : nothing}
+      ${
+        problem === 'failed'
+          ? html`<p><button class="button button--secondary" type="button" @click=${this.#handleRetry}>${t('core:lead.retry')}</button></p>`
+          : nothing
+      }
+    </div>`;
+  }
+}
+
+HearthLeadForm.define('hearth-lead-form');
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'hearth-lead-form': HearthLeadForm;
+  }
+}
