@@ -1,0 +1,677 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import {
+  CoverageConfigSchema,
+  HearthElement,
+  US_STATES,
+  baseStyles,
+  buttonStyles,
+  isUsStateCode,
+  registerTranslations,
+  reportOnce,
+  type CoverageConfig,
+  type CoverageSummary,
+  type HearthConfig,
+  type HearthSession,
+  type UsStateCode,
+} from '@hearth/core';
+import {
+  checkCoverage,
+  payersForState,
+  servedStates,
+  type CoverageOutcome,
+  type CoverageResult,
+  type SelfPayTerms,
+} from './rules/index.js';
+import styles from './hearth-coverage.styles.js';
+import en from './translations/en.json' with { type: 'json' };
+
+registerTranslations('coverage', en, { es: () => import('./translations/es.json', { with: { type: 'json' } }) });
+
+/** `detail` of `hearth-coverage-result`: no contact details, no health answers. */
+export interface CoverageResultDetail {
+  state: UsStateCode;
+  /** The payer chosen (a configured id, or `self-pay`, `unknown`, `medicaid`, `medicare`); undefined when the state is not served. */
+  payerId: string | undefined;
+  outcome: CoverageOutcome;
+}
+
+declare module '@hearth/core' {
+  interface HearthEventDetailMap {
+    /** The person reached a result card. */
+    'hearth-coverage-result': CoverageResultDetail;
+  }
+}
+
+/** The steps of the widget, in order. `lead` is the short form behind "Check my benefits" / "Join the waitlist". */
+export type CoverageStep = 'state' | 'payer' | 'result' | 'lead';
+export type CoverageLeadKind = 'benefits-check' | 'waitlist';
+
+type StateInfo = (typeof US_STATES)[number];
+const STATE_BY_CODE = new Map<string, StateInfo>(US_STATES.map((s) => [s.code, s]));
+const STEP_COUNT = 2;
+
+let demoCoverage: Promise<CoverageConfig> | undefined;
+/** The content pack's demo dataset, loaded only by pages that configure no coverage of their own. */
+function loadDemoCoverage(): Promise<CoverageConfig> {
+  demoCoverage ??= import('@hearth/content-ptsd/coverage-demo')
+    .then((mod) => CoverageConfigSchema.parse(mod.demoCoverage))
+    .catch((error: unknown) => {
+      demoCoverage = undefined;
+      throw error;
+    });
+  return demoCoverage;
+}
+
+/** "tx " → "TX"; page authors write codes by hand, so be lenient about case and spaces. */
+function normalizeCode(value: string | null | undefined): string {
+  return (value ?? '').trim().toUpperCase();
+}
+
+/**
+ * @summary Tells a patient, in two questions and before they give any personal detail, whether the
+ * clinic can treat them in their state and what they would pay, then offers the fitting next step.
+ *
+ * Step 1 asks for the state (a native `<select>`: type-ahead on desktop, the platform picker on
+ * phones), step 2 for the insurer (a radio group), then a result card: a plain-language headline,
+ * what it means in money, next steps, the disclaimer that coverage is confirmed only after
+ * verification, and the action that fits ("Check my benefits", "Join the waitlist", "Start the
+ * free assessment"). The state is preselected from the `state` attribute or from the state the
+ * person already gave another widget under the same `<hearth-provider>`.
+ *
+ * Coverage data comes from config `coverage`; without it, the content pack's demo dataset is shown.
+ *
+ * @event hearth-coverage-result - The person reached a result. `detail`: `{ state, payerId, outcome }`, nothing else.
+ * @event hearth-guide-cta - "Start the free assessment" was pressed. `detail`: `{ target: 'assessment' }`. Cancelable: cancel it to stop the link navigating to `assessment-href`.
+ * @event hearth-lead-submit - From the embedded lead form (see `<hearth-lead-form>`).
+ * @event hearth-lead-submitted - From the embedded lead form.
+ * @event hearth-lead-error - From the embedded lead form.
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart step - The current step's container (also `step-state`, `step-payer`, `step-result`, `step-lead`).
+ * @csspart heading - The heading of the current step (it receives focus when the step changes).
+ * @csspart state-select - The `<select>` of states.
+ * @csspart notice - The inline message shown when the `state` attribute is not a US state.
+ * @csspart error-message - A validation message above a control.
+ * @csspart payer-list - The radio group of insurers.
+ * @csspart payer-option - One insurer choice (a label wrapping its radio).
+ * @csspart result - The result card.
+ * @csspart answers - The state and insurer recap, with the "Change" buttons.
+ * @csspart money - The "what it means for what you pay" section.
+ * @csspart next-steps - The next-steps section.
+ * @csspart disclaimer - "Coverage is confirmed only after verification."
+ * @csspart actions - The row of action buttons.
+ * @csspart lead - The container of the embedded lead form.
+ * @csspart crisis - The crisis line, always shown.
+ *
+ * @cssproperty --hearth-coverage-card-background - Result card background. Default: `--hearth-color-background`.
+ * @cssproperty --hearth-coverage-card-border - Result card border. Default: `--hearth-color-border-subtle`.
+ * @cssproperty --hearth-coverage-accent-positive - Top border of an in-network result. Default: `--hearth-color-success`.
+ * @cssproperty --hearth-coverage-accent-negative - Top border of a not-served or out-of-network result. Default: `--hearth-color-border`.
+ * @cssproperty --hearth-coverage-option-border - Border of an insurer choice. Default: `--hearth-color-border-subtle`.
+ */
+export class HearthCoverage extends HearthElement {
+  static override i18nNamespaces = ['coverage', 'core'];
+  static override styles = [baseStyles, buttonStyles, styles];
+  static override properties = {
+    ...HearthElement.properties,
+    state: {},
+    assessmentHref: { attribute: 'assessment-href' },
+    step: { state: true },
+    selectedState: { state: true },
+    selectedPayer: { state: true },
+    coverage: { state: true },
+    stateError: { state: true },
+    payerError: { state: true },
+    notice: { state: true },
+    announcement: { state: true },
+    leadKind: { state: true },
+  };
+
+  /**
+   * USPS code of the state to preselect (`"TX"`), e.g. on a state's landing page. Applies until the
+   * person makes a choice in the widget. An unknown code shows the state step with a message.
+   */
+  declare state: string | undefined;
+  /** Where "Start the free assessment" leads. Default `#hearth-assessment`. */
+  declare assessmentHref: string;
+
+  declare protected step: CoverageStep;
+  declare protected selectedState: UsStateCode | undefined;
+  declare protected selectedPayer: string | undefined;
+  declare protected coverage: CoverageConfig | undefined;
+  declare protected stateError: boolean;
+  declare protected payerError: boolean;
+  declare protected notice: boolean;
+  declare protected announcement: string;
+  declare protected leadKind: CoverageLeadKind;
+
+  #interacted = false;
+  #focusPending = false;
+  #usingDemo = false;
+  #watchedSession: HearthSession | undefined;
+  readonly #handleSessionChange = (): void => this.#applyKnownState();
+
+  constructor() {
+    super();
+    this.assessmentHref = '#hearth-assessment';
+    this.step = 'state';
+    this.stateError = false;
+    this.payerError = false;
+    this.notice = false;
+    this.announcement = '';
+    this.leadKind = 'benefits-check';
+  }
+
+  /** The step on screen. */
+  get currentStep(): CoverageStep {
+    return this.step;
+  }
+
+  /** The result on screen, or undefined before the person reaches one. */
+  get result(): CoverageResult | undefined {
+    return this.step === 'result' || this.step === 'lead' ? this.#result() : undefined;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#watchSession();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#watchedSession?.removeEventListener('change', this.#handleSessionChange);
+    this.#watchedSession = undefined;
+  }
+
+  protected override configChanged(config: HearthConfig): void {
+    this.#watchSession();
+    if (config.coverage) {
+      this.#usingDemo = false;
+      this.coverage = config.coverage;
+      this.#applyKnownState();
+      return;
+    }
+    if (this.#usingDemo && this.coverage) return;
+    this.#usingDemo = true;
+    loadDemoCoverage().then(
+      (coverage) => {
+        if (!this.#usingDemo) return;
+        this.coverage = coverage;
+        this.#applyKnownState();
+      },
+      (error: unknown) =>
+        this.fail(
+          new Error(
+            `could not load the demo coverage data (${error instanceof Error ? error.message : String(error)}); set config "coverage" instead`,
+          ),
+        ),
+    );
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('state') && changed.get('state') !== undefined) this.#applyKnownState();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (!this.#focusPending) return;
+    this.#focusPending = false;
+    this.renderRoot.querySelector<HTMLElement>('[data-step-heading]')?.focus();
+  }
+
+  // The provider (and so the session) may arrive after connection, or change.
+  #watchSession(): void {
+    const session = this.session;
+    if (session === this.#watchedSession) return;
+    this.#watchedSession?.removeEventListener('change', this.#handleSessionChange);
+    this.#watchedSession = session;
+    session.addEventListener('change', this.#handleSessionChange);
+    this.#applyKnownState();
+  }
+
+  /**
+   * Applies a state the person did not give here (the attribute, or another widget through the
+   * session) until they make a choice in this widget: after that, their choice here wins.
+   */
+  #applyKnownState(): void {
+    const raw = this.state;
+    let candidate: UsStateCode | undefined;
+    if (raw !== undefined && raw !== null && raw.trim() !== '') {
+      const code = normalizeCode(raw);
+      if (isUsStateCode(code)) candidate = code;
+      else {
+        reportOnce(
+          `<${this.localName} state="${raw}">: "${raw}" is not a USPS code of a US state or DC (e.g. "TX"); showing the state question instead.`,
+        );
+      }
+      this.notice = candidate === undefined && !this.#interacted;
+    } else {
+      this.notice = false;
+    }
+    const fromSession = normalizeCode(this.session.get('state'));
+    if (!candidate && isUsStateCode(fromSession)) candidate = fromSession;
+    if (!this.coverage || this.#interacted || !candidate) return;
+    if (this.step !== 'state' && this.step !== 'payer') return;
+    if (candidate === this.selectedState && this.step !== 'state') return;
+    this.#chooseState(candidate, false);
+  }
+
+  #chooseState(code: UsStateCode, byPerson: boolean): void {
+    const coverage = this.coverage;
+    if (!coverage) return;
+    this.selectedState = code;
+    this.stateError = false;
+    if (byPerson) {
+      this.#interacted = true;
+      this.notice = false;
+      // Share it, so the assessment does not ask again.
+      this.session.set('state', code);
+    }
+    const payers = payersForState(coverage, code);
+    if (payers.length === 0 && coverage.states[code]?.served !== true) {
+      this.selectedPayer = undefined;
+      this.#showResult(byPerson);
+      return;
+    }
+    const known = ['self-pay', 'unknown', 'medicaid', 'medicare', ...payers.map((p) => p.id)];
+    if (this.selectedPayer && !known.includes(this.selectedPayer)) this.selectedPayer = undefined;
+    this.#goTo('payer', byPerson);
+    this.track('coverage-step', { step: 'payer', stepNumber: 2, stepCount: STEP_COUNT });
+  }
+
+  #goTo(step: CoverageStep, focus: boolean): void {
+    if (step !== 'result') this.announcement = '';
+    this.step = step;
+    if (focus) this.#focusPending = true;
+  }
+
+  #showResult(focus: boolean): void {
+    const result = this.#result();
+    if (!result) return;
+    this.#goTo('result', focus);
+    this.announcement = this.localize.t('result.announce', { headline: this.#headline(result) });
+    const payerId = result.outcome === 'not-served' ? undefined : result.payerId;
+    this.emit('hearth-coverage-result', { state: result.state, payerId, outcome: result.outcome });
+    this.track('coverage-result', { step: 'result', outcome: result.outcome });
+  }
+
+  #result(): CoverageResult | undefined {
+    if (!this.coverage || !this.selectedState) return undefined;
+    return checkCoverage(this.coverage, { state: this.selectedState, payerId: this.selectedPayer ?? 'unknown' });
+  }
+
+  // ----- handlers -----
+
+  #handleStateSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    const select = this.renderRoot.querySelector<HTMLSelectElement>('#state-select');
+    const code = select?.value ?? '';
+    if (!isUsStateCode(code)) {
+      this.stateError = true;
+      void this.updateComplete.then(() => select?.focus());
+      return;
+    }
+    this.#chooseState(code, true);
+  }
+
+  #handleStateInput(event: Event): void {
+    const code = (event.target as HTMLSelectElement).value;
+    if (isUsStateCode(code)) this.stateError = false;
+  }
+
+  #handlePayerChange(event: Event): void {
+    this.selectedPayer = (event.target as HTMLInputElement).value;
+    this.payerError = false;
+  }
+
+  #handlePayerSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    if (!this.selectedPayer) {
+      this.payerError = true;
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('input[name="payer"]')?.focus());
+      return;
+    }
+    this.#interacted = true;
+    this.#showResult(true);
+  }
+
+  #handleChangeState(): void {
+    this.#interacted = true;
+    this.#goTo('state', true);
+    this.track('coverage-step', { step: 'state', stepNumber: 1, stepCount: STEP_COUNT });
+  }
+
+  #handleChangePayer(): void {
+    this.#interacted = true;
+    this.#goTo('payer', true);
+    this.track('coverage-step', { step: 'payer', stepNumber: 2, stepCount: STEP_COUNT });
+  }
+
+  #handleLead(kind: CoverageLeadKind): void {
+    this.#interacted = true;
+    this.leadKind = kind;
+    this.#goTo('lead', true);
+    this.track('coverage-step', { step: kind });
+  }
+
+  #handleBackToResult(): void {
+    this.#goTo('result', true);
+    const result = this.#result();
+    if (result) this.announcement = this.localize.t('result.announce', { headline: this.#headline(result) });
+  }
+
+  #handleAssessment(event: MouseEvent): void {
+    // The same event as the guide's call to action, so the assessment needs one listener for both.
+    const cta = new CustomEvent('hearth-guide-cta', { detail: { target: 'assessment' }, bubbles: true, composed: true, cancelable: true });
+    if (!this.dispatchEvent(cta)) event.preventDefault();
+  }
+
+  // ----- text helpers -----
+
+  #stateName(code: UsStateCode | undefined): string {
+    const info = code ? STATE_BY_CODE.get(code) : undefined;
+    if (!info) return code ?? '';
+    return this.localize.lang === 'es' ? (info.nameEs ?? info.name) : info.name;
+  }
+
+  #price(terms: SelfPayTerms): string {
+    return this.localize.t(`money.price_${terms.unit}`, { price: this.localize.currency(terms.price, terms.currency) });
+  }
+
+  #payerName(result: CoverageResult): string {
+    if ('payer' in result) return result.payer.name;
+    if (result.outcome === 'self-pay') return this.localize.t('result.payerSelf');
+    return this.localize.t('result.payerUnknown');
+  }
+
+  #headline(result: CoverageResult): string {
+    const price = 'price' in result ? this.#price(result) : undefined;
+    return this.localize.t(result.headlineKey, {
+      state: this.#stateName(result.state),
+      payer: 'payer' in result ? result.payer.name : '',
+      price,
+    });
+  }
+
+  // ----- rendering -----
+
+  protected renderContent(): unknown {
+    return html`<div class="hearth-root" part="base">
+      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+      ${this.coverage ? this.#renderStep(this.coverage) : html`<p class="loading" aria-busy="true">${this.localize.t('loading')}</p>`}
+      <p class="crisis" part="crisis">
+        ${this.localize.t('core:crisis.short')}
+        <a href="tel:988">${this.localize.t('core:crisis.call988')}</a> ·
+        <a href="sms:988">${this.localize.t('core:crisis.text988')}</a>
+      </p>
+    </div>`;
+  }
+
+  #renderStep(coverage: CoverageConfig): TemplateResult {
+    const result = this.step === 'result' || this.step === 'lead' ? this.#result() : undefined;
+    if (this.step === 'payer' && this.selectedState) return this.#renderPayerStep(coverage, this.selectedState);
+    if (this.step === 'result' && result) return this.#renderResult(result);
+    if (this.step === 'lead' && result) return this.#renderLead(result);
+    return this.#renderStateStep(coverage);
+  }
+
+  #eyebrow(step: number): TemplateResult {
+    return html`<p class="eyebrow">${this.localize.t('eyebrow')} · ${this.localize.t('stepOf', { step, count: STEP_COUNT })}</p>`;
+  }
+
+  #renderStateStep(coverage: CoverageConfig): TemplateResult {
+    const t = (key: string, options?: Record<string, unknown>) => this.localize.t(key, options);
+    const collator = new Intl.Collator(this.localize.lang);
+    const states = US_STATES.map((s) => ({ code: s.code, name: this.#stateName(s.code) })).sort((a, b) => collator.compare(a.name, b.name));
+    const served = servedStates(coverage)
+      .map((code) => this.#stateName(code))
+      .sort((a, b) => collator.compare(a, b));
+    const describedBy = ['state-hint', this.notice ? 'state-notice' : '', this.stateError ? 'state-error' : ''].filter(Boolean).join(' ');
+    return html`<div class="step" part="step step-state">
+      <form novalidate @submit=${this.#handleStateSubmit}>
+        ${this.#eyebrow(1)} ${this.notice ? html`<p class="notice" id="state-notice" part="notice">${t('state.unknownCode')}</p>` : nothing}
+        <div class="field ${this.stateError ? 'field--error' : ''}">
+          <h2 class="heading" part="heading" tabindex="-1" data-step-heading>
+            <label for="state-select">${t('state.heading')}</label>
+          </h2>
+          <p class="hint" id="state-hint">${t('state.hint')}</p>
+          ${
+            this.stateError
+              ? html`<p class="error-message" id="state-error" part="error-message">
+                  <span class="visually-hidden">${t('errorPrefix')}</span> ${t('state.required')}
+                </p>`
+              : nothing
+          }
+          <select
+            id="state-select"
+            part="state-select"
+            name="state"
+            autocomplete="address-level1"
+            aria-describedby=${describedBy}
+            aria-invalid=${this.stateError ? 'true' : 'false'}
+            @change=${this.#handleStateInput}
+          >
+            <option value="" ?selected=${!this.selectedState}>${t('state.placeholder')}</option>
+            ${states.map((s) => html`<option value=${s.code} ?selected=${s.code === this.selectedState}>${s.name}</option>`)}
+          </select>
+        </div>
+        <div class="actions">
+          <button class="button" type="submit">${t('state.continue')}</button>
+        </div>
+      </form>
+      <details class="served">
+        <summary>${t('state.servedToggle')}</summary>
+        ${
+          served.length === 0
+            ? html`<p>${t('state.servedNone')}</p>`
+            : html`<p>${t('state.servedIntro', { count: served.length })}</p>
+                <ul>
+                  ${served.map((name) => html`<li>${name}</li>`)}
+                </ul>`
+        }
+      </details>
+      <p class="privacy">${this.localize.t('privacy')}</p>
+    </div>`;
+  }
+
+  #renderPayerStep(coverage: CoverageConfig, state: UsStateCode): TemplateResult {
+    const t = (key: string, options?: Record<string, unknown>) => this.localize.t(key, options);
+    const payers = payersForState(coverage, state);
+    const stateName = this.#stateName(state);
+    const option = (id: string, name: string, hint?: string) =>
+      html`<label class="choice" part="payer-option">
+        <input type="radio" name="payer" .value=${id} .checked=${this.selectedPayer === id} @change=${this.#handlePayerChange} />
+        <span class="choice__text">
+          <span class="choice__name">${name}</span>
+          ${hint ? html`<span class="choice__hint">${hint}</span>` : nothing}
+        </span>
+      </label>`;
+    const describedBy = ['payer-hint', this.payerError ? 'payer-error' : ''].filter(Boolean).join(' ');
+    return html`<div class="step" part="step step-payer">
+      <form novalidate @submit=${this.#handlePayerSubmit}>
+        ${this.#eyebrow(2)}
+        <p class="context">
+          <span>${t('payer.inState', { state: stateName })}</span>
+          <button class="button button--link" type="button" @click=${this.#handleChangeState}>${t('result.changeState')}</button>
+        </p>
+        <div class="field ${this.payerError ? 'field--error' : ''}">
+          <fieldset aria-describedby=${describedBy}>
+            <legend>
+              <h2 class="heading" part="heading" tabindex="-1" data-step-heading>${t('payer.heading')}</h2>
+            </legend>
+            <p class="hint" id="payer-hint">${t('payer.hint')}</p>
+            ${
+              this.payerError
+                ? html`<p class="error-message" id="payer-error" part="error-message">
+                    <span class="visually-hidden">${t('errorPrefix')}</span> ${t('payer.required')}
+                  </p>`
+                : nothing
+            }
+            <div class="choices" part="payer-list">
+              ${payers.map((p) => option(p.id, p.name, p.notes))}
+              <p class="choices__divider" aria-hidden="true">${t('payer.otherOptions')}</p>
+              ${option('medicaid', t('payer.medicaid'), t('payer.medicaidHint', { state: stateName }))}
+              ${option('medicare', t('payer.medicare'), t('payer.medicareHint'))}
+              ${option('unknown', t('payer.unknown'), t('payer.unknownHint'))}
+              ${option('self-pay', t('payer.selfPay'), t('payer.selfPayHint'))}
+            </div>
+          </fieldset>
+        </div>
+        <div class="actions">
+          <button class="button" type="submit">${t('payer.continue')}</button>
+        </div>
+      </form>
+      <p class="privacy">${this.localize.t('privacy')}</p>
+    </div>`;
+  }
+
+  #renderResult(result: CoverageResult): TemplateResult {
+    const t = (key: string, options?: Record<string, unknown>) => this.localize.t(key, options);
+    const stateName = this.#stateName(result.state);
+    const payerName = 'payer' in result ? result.payer.name : '';
+    const vars = { state: stateName, payer: payerName };
+    const notes = 'payer' in result ? result.payer.notes : undefined;
+    const phone = this.hearthConfig?.brand.phone;
+    return html`<div class="step result result--${result.outcome}" part="step step-result result">
+      <p class="eyebrow">${t('result.eyebrow')}</p>
+      <h2 class="heading" part="heading" tabindex="-1" data-step-heading>${this.#headline(result)}</h2>
+      ${notes ? html`<p class="plan-note">${t('result.planNote', { note: notes })}</p>` : nothing}
+      <dl class="answers" part="answers" aria-label=${t('result.answers')}>
+        <div>
+          <dt>${t('result.stateLabel')}</dt>
+          <dd>
+            <span>${stateName}</span>
+            <button class="button button--link" type="button" @click=${this.#handleChangeState}>${t('result.changeState')}</button>
+          </dd>
+        </div>
+        ${
+          result.outcome === 'not-served'
+            ? nothing
+            : html`<div>
+                <dt>${t('result.payerLabel')}</dt>
+                <dd>
+                  <span>${this.#payerName(result)}</span>
+                  <button class="button button--link" type="button" @click=${this.#handleChangePayer}>${t('result.changeInsurer')}</button>
+                </dd>
+              </div>`
+        }
+      </dl>
+      ${this.#renderMoney(result, vars)}
+      <section part="next-steps" aria-labelledby="next-heading">
+        <h3 id="next-heading">${t('result.nextHeading')}</h3>
+        <p>${t(result.nextStepKey, vars)}</p>
+      </section>
+      <p class="disclaimer" part="disclaimer">${t(result.disclaimerKey)}</p>
+      <div class="actions" part="actions">${this.#renderActions(result)}</div>
+      ${phone && result.outcome !== 'not-served' ? html`<p class="call">${this.#callText(phone)}</p>` : nothing}
+    </div>`;
+  }
+
+  // "Questions? Call (555) 010-0199." with the number as a tel: link, in either language.
+  #callText(phone: string): TemplateResult {
+    const marker = '\u0001';
+    const [before = '', after = ''] = this.localize.t('result.call', { phone: marker }).split(marker);
+    const digits = phone.replace(/[^\d+]/g, '');
+    return html`${before}<a href="tel:${digits}">${phone}</a>${after}`;
+  }
+
+  #renderMoney(result: CoverageResult, vars: Record<string, string>): TemplateResult | typeof nothing {
+    const t = (key: string, options?: Record<string, unknown>) => this.localize.t(key, options);
+    let body: TemplateResult;
+    let includes: readonly string[] = [];
+    switch (result.outcome) {
+      case 'not-served':
+        return nothing;
+      case 'in-network':
+        body = html`<p>${t('money.inNetwork')}</p>`;
+        break;
+      case 'out-of-network':
+        body = html`<p>${t('money.outOfNetwork', { price: this.#price(result.selfPay) })}</p>
+          <p>${t(result.guidanceKey, vars)}</p>`;
+        includes = result.selfPay.includes;
+        break;
+      case 'varies':
+        body = html`<p>${t('money.varies', { price: this.#price(result.selfPay) })}</p>`;
+        includes = result.selfPay.includes;
+        break;
+      case 'self-pay':
+        body = html`<p>${t('money.selfPay', { price: this.#price(result) })}</p>`;
+        includes = result.includes;
+        break;
+      case 'unknown-payer':
+        body = html`<p>${t('money.unknownPayer', { price: this.#price(result.selfPay) })}</p>`;
+        includes = result.selfPay.includes;
+        break;
+    }
+    return html`<section part="money" aria-labelledby="money-heading">
+      <h3 id="money-heading">${t('result.moneyHeading')}</h3>
+      ${body}
+      ${
+        includes.length
+          ? html`<p>${t('result.includes')}</p>
+              <ul>
+                ${includes.map((item) => html`<li>${item}</li>`)}
+              </ul>`
+          : nothing
+      }
+    </section>`;
+  }
+
+  #renderActions(result: CoverageResult): TemplateResult {
+    const t = (key: string) => this.localize.t(key);
+    const assessment = (primary: boolean) =>
+      html`<a class="button ${primary ? '' : 'button--secondary'}" href=${this.assessmentHref} @click=${this.#handleAssessment}
+        >${t('actions.startAssessment')}</a
+      >`;
+    const booking = this.hearthConfig?.brand.bookingUrl;
+    switch (result.outcome) {
+      case 'not-served':
+        return result.waitlist
+          ? html`<button class="button" type="button" @click=${() => this.#handleLead('waitlist')}>${t('actions.joinWaitlist')}</button>
+              ${assessment(false)}`
+          : assessment(true);
+      case 'self-pay':
+        return html`${assessment(true)}
+        ${booking ? html`<a class="button button--secondary" href=${booking}>${t('actions.book')}</a>` : nothing}`;
+      default:
+        return html`<button class="button" type="button" @click=${() => this.#handleLead('benefits-check')}>
+            ${t('actions.checkBenefits')}
+          </button>
+          ${assessment(false)}`;
+    }
+  }
+
+  #renderLead(result: CoverageResult): TemplateResult {
+    const t = (key: string, options?: Record<string, unknown>) => this.localize.t(key, options);
+    const stateName = this.#stateName(result.state);
+    const waitlist = this.leadKind === 'waitlist';
+    const payerName = 'payer' in result ? result.payer.name : undefined;
+    const heading = waitlist ? t('lead.waitlistHeading', { state: stateName }) : t('lead.benefitsHeading');
+    const intro = waitlist
+      ? t('lead.waitlistIntro', { state: stateName })
+      : payerName
+        ? t('lead.benefitsIntro', { payer: payerName })
+        : t('lead.benefitsIntroNoPayer');
+    const summary: CoverageSummary = {
+      type: 'coverage',
+      state: result.state,
+      outcome: result.outcome,
+      ...(result.outcome === 'not-served' ? {} : { payerId: result.payerId }),
+    };
+    return html`<div class="step" part="step step-lead lead">
+      <button class="button button--link" type="button" @click=${this.#handleBackToResult}>${t('lead.back')}</button>
+      <h2 class="heading" part="heading" tabindex="-1" data-step-heading>${heading}</h2>
+      <p>${intro}</p>
+      ${this.renderLeadForm(this.leadKind, summary, result.state)}
+    </div>`;
+  }
+
+  /** The embedded lead form (`<hearth-lead-form>`). */
+  protected renderLeadForm(kind: CoverageLeadKind, summary: CoverageSummary, state: UsStateCode): unknown {
+    void kind;
+    void summary;
+    void state;
+    return nothing;
+  }
+}
