@@ -2,7 +2,7 @@ import { css } from 'lit';
 import { token } from '@hearth/core';
 
 /**
- * `<hearth-coverage>`: one question per step, after GOV.UK Frontend (question as heading and
+ * `<hearth-coverage>`, on top of core's `formStyles` (fields, hints, errors, radio cards): one question per step, after GOV.UK Frontend (question as heading and
  * label, hint under it, error message above the control), and a result card whose accent says
  * the outcome at a glance without relying on colour alone (the headline says it in words).
  */
@@ -37,33 +37,9 @@ export default css`
     margin: 0 0 ${token('--hearth-space-s')};
     padding-inline-start: 1.25em;
   }
-  fieldset {
-    margin: 0;
-    padding: 0;
-    border: 0;
-    min-width: 0;
-  }
   legend {
     padding: 0;
     max-width: 100%;
-  }
-  .field {
-    margin: 0 0 ${token('--hearth-space-l')};
-  }
-  .field--error {
-    border-inline-start: 4px solid ${token('--hearth-color-danger')};
-    padding-inline-start: ${token('--hearth-space-s')};
-  }
-  .hint {
-    display: block;
-    margin: 0 0 ${token('--hearth-space-xs')};
-    color: ${token('--hearth-color-text-muted')};
-  }
-  .error-message {
-    display: block;
-    margin: 0 0 ${token('--hearth-space-xs')};
-    font-weight: 700;
-    color: ${token('--hearth-color-danger')};
   }
   .notice {
     margin: 0 0 ${token('--hearth-space-m')};
@@ -71,57 +47,25 @@ export default css`
     border-inline-start: 4px solid ${token('--hearth-color-primary')};
     background: ${token('--hearth-color-surface')};
   }
-  select {
-    display: block;
-    width: 100%;
+  legend .heading {
+    margin-block-end: ${token('--hearth-space-2xs')};
+  }
+  #state-select {
     max-width: 22em;
-    min-height: 48px;
-    padding: ${token('--hearth-space-xs')};
-    font: inherit;
-    color: ${token('--hearth-color-text')};
-    background: ${token('--hearth-color-background')};
-    border: 2px solid ${token('--hearth-color-border')};
-    border-radius: calc(${token('--hearth-radius')} / 2);
   }
-  select[aria-invalid='true'] {
-    border-color: ${token('--hearth-color-danger')};
-  }
-  .choices {
-    display: grid;
-    gap: ${token('--hearth-space-xs')};
-  }
+  /* Insurer choices carry a hint under the name: align the radio with the first line. */
   .choice {
-    display: flex;
     align-items: flex-start;
-    gap: ${token('--hearth-space-s')};
-    min-height: 48px;
-    padding: ${token('--hearth-space-xs')} ${token('--hearth-space-s')};
-    border: 2px solid var(--hearth-coverage-option-border, ${token('--hearth-color-border-subtle')});
-    border-radius: ${token('--hearth-radius')};
-    background: ${token('--hearth-color-background')};
-    cursor: pointer;
+    border-color: var(--hearth-coverage-option-border, ${token('--hearth-color-border-subtle')});
   }
   .choice:hover {
     border-color: ${token('--hearth-color-border')};
   }
   .choice:has(input:checked) {
     border-color: ${token('--hearth-color-primary')};
-    background: ${token('--hearth-color-surface')};
-  }
-  .choice:has(input:focus-visible) {
-    outline: 3px solid ${token('--hearth-color-focus')};
-    outline-offset: 2px;
   }
   .choice input {
-    flex: none;
-    width: 1.5rem;
-    height: 1.5rem;
-    margin: 0.125rem 0 0;
-    accent-color: ${token('--hearth-color-primary')};
-    cursor: pointer;
-  }
-  .choice input:focus-visible {
-    outline: none;
+    margin-top: 0.125rem;
   }
   .choice__text {
     display: grid;
@@ -243,12 +187,8 @@ export default css`
     color: ${token('--hearth-color-text-muted')};
   }
   @media (forced-colors: active) {
-    .field--error,
     .result {
       border-color: CanvasText;
-    }
-    .choice:has(input:checked) {
-      border-color: Highlight;
     }
   }
 `;

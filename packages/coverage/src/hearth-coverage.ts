@@ -22,6 +22,7 @@ import {
   type CoverageResult,
   type SelfPayTerms,
 } from './rules/index.js';
+import { formStyles, type HearthLeadForm } from '@hearth/core/lead-form.js';
 import styles from './hearth-coverage.styles.js';
 import en from './translations/en.json' with { type: 'json' };
 
@@ -60,6 +61,10 @@ function loadDemoCoverage(): Promise<CoverageConfig> {
       throw error;
     });
   return demoCoverage;
+}
+
+function answerKey(summary: CoverageSummary): string {
+  return `${summary.state}|${summary.payerId ?? ''}|${summary.outcome}`;
 }
 
 /** "tx " → "TX"; page authors write codes by hand, so be lenient about case and spaces. */
@@ -111,7 +116,7 @@ function normalizeCode(value: string | null | undefined): string {
  */
 export class HearthCoverage extends HearthElement {
   static override i18nNamespaces = ['coverage', 'core'];
-  static override styles = [baseStyles, buttonStyles, styles];
+  static override styles = [baseStyles, buttonStyles, formStyles, styles];
   static override properties = {
     ...HearthElement.properties,
     state: {},
@@ -149,6 +154,8 @@ export class HearthCoverage extends HearthElement {
   #focusPending = false;
   #usingDemo = false;
   #watchedSession: HearthSession | undefined;
+  readonly #leadForms = new Map<CoverageLeadKind, HearthLeadForm>();
+  readonly #leadSentFor = new Map<CoverageLeadKind, string>();
   readonly #handleSessionChange = (): void => this.#applyKnownState();
 
   constructor() {
@@ -444,6 +451,7 @@ export class HearthCoverage extends HearthElement {
               : nothing
           }
           <select
+            class="input"
             id="state-select"
             part="state-select"
             name="state"
@@ -663,15 +671,37 @@ export class HearthCoverage extends HearthElement {
       <button class="button button--link" type="button" @click=${this.#handleBackToResult}>${t('lead.back')}</button>
       <h2 class="heading" part="heading" tabindex="-1" data-step-heading>${heading}</h2>
       <p>${intro}</p>
-      ${this.renderLeadForm(this.leadKind, summary, result.state)}
+      <div part="lead">${this.#leadForm(this.leadKind, summary, result.state)}</div>
     </div>`;
   }
 
-  /** The embedded lead form (`<hearth-lead-form>`). */
-  protected renderLeadForm(kind: CoverageLeadKind, summary: CoverageSummary, state: UsStateCode): unknown {
-    void kind;
-    void summary;
-    void state;
-    return nothing;
+  /**
+   * The embedded `<hearth-lead-form>`, one per kind, kept while the person goes back and forth so
+   * that nothing they typed is lost. A form that already sent a lead for another answer starts afresh.
+   */
+  #leadForm(kind: CoverageLeadKind, summary: CoverageSummary, state: UsStateCode): HearthLeadForm {
+    let form = this.#leadForms.get(kind);
+    if (!form) {
+      // createElement, not `new`: another copy of Hearth may own the tag.
+      form = document.createElement('hearth-lead-form') as HearthLeadForm;
+      form.setAttribute('part', 'lead-form');
+      form.setAttribute('exportparts', 'form: lead-form-form, submit: lead-form-submit, result: lead-form-result');
+      form.addEventListener('hearth-lead-form-result', (event) => {
+        const { status } = event.detail;
+        if (status === 'sent' || status === 'queued') this.#leadSentFor.set(kind, answerKey(summary));
+        this.track('coverage-lead', { step: kind, outcome: status });
+      });
+      this.#leadForms.set(kind, form);
+    }
+    const sentFor = this.#leadSentFor.get(kind);
+    if (sentFor !== undefined && sentFor !== answerKey(summary)) {
+      this.#leadSentFor.delete(kind);
+      form.reset();
+    }
+    form.kind = kind;
+    form.summary = summary;
+    form.state = state;
+    form.hostConfig = this.hearthConfig;
+    return form;
   }
 }
