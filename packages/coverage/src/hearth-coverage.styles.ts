@@ -136,12 +136,6 @@ export default css`
     border-radius: calc(${token('--hearth-radius')} / 2);
     background: ${token('--hearth-color-surface')};
   }
-  .answers div {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0 ${token('--hearth-space-xs')};
-  }
   .answers dt {
     font-weight: 600;
   }

@@ -15,6 +15,7 @@ import {
   type UsStateCode,
 } from '@hearth/core';
 import {
+  SPECIAL_PAYER_IDS,
   checkCoverage,
   payersForState,
   servedStates,
@@ -217,7 +218,7 @@ export class HearthCoverage extends HearthElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('state') && changed.get('state') !== undefined) this.#applyKnownState();
+    if (changed.has('state')) this.#applyKnownState();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -258,8 +259,9 @@ export class HearthCoverage extends HearthElement {
     }
     const fromSession = normalizeCode(this.session.get('state'));
     if (!candidate && isUsStateCode(fromSession)) candidate = fromSession;
+    // Before any interaction the widget shows the state step, the insurer step or a not-served
+    // result reached on its own; all three follow the latest known state.
     if (!this.coverage || this.#interacted || !candidate) return;
-    if (this.step !== 'state' && this.step !== 'payer') return;
     if (candidate === this.selectedState && this.step !== 'state') return;
     this.#chooseState(candidate, false);
   }
@@ -275,13 +277,12 @@ export class HearthCoverage extends HearthElement {
       // Share it, so the assessment does not ask again.
       this.session.set('state', code);
     }
-    const payers = payersForState(coverage, code);
-    if (payers.length === 0 && coverage.states[code]?.served !== true) {
+    if (coverage.states[code]?.served !== true) {
       this.selectedPayer = undefined;
       this.#showResult(byPerson);
       return;
     }
-    const known = ['self-pay', 'unknown', 'medicaid', 'medicare', ...payers.map((p) => p.id)];
+    const known = [...SPECIAL_PAYER_IDS, ...payersForState(coverage, code).map((p) => p.id)];
     if (this.selectedPayer && !known.includes(this.selectedPayer)) this.selectedPayer = undefined;
     this.#goTo('payer', byPerson);
     this.track('coverage-step', { step: 'payer', stepNumber: 2, stepCount: STEP_COUNT });
@@ -297,7 +298,8 @@ export class HearthCoverage extends HearthElement {
     const result = this.#result();
     if (!result) return;
     this.#goTo('result', focus);
-    this.announcement = this.localize.t('result.announce', { headline: this.#headline(result) });
+    // Announce only what the person asked for here, not a result that follows another widget's answer.
+    if (focus) this.announcement = this.localize.t('result.announce', { headline: this.#headline(result) });
     const payerId = result.outcome === 'not-served' ? undefined : result.payerId;
     this.emit('hearth-coverage-result', { state: result.state, payerId, outcome: result.outcome });
     this.track('coverage-result', { step: 'result', outcome: result.outcome });
@@ -345,6 +347,7 @@ export class HearthCoverage extends HearthElement {
 
   #handleChangeState(): void {
     this.#interacted = true;
+    this.notice = false;
     this.#goTo('state', true);
     this.track('coverage-step', { step: 'state', stepNumber: 1, stepCount: STEP_COUNT });
   }

@@ -174,6 +174,11 @@ describe('<hearth-coverage>', () => {
       expect(names).to.deep.equal([...names].sort((a, b) => a.localeCompare(b, 'en')));
       expect(select.getAttribute('aria-describedby')).to.contain('state-hint');
       expect(textOf(el, '#state-hint')).to.contain('licensed');
+      expect(textOf(el, '[part="crisis"]')).to.equal(
+        'If you are in crisis or thinking about hurting yourself, call or text 988 now. Call 988 · Text 988',
+      );
+      expect(q(el, '[part="crisis"] a[href="tel:988"]')).to.exist;
+      expect(q(el, '[part="crisis"] a[href="sms:988"]')).to.exist;
       // Nobody else's focus is taken on page load.
       expect(focused(el)).to.equal(null);
     });
@@ -224,6 +229,15 @@ describe('<hearth-coverage>', () => {
       buttonByText(el, 'Change state').click();
       await el.updateComplete;
       expect(q<HTMLSelectElement>(el, '#state-select')!.value).to.equal('TX');
+    });
+
+    it('follows a state attribute set after the widget appeared', async () => {
+      const el = await make(html`<hearth-coverage></hearth-coverage>`);
+      el.setAttribute('state', 'WA');
+      await el.updateComplete;
+      expect(heading(el)).to.equal('Who is your health insurer?');
+      expect(textOf(el, '.context span')).to.equal('In Washington');
+      expect(focused(el)).to.equal(null);
     });
   });
 
@@ -510,6 +524,17 @@ describe('<hearth-coverage>', () => {
       await ready(el);
       expect(heading(el)).to.equal("We can't treat people in Oregon yet");
       expect(focused(el)).to.equal(null);
+    });
+
+    it('follows a corrected shared state until the person answers here, and announces nothing they did not ask for', async () => {
+      const provider = await fixture<HearthProvider>(html`<hearth-provider><hearth-coverage></hearth-coverage></hearth-provider>`);
+      const el = await ready(provider.querySelector('hearth-coverage')!);
+      provider.session.set('state', 'OR');
+      await waitUntil(() => heading(el) === "We can't treat people in Oregon yet", 'not-served result');
+      expect(liveRegion(el)).to.equal('');
+      provider.session.set('state', 'WA');
+      await waitUntil(() => heading(el) === 'Who is your health insurer?', 'insurer step for the corrected state');
+      expect(textOf(el, '.context span')).to.equal('In Washington');
     });
 
     it('shares the state the person chooses here with the other widgets, and keeps their choice over later changes', async () => {
