@@ -10,13 +10,25 @@ import type { CompiledFaq, CompiledGuide, ContentLang } from './types.js';
 import { guide as enGuide } from './generated/guide.en.js';
 import { faq as enFaq } from './generated/faq.en.js';
 
-export type { CompiledFaq, CompiledGuide, ContentLabels, ContentLang, ContentReviewer, ContentSource, FaqItem, FrontMatter, PlaceholderValues, TocEntry } from './types.js';
+export type {
+  CompiledFaq,
+  CompiledGuide,
+  ContentLabels,
+  ContentLang,
+  ContentReviewer,
+  ContentSource,
+  FaqItem,
+  FrontMatter,
+  PlaceholderValues,
+  TocEntry,
+} from './types.js';
 export { enGuide, enFaq };
 export { htmlToFragment } from './runtime/fragment.js';
 export { fillPlaceholders, fillPlaceholderText, telHref } from './runtime/placeholders.js';
 export { plainText } from './runtime/text.js';
 export { headingDepth, shiftHeadings, splitFaq, tableOfContents, topHeadingDepth, type FaqSection } from './runtime/structure.js';
 export { slugify, Slugger } from './slug.js';
+export { ContentError, assertNotEmpty, dedent, fetchMarkdown, resolveContentUrl } from './runtime/fetch.js';
 export { ALLOWED_ATTRS, ALLOWED_TAGS, PLACEHOLDER_KEYS, isAllowedUrl, type PlaceholderKey } from './allow-list.js';
 
 export const CONTENT_LANGS: readonly ContentLang[] = ['en', 'es'];

@@ -97,7 +97,8 @@ export function checkDocument(file: string, source: string, kind: DocKind, lang:
     const result = FrontMatterSchema.safeParse(split.data);
     if (result.success) {
       doc.frontMatter = result.data;
-      if (result.data.lang !== lang) report(split.lines.get('lang') ?? 1, `front matter field "lang" is "${result.data.lang}" but the file is in the ${lang}/ folder`);
+      if (result.data.lang !== lang)
+        report(split.lines.get('lang') ?? 1, `front matter field "lang" is "${result.data.lang}" but the file is in the ${lang}/ folder`);
       const ids = new Set<string>();
       result.data.sources.forEach((s, i) => {
         if (ids.has(s.id)) report(split.lines.get(`sources.${i}.id`) ?? 1, `front matter field "sources.${i}.id": "${s.id}" is used twice`);
@@ -115,7 +116,12 @@ export function checkDocument(file: string, source: string, kind: DocKind, lang:
           }
         }
         const field = path.join('.') || '(front matter)';
-        const got = issue.code === 'invalid_type' && issue.input === undefined ? 'it is missing' : issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.join(', ')}` : undefined;
+        const got =
+          issue.code === 'invalid_type' && issue.input === undefined
+            ? 'it is missing'
+            : issue.code === 'unrecognized_keys'
+              ? `unknown field(s) ${issue.keys.join(', ')}`
+              : undefined;
         report(line, `front matter field "${field}": expected ${issue.message}${got ? ` (${got})` : ''}`);
       }
     }
@@ -136,13 +142,16 @@ export function checkDocument(file: string, source: string, kind: DocKind, lang:
   const seen = new Map<string, number>();
   headings.forEach((heading, i) => {
     const line = fileLine(lines[i]?.line ?? 1);
-    if (seen.has(heading.id)) report(line, `heading id "${heading.id}" is already used on line ${seen.get(heading.id)}; ids must be unique`);
+    if (seen.has(heading.id))
+      report(line, `heading id "${heading.id}" is already used on line ${seen.get(heading.id)}; ids must be unique`);
     seen.set(heading.id, line);
-    if (heading.explicitId && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(heading.id)) report(line, `heading id {#${heading.id}} should be lower-case-with-dashes`);
+    if (heading.explicitId && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(heading.id))
+      report(line, `heading id {#${heading.id}} should be lower-case-with-dashes`);
     if (heading.depth === 1) report(line, 'use ## for sections: the page that embeds the content has its own title (# is reserved for it)');
     if (heading.depth === 2) {
       doc.sections.push({ id: heading.id, line, explicit: heading.explicitId });
-      if (!heading.explicitId) report(line, `section "${heading.text}" needs an id: end the heading with {#some-id} (the same id in every language)`);
+      if (!heading.explicitId)
+        report(line, `section "${heading.text}" needs an id: end the heading with {#some-id} (the same id in every language)`);
     }
     if (!heading.text) report(line, 'empty heading');
   });
@@ -177,19 +186,25 @@ export function checkDocument(file: string, source: string, kind: DocKind, lang:
       if (href === BOOKING_PLACEHOLDER || href === CTA_HREF) return;
       if (href.startsWith('#')) doc.anchors.push({ href, line });
       else if (/^(tel|sms):\+?[\d-]+$/.test(href)) return;
-      else if (!/^https:\/\/[^\s/]+\.[^\s/]+/.test(href)) report(line, `link "${href}" must be an https:// URL, a #section-id, ${BOOKING_PLACEHOLDER}, or tel:/sms: for a phone number`);
+      else if (!/^https:\/\/[^\s/]+\.[^\s/]+/.test(href))
+        report(line, `link "${href}" must be an https:// URL, a #section-id, ${BOOKING_PLACEHOLDER}, or tel:/sms: for a phone number`);
       if (!link.text.trim()) report(line, `link to "${href}" has no text`);
     } else if (token.type === 'image') {
       const image = token as Tokens.Image;
       const line = locate(image.raw);
       const alt = image.text.trim();
       if (!alt) report(line, `image "${image.href}" has no alt text: describe it in the brackets, ![like this](${image.href})`);
-      else if (/\.(png|jpe?g|gif|webp|avif|svg)$/i.test(alt) || /^(image|img|photo|picture)$/i.test(alt)) report(line, `image alt text "${alt}" does not describe the image`);
+      else if (/\.(png|jpe?g|gif|webp|avif|svg)$/i.test(alt) || /^(image|img|photo|picture)$/i.test(alt))
+        report(line, `image alt text "${alt}" does not describe the image`);
       if (!/^https:\/\//.test(image.href)) report(line, `image "${image.href}" must be an https:// URL`);
     } else if (token.type === 'html') {
       const html = token as Tokens.HTML;
       const line = locate(html.raw);
-      if (!/^\s*<!--[\s\S]*-->\s*$/.test(html.raw)) report(line, `raw HTML "${html.raw.trim().slice(0, 40)}" is not allowed in content files: write Markdown (the widget would remove it)`);
+      if (!/^\s*<!--[\s\S]*-->\s*$/.test(html.raw))
+        report(
+          line,
+          `raw HTML "${html.raw.trim().slice(0, 40)}" is not allowed in content files: write Markdown (the widget would remove it)`,
+        );
     }
   });
 
@@ -206,14 +221,16 @@ export function checkDocument(file: string, source: string, kind: DocKind, lang:
         report(line, `unknown placeholder ${whole}: use one of ${PLACEHOLDER_KEYS.map((k) => `{{${k}}}`).join(', ')}`);
         continue;
       }
-      if (key === 'brand.bookingUrl' && !mode && body.slice(index - 2, index) !== '](') report(line, `${whole} can only be a link target: [book a consultation](${BOOKING_PLACEHOLDER})`);
+      if (key === 'brand.bookingUrl' && !mode && body.slice(index - 2, index) !== '](')
+        report(line, `${whole} can only be a link target: [book a consultation](${BOOKING_PLACEHOLDER})`);
       if (mode === '#') open.push({ key: key!, index });
       if (mode === '/') {
         const last = open.pop();
         if (!last || last.key !== key) report(line, `${whole} closes a section that was not opened in the same paragraph`);
       }
     }
-    for (const left of open) report(fileLine(lineOf(body, left.index)), `{{#${left.key}}} is not closed by {{/${left.key}}} in the same paragraph`);
+    for (const left of open)
+      report(fileLine(lineOf(body, left.index)), `{{#${left.key}}} is not closed by {{/${left.key}}} in the same paragraph`);
     paragraphStart += paragraph.length + (body.slice(paragraphStart + paragraph.length).match(/^\n[ \t>]*\n/)?.[0].length ?? 0);
   }
 
@@ -221,9 +238,14 @@ export function checkDocument(file: string, source: string, kind: DocKind, lang:
   const ids = new Set(doc.sections.map((s) => s.id));
   const required = kind === 'guide' ? REQUIRED_GUIDE_SECTIONS : REQUIRED_FAQ_QUESTIONS;
   for (const id of required) {
-    if (!ids.has(id)) report(offset + 1, `${kind === 'guide' ? 'required section' : 'required question'} "${id}" is missing (add a ## heading ending with {#${id}})`);
+    if (!ids.has(id))
+      report(
+        offset + 1,
+        `${kind === 'guide' ? 'required section' : 'required question'} "${id}" is missing (add a ## heading ending with {#${id}})`,
+      );
   }
-  if (kind === 'guide' && !body.includes(`](${CTA_HREF})`)) report(offset + 1, `the guide has no call to action: link to ${CTA_HREF} (for example in "Is it right for me?")`);
+  if (kind === 'guide' && !body.includes(`](${CTA_HREF})`))
+    report(offset + 1, `the guide has no call to action: link to ${CTA_HREF} (for example in "Is it right for me?")`);
   return { doc, problems };
 }
 
@@ -238,18 +260,31 @@ export function checkSet(docs: CheckedDoc[]): Problem[] {
       const ids = other.sections.map((s) => s.id);
       for (const section of en.sections) {
         if (!ids.includes(section.id)) {
-          problems.push({ file: other.file, line: other.split?.bodyLineOffset ? other.split.bodyLineOffset + 1 : 1, message: `${kind === 'faq' ? 'question' : 'section'} {#${section.id}} is in ${en.file}:${section.line} but missing here` });
+          problems.push({
+            file: other.file,
+            line: other.split?.bodyLineOffset ? other.split.bodyLineOffset + 1 : 1,
+            message: `${kind === 'faq' ? 'question' : 'section'} {#${section.id}} is in ${en.file}:${section.line} but missing here`,
+          });
         }
       }
       for (const section of other.sections) {
-        if (!enIds.includes(section.id)) problems.push({ file: other.file, line: section.line, message: `${kind === 'faq' ? 'question' : 'section'} {#${section.id}} is not in ${en.file}: every language has the same ids` });
+        if (!enIds.includes(section.id))
+          problems.push({
+            file: other.file,
+            line: section.line,
+            message: `${kind === 'faq' ? 'question' : 'section'} {#${section.id}} is not in ${en.file}: every language has the same ids`,
+          });
       }
       const common = enIds.filter((id) => ids.includes(id));
       const otherCommon = ids.filter((id) => enIds.includes(id));
       const firstOff = otherCommon.findIndex((id, i) => id !== common[i]);
       if (firstOff !== -1) {
         const section = other.sections.find((s) => s.id === otherCommon[firstOff])!;
-        problems.push({ file: other.file, line: section.line, message: `{#${section.id}} is out of order: keep the order of ${en.file} (${common.join(', ')})` });
+        problems.push({
+          file: other.file,
+          line: section.line,
+          message: `{#${section.id}} is out of order: keep the order of ${en.file} (${common.join(', ')})`,
+        });
       }
     }
   }
@@ -259,7 +294,12 @@ export function checkSet(docs: CheckedDoc[]): Problem[] {
     const faqIds = new Set(faq?.sections.map((s) => `faq-${s.id}`));
     for (const anchor of doc.anchors) {
       const id = decodeURIComponent(anchor.href.slice(1));
-      if (!own.has(id) && !faqIds.has(id)) problems.push({ file: doc.file, line: anchor.line, message: `link "${anchor.href}" points to no heading in this file (ids here: ${[...own].join(', ')})` });
+      if (!own.has(id) && !faqIds.has(id))
+        problems.push({
+          file: doc.file,
+          line: anchor.line,
+          message: `link "${anchor.href}" points to no heading in this file (ids here: ${[...own].join(', ')})`,
+        });
     }
   }
   return problems;
@@ -280,7 +320,11 @@ export function checkContentDir(dir: string, display: (path: string) => string =
     for (const kind of DOCS) {
       const path = join(dir, lang, `${kind}.md`);
       if (!existsSync(path)) {
-        problems.push({ file: display(path), line: 1, message: `file is missing: every language needs ${DOCS.map((d) => `${d}.md`).join(' and ')}` });
+        problems.push({
+          file: display(path),
+          line: 1,
+          message: `file is missing: every language needs ${DOCS.map((d) => `${d}.md`).join(' and ')}`,
+        });
         continue;
       }
       const source = readFileSync(path, 'utf8');
@@ -293,7 +337,11 @@ export function checkContentDir(dir: string, display: (path: string) => string =
   if (existsSync(dir)) {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       if (entry.isDirectory() && !(LANGS as readonly string[]).includes(entry.name)) {
-        problems.push({ file: display(join(dir, entry.name)), line: 1, message: `unknown language folder "${entry.name}": the pack has ${LANGS.join(', ')}` });
+        problems.push({
+          file: display(join(dir, entry.name)),
+          line: 1,
+          message: `unknown language folder "${entry.name}": the pack has ${LANGS.join(', ')}`,
+        });
       }
     }
   }

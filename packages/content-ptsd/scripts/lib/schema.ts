@@ -14,11 +14,14 @@ export const FrontMatterSchema = z.strictObject({
   lastReviewed: z
     .string({ error: 'a date like 2026-11-20' })
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-11-20')
-    .refine((value) => !Number.isNaN(Date.parse(value)) && new Date(value).toISOString().startsWith(value), 'a real calendar date like 2026-11-20')
+    .refine(
+      (value) => !Number.isNaN(Date.parse(value)) && new Date(value).toISOString().startsWith(value),
+      'a real calendar date like 2026-11-20',
+    )
     .refine((value) => value <= today(), 'a date that is not in the future'),
   reviewer: z.strictObject(
     {
-      name: z.string({ error: 'the reviewer\'s name' }).trim().min(1, "the reviewer's name, not empty").max(120),
+      name: z.string({ error: "the reviewer's name" }).trim().min(1, "the reviewer's name, not empty").max(120),
       credentials: z.string({ error: 'credentials such as "MD" (text)' }).trim().min(1).max(80).optional(),
     },
     { error: 'a reviewer with a name (and credentials only for a clinician)' },

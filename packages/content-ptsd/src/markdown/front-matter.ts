@@ -58,7 +58,8 @@ export function splitFrontMatter(source: string): SplitDocument {
   const keyLines = new Map<string, number>();
   const parser = new Parser(lines, keyLines);
   const data = lines.length ? parser.parseBlock(0, '') : {};
-  if (Array.isArray(data) || typeof data === 'string') throw new FrontMatterError('front matter must be a list of "key: value" lines', lines[0]?.number ?? 2);
+  if (Array.isArray(data) || typeof data === 'string')
+    throw new FrontMatterError('front matter must be a list of "key: value" lines', lines[0]?.number ?? 2);
   return { data, lines: keyLines, hasFrontMatter: true, body: all.slice(end + 1).join('\n'), bodyLineOffset: end + 1 };
 }
 
@@ -100,7 +101,8 @@ class Parser {
       if (rest === '' || rest.startsWith('#')) {
         const next = this.#lines[this.#i];
         // A nested block, or a list written at the same indentation as its key (valid YAML).
-        if (next && (next.indent > indent || (next.indent === indent && next.text.startsWith('- ')))) map[key] = this.parseBlock(next.indent, keyPath);
+        if (next && (next.indent > indent || (next.indent === indent && next.text.startsWith('- '))))
+          map[key] = this.parseBlock(next.indent, keyPath);
         else map[key] = '';
       } else {
         map[key] = readScalarOrFlow(rest, line.number);

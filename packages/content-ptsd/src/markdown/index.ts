@@ -12,12 +12,22 @@ import { sanitizeToFragment } from './sanitize.js';
 import { splitFaq, tableOfContents } from '../runtime/structure.js';
 import { plainText } from '../runtime/text.js';
 
-export { renderMarkdown, createMarked, inlineText, CTA_HREF, BOOKING_PLACEHOLDER, type RenderOptions, type RenderResult, type RenderedHeading } from './render.js';
+export {
+  renderMarkdown,
+  createMarked,
+  inlineText,
+  CTA_HREF,
+  BOOKING_PLACEHOLDER,
+  type RenderOptions,
+  type RenderResult,
+  type RenderedHeading,
+} from './render.js';
 export { splitFrontMatter, FrontMatterError, type SplitDocument, type FrontMatterValue } from './front-matter.js';
 export { sanitizeToFragment, sanitizeToHtml } from './sanitize.js';
 export { DEFAULT_LABELS } from './labels.js';
 
-const str = (value: FrontMatterValue | undefined): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+const str = (value: FrontMatterValue | undefined): string | undefined =>
+  typeof value === 'string' && value.trim() ? value.trim() : undefined;
 
 /**
  * Reads front matter leniently (run time, `src` Markdown): keeps the known fields that have the
@@ -32,7 +42,8 @@ export function readFrontMatter(data: Record<string, FrontMatterValue>): Partial
   if (title) result.title = title;
   if (description) result.description = description;
   if (lang === 'en' || lang === 'es') result.lang = lang as ContentLang;
-  if (lastReviewed && /^\d{4}-\d{2}-\d{2}$/.test(lastReviewed) && !Number.isNaN(Date.parse(lastReviewed))) result.lastReviewed = lastReviewed;
+  if (lastReviewed && /^\d{4}-\d{2}-\d{2}$/.test(lastReviewed) && !Number.isNaN(Date.parse(lastReviewed)))
+    result.lastReviewed = lastReviewed;
   const reviewer = data['reviewer'];
   if (reviewer && typeof reviewer === 'object' && !Array.isArray(reviewer)) {
     const name = str(reviewer['name']);
@@ -80,7 +91,10 @@ export interface MarkdownFaqItem {
 }
 
 /** FAQ Markdown (one heading per question) → questions with sanitized answers. */
-export function markdownToFaq(source: string, options: ToFragmentOptions = {}): { frontMatter: Partial<FrontMatter>; items: MarkdownFaqItem[] } {
+export function markdownToFaq(
+  source: string,
+  options: ToFragmentOptions = {},
+): { frontMatter: Partial<FrontMatter>; items: MarkdownFaqItem[] } {
   const { frontMatter, fragment } = markdownToFragment(source, options);
   const items = splitFaq(fragment).map((section) => ({ ...section, answerText: plainText(section.answer) }));
   return { frontMatter, items };

@@ -6,5 +6,12 @@ import type { ContentLabels, ContentLang } from '../types.js';
  */
 export const DEFAULT_LABELS: Record<ContentLang, ContentLabels> = {
   en: { note: 'Note', tip: 'Tip', important: 'Important', warning: 'Warning', caution: 'Caution', newTab: '(opens in a new tab)' },
-  es: { note: 'Nota', tip: 'Consejo', important: 'Importante', warning: 'Advertencia', caution: 'Precaución', newTab: '(se abre en una pestaña nueva)' },
+  es: {
+    note: 'Nota',
+    tip: 'Consejo',
+    important: 'Importante',
+    warning: 'Advertencia',
+    caution: 'Precaución',
+    newTab: '(se abre en una pestaña nueva)',
+  },
 };

@@ -165,7 +165,10 @@ export function createMarked(options: RenderOptions = {}): { marked: Marked; hea
         return `<img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}"${title} loading="lazy" decoding="async">`;
       },
       table(token) {
-        const label = token.header.map((cell) => inlineText(cell.tokens)).filter(Boolean).join(', ');
+        const label = token.header
+          .map((cell) => inlineText(cell.tokens))
+          .filter(Boolean)
+          .join(', ');
         const cell = (c: Tokens.TableCell, scope: boolean) => {
           const tag = c.header ? 'th' : 'td';
           const align = c.align ? ` align="${c.align}"` : '';

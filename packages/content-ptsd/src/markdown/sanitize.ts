@@ -19,7 +19,25 @@ const CONFIG = {
   ALLOW_ARIA_ATTR: false,
   ALLOW_UNKNOWN_PROTOCOLS: false,
   ALLOWED_URI_REGEXP: /^(?:(?:https?|mailto|tel|sms):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i,
-  FORBID_TAGS: ['script', 'style', 'iframe', 'frame', 'object', 'embed', 'form', 'input', 'button', 'textarea', 'select', 'svg', 'math', 'template', 'link', 'meta', 'base'],
+  FORBID_TAGS: [
+    'script',
+    'style',
+    'iframe',
+    'frame',
+    'object',
+    'embed',
+    'form',
+    'input',
+    'button',
+    'textarea',
+    'select',
+    'svg',
+    'math',
+    'template',
+    'link',
+    'meta',
+    'base',
+  ],
   FORBID_ATTR: ['style', 'srcset', 'action', 'formaction', 'xlink:href', 'ping'],
   KEEP_CONTENT: true,
   WHOLE_DOCUMENT: false,
@@ -30,7 +48,9 @@ interface TrustedTypePolicyLike {
   createScriptURL(input: string): unknown;
 }
 interface TrustedTypesWindow {
-  trustedTypes?: { createPolicy(name: string, rules: { createHTML(s: string): string; createScriptURL(s: string): string }): TrustedTypePolicyLike };
+  trustedTypes?: {
+    createPolicy(name: string, rules: { createHTML(s: string): string; createScriptURL(s: string): string }): TrustedTypePolicyLike;
+  };
 }
 
 const instances = new WeakMap<object, { purify: DOMPurify; policy: TrustedTypePolicyLike | null | undefined }>();
@@ -83,7 +103,9 @@ export function sanitizeToFragment(html: string, win: Window = window): Document
   if (!html.trim() || fragment.childNodes.length) return fragment;
   if (entry.policy === null && (win as unknown as TrustedTypesWindow).trustedTypes) {
     // DOMPurify cannot parse under Trusted Types without a policy: say how to fix it.
-    throw new Error('Trusted Types blocked the Markdown sanitizer. Add "hearth" to the trusted-types directive of the page\'s Content-Security-Policy.');
+    throw new Error(
+      'Trusted Types blocked the Markdown sanitizer. Add "hearth" to the trusted-types directive of the page\'s Content-Security-Policy.',
+    );
   }
   return fragment;
 }

@@ -4,7 +4,8 @@ import type { ContentLabels, PlaceholderValues } from '../types.js';
 type Key = 'brand.name' | 'brand.phone' | 'brand.bookingUrl';
 
 function valueOf(values: PlaceholderValues, key: string): string | undefined {
-  const value = key === 'brand.name' ? values.name : key === 'brand.phone' ? values.phone : key === 'brand.bookingUrl' ? values.bookingUrl : undefined;
+  const value =
+    key === 'brand.name' ? values.name : key === 'brand.phone' ? values.phone : key === 'brand.bookingUrl' ? values.bookingUrl : undefined;
   return value?.trim() ? value.trim() : undefined;
 }
 
@@ -74,7 +75,9 @@ export function fillPlaceholders(root: ParentNode, values: PlaceholderValues, la
 /** The same, for plain text (JSON-LD answers, table-of-contents entries). */
 export function fillPlaceholderText(text: string, values: PlaceholderValues): string {
   return text
-    .replace(/\{\{#([\w.]+)\}\}([\s\S]*?)\{\{\/\1\}\}/g, (_, key: string, inner: string) => (valueOf(values, key) === undefined ? '' : inner))
+    .replace(/\{\{#([\w.]+)\}\}([\s\S]*?)\{\{\/\1\}\}/g, (_, key: string, inner: string) =>
+      valueOf(values, key) === undefined ? '' : inner,
+    )
     .replace(/\{\{([\w.]+)\}\}/g, (whole, key: string) => (key === 'brand.bookingUrl' ? whole : (valueOf(values, key) ?? '')))
     .replace(/[ \t]{2,}/g, ' ')
     .replace(/ ([.,;:!?])/g, '$1')

@@ -1,4 +1,29 @@
-const BLOCK = new Set(['p', 'li', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'tr', 'table', 'ul', 'ol', 'dl', 'dt', 'dd', 'pre', 'figure', 'figcaption', 'details', 'summary', 'br', 'hr']);
+const BLOCK = new Set([
+  'p',
+  'li',
+  'div',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'tr',
+  'table',
+  'ul',
+  'ol',
+  'dl',
+  'dt',
+  'dd',
+  'pre',
+  'figure',
+  'figcaption',
+  'details',
+  'summary',
+  'br',
+  'hr',
+]);
 
 /**
  * The text a reader gets from a piece of content, for FAQPage JSON-LD and search: blocks on

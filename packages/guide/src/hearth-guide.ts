@@ -1,0 +1,446 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
+import {
+  HearthElement,
+  baseStyles,
+  buttonStyles,
+  isSafeLink,
+  registerTranslations,
+  type HearthConfig,
+  type HearthFailure,
+} from '@hearth/core';
+import {
+  ContentError,
+  assertNotEmpty,
+  dedent,
+  fetchMarkdown,
+  fillPlaceholderText,
+  fillPlaceholders,
+  htmlToFragment,
+  loadGuide,
+  resolveContentUrl,
+  shiftHeadings,
+  topHeadingDepth,
+  type CompiledGuide,
+  type ContentLabels,
+  type FrontMatter,
+  type PlaceholderValues,
+  type TocEntry,
+} from '@hearth/content-ptsd';
+import en from './translations/en.json' with { type: 'json' };
+import styles from './hearth-guide.styles.js';
+
+registerTranslations('guide', en, { es: () => import('./translations/es.json', { with: { type: 'json' } }) });
+
+declare module '@hearth/core' {
+  interface HearthEventDetailMap {
+    /** The guide is on screen: its top-level sections, the language and where the content came from. */
+    'hearth-guide-load': { sections: { id: string; title: string }[]; lang: string; source: GuideSourceKind };
+    /** The call to action was used. Cancelable: call preventDefault() to handle it yourself (e.g. open the assessment in place). */
+    'hearth-guide-cta': { target: 'assessment' };
+  }
+}
+
+export type GuideSourceKind = 'pack' | 'src' | 'inline' | 'property';
+
+/** A loader for a named content pack (the `content` attribute). */
+export type GuideContentLoader = (lang: string) => Promise<CompiledGuide>;
+
+interface LoadedGuide {
+  kind: GuideSourceKind;
+  frontMatter: Partial<FrontMatter>;
+  toc: TocEntry[];
+  /** A fresh copy of the content's nodes, markers unfilled. */
+  build(): DocumentFragment;
+}
+
+const reducedMotion = () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+const clampLevel = (value: number) => (Number.isFinite(value) ? Math.min(6, Math.max(1, Math.trunc(value))) : 2);
+
+/**
+ * @summary A patient-education guide rendered from Markdown: the default PTSD guide, a `src`
+ * URL, or inline Markdown, with a table of contents, callouts, sources and a reviewed-by line.
+ *
+ * @slot - An optional `<script type="text/markdown">` holding the guide's Markdown.
+ *
+ * @event hearth-guide-load - The content is shown. `detail: { sections, lang, source }`.
+ * @event hearth-guide-cta - The call to action (a link to `#hearth-assessment`) was used. Cancelable. `detail: { target: 'assessment' }`.
+ *
+ * @csspart base - The wrapper.
+ * @csspart article - The guide's article element.
+ * @csspart title - The title (with `show-title`).
+ * @csspart reviewed - The "reviewed by … on …" line.
+ * @csspart toc - The table of contents (with `toc`).
+ * @csspart content - The rendered Markdown.
+ * @csspart sources - The list of sources.
+ * @csspart error - The error message.
+ *
+ * @cssproperty --hearth-guide-max-width - Longest line of text (default 42rem).
+ * @cssproperty --hearth-guide-spacing - Space between blocks (default --hearth-space-m).
+ * @cssproperty --hearth-guide-toc-background - Background of the table of contents.
+ * @cssproperty --hearth-guide-scroll-margin - Space kept above a heading scrolled to (for sticky headers).
+ */
+export class HearthGuide extends HearthElement {
+  static override i18nNamespaces = ['guide', 'core'];
+  static override styles = [baseStyles, buttonStyles, styles];
+  static override properties = {
+    ...HearthElement.properties,
+    content: { reflect: true },
+    src: {},
+    toc: { type: Boolean, reflect: true },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    showTitle: { type: Boolean, attribute: 'show-title' },
+    markdown: { attribute: false },
+    _status: { state: true },
+    _slow: { state: true },
+  };
+
+  /** Content packs by name; `ptsd` is the default pack. Partners may register their own. */
+  static contentPacks = new Map<string, GuideContentLoader>([['ptsd', loadGuide]]);
+
+  /** Name of the content pack used when neither `src` nor Markdown is given. */
+  declare content: string;
+  /** URL of a Markdown file (https: or same site). `{lang}` is replaced by the language. */
+  declare src: string | undefined;
+  /** Shows a table of contents. */
+  declare toc: boolean;
+  /** Level of the guide's top headings, to fit the host page's outline (the page has its h1). */
+  declare headingLevel: number;
+  /** Shows the front-matter title as a heading at `heading-level` (sections go one deeper). */
+  declare showTitle: boolean;
+  /** Markdown set as a property (wins over `src` and inline Markdown). */
+  declare markdown: string | undefined;
+  declare _status: 'loading' | 'ready' | 'error';
+  declare _slow: boolean;
+
+  #doc: LoadedGuide | undefined;
+  #loadKey: string | undefined;
+  #loadToken = 0;
+  #abort: AbortController | undefined;
+  #contentNode: HTMLElement | undefined;
+  #builtKey: string | undefined;
+  #observer: MutationObserver | undefined;
+  #slowTimer: ReturnType<typeof setTimeout> | undefined;
+  #pendingHash = true;
+
+  constructor() {
+    super();
+    this.content = 'ptsd';
+    this.toc = false;
+    this.headingLevel = 2;
+    this.showTitle = false;
+    this._status = 'loading';
+    this._slow = false;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Inline Markdown may be filled in by a framework after we upgrade.
+    this.#observer = new MutationObserver(() => this.requestUpdate());
+    this.#observer.observe(this, { childList: true, subtree: true, characterData: true });
+    window.addEventListener('hashchange', this.#handleHashChange);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#observer?.disconnect();
+    this.#abort?.abort();
+    clearTimeout(this.#slowTimer);
+    window.removeEventListener('hashchange', this.#handleHashChange);
+    // Reconnecting loads again.
+    this.#loadKey = undefined;
+  }
+
+  /** The sections of the guide on screen (what `hearth-guide-load` reported). */
+  get sections(): { id: string; title: string }[] {
+    const top = Math.min(...(this.#doc?.toc.map((e) => e.depth) ?? []));
+    return (this.#doc?.toc ?? []).filter((e) => e.depth === top).map((e) => ({ id: e.id, title: this.#fillText(e.text) }));
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const key = this.#sourceKey();
+    // A detached guide loads nothing; it loads again when it is put back in the page.
+    if (key !== this.#loadKey && this.isConnected) {
+      this.#loadKey = key;
+      void this.#load();
+    }
+    if (this.#doc && this._status === 'ready') this.#buildContent();
+  }
+
+  protected override configChanged(_config: HearthConfig): void {
+    this.requestUpdate();
+  }
+
+  #inlineMarkdown(): string | undefined {
+    const script = this.querySelector(':scope > script[type="text/markdown"]');
+    return script ? dedent(script.textContent ?? '') : undefined;
+  }
+
+  #sourceKey(): string {
+    const lang = this.localize.lang;
+    if (this.markdown !== undefined) return `property|${this.markdown}`;
+    if (this.src) return `src|${this.src}|${this.src.includes('{lang}') ? lang : ''}`;
+    const inline = this.#inlineMarkdown();
+    if (inline !== undefined) return `inline|${inline}`;
+    return `pack|${this.content}|${lang}`;
+  }
+
+  async #load(): Promise<void> {
+    const token = ++this.#loadToken;
+    this.#abort?.abort();
+    const abort = new AbortController();
+    this.#abort = abort;
+    this._status = 'loading';
+    this._slow = false;
+    clearTimeout(this.#slowTimer);
+    // Say "Loading…" only if it takes long enough to notice; no flash for the built-in guide.
+    this.#slowTimer = setTimeout(() => (this._slow = true), 300);
+    this.clearFailure();
+    try {
+      const doc = await this.#fetchDocument(abort.signal);
+      if (token !== this.#loadToken) return;
+      this.#doc = doc;
+      this.#builtKey = undefined;
+      this._status = 'ready';
+      clearTimeout(this.#slowTimer);
+      await this.updateComplete;
+      if (token !== this.#loadToken) return;
+      this.emit('hearth-guide-load', { sections: this.sections, lang: doc.frontMatter.lang ?? this.localize.lang, source: doc.kind });
+      if (this.#pendingHash) {
+        this.#pendingHash = false;
+        this.#scrollToHash(false);
+      }
+    } catch (error) {
+      if (token !== this.#loadToken || abort.signal.aborted) return;
+      clearTimeout(this.#slowTimer);
+      this._status = 'error';
+      const reason = error instanceof ContentError ? error.reason : 'content';
+      this.fail(error, `guide:error.${reason}`);
+    }
+  }
+
+  async #fetchDocument(signal: AbortSignal): Promise<LoadedGuide> {
+    const lang = this.localize.lang;
+    if (this.markdown !== undefined) return this.#fromMarkdown(this.markdown, 'property', 'The markdown property');
+    if (this.src) {
+      const url = resolveContentUrl(this.src, lang);
+      const [text] = await Promise.all([fetchMarkdown(url, signal), import('@hearth/content-ptsd/markdown')]);
+      return this.#fromMarkdown(text, 'src', url.href);
+    }
+    const inline = this.#inlineMarkdown();
+    if (inline !== undefined) return this.#fromMarkdown(inline, 'inline', 'The inline <script type="text/markdown">');
+    const loader = HearthGuide.contentPacks.get(this.content);
+    if (!loader)
+      throw new ContentError(
+        'content',
+        `content="${this.content}" is not a known content pack (known: ${[...HearthGuide.contentPacks.keys()].join(', ')}).`,
+      );
+    const guide = await loader(lang);
+    return { kind: 'pack', frontMatter: guide.frontMatter, toc: guide.toc, build: () => htmlToFragment(guide.html, this.ownerDocument) };
+  }
+
+  async #fromMarkdown(text: string, kind: GuideSourceKind, where: string): Promise<LoadedGuide> {
+    assertNotEmpty(text, where);
+    // Marked and DOMPurify load only now: pages with the built-in guide never download them.
+    const { markdownToFragment } = await import('@hearth/content-ptsd/markdown');
+    let result;
+    try {
+      result = markdownToFragment(text, { win: this.ownerDocument.defaultView ?? window });
+    } catch (error) {
+      throw new ContentError('content', `${where} could not be rendered: ${(error as Error).message}`, { cause: error });
+    }
+    if (!result.fragment.childNodes.length) throw new ContentError('empty', `${where} has nothing left to show after sanitizing.`);
+    const pristine = result.fragment;
+    return { kind, frontMatter: result.frontMatter, toc: result.toc, build: () => pristine.cloneNode(true) as DocumentFragment };
+  }
+
+  #placeholderValues(): PlaceholderValues {
+    const brand = this.hearthConfig?.brand;
+    return {
+      name: brand?.name,
+      phone: brand?.phone,
+      bookingUrl: brand?.bookingUrl && isSafeLink(brand.bookingUrl) ? brand.bookingUrl : undefined,
+    };
+  }
+
+  #labels(): ContentLabels {
+    const t = (key: string) => this.localize.t(key);
+    return {
+      note: t('alert.note'),
+      tip: t('alert.tip'),
+      important: t('alert.important'),
+      warning: t('alert.warning'),
+      caution: t('alert.caution'),
+      newTab: t('newTab'),
+    };
+  }
+
+  #fillText(text: string): string {
+    return fillPlaceholderText(text, this.#placeholderValues());
+  }
+
+  #topLevel(): number {
+    return clampLevel(this.headingLevel) + (this.showTitle ? 1 : 0);
+  }
+
+  /** (Re)builds the content's nodes when the content, the brand, the language or the outline changes. */
+  #buildContent(): void {
+    const labels = this.#labels();
+    const key = JSON.stringify([this.#loadToken, this.#placeholderValues(), labels, this.#topLevel()]);
+    if (key === this.#builtKey && this.#contentNode) return;
+    this.#builtKey = key;
+    const fragment = this.#doc!.build();
+    const top = topHeadingDepth(fragment);
+    if (top) shiftHeadings(fragment, Math.min(6, this.#topLevel()) - top);
+    fillPlaceholders(fragment, this.#placeholderValues(), labels);
+    const container = this.ownerDocument.createElement('div');
+    container.className = 'content-body';
+    container.append(fragment);
+    this.#contentNode = container;
+  }
+
+  #handleClick = (event: MouseEvent): void => {
+    const link = (event.target as Element | null)?.closest?.('a');
+    if (!link || event.defaultPrevented) return;
+    if (link.hasAttribute('data-hearth-cta')) {
+      this.track('guide-cta', { step: 'assessment' });
+      const proceed = this.emit('hearth-guide-cta', { target: 'assessment' }, { cancelable: true });
+      if (!proceed) event.preventDefault();
+      return;
+    }
+    const href = link.getAttribute('href');
+    if (!href?.startsWith('#') || href.length < 2) return;
+    const target = this.#findTarget(href.slice(1));
+    if (!target) return;
+    // Ids inside a shadow root are invisible to the browser's own #fragment navigation.
+    event.preventDefault();
+    this.#scrollTo(target, true);
+  };
+
+  #findTarget(id: string): HTMLElement | null {
+    let decoded = id;
+    try {
+      decoded = decodeURIComponent(id);
+    } catch {
+      // keep it as written
+    }
+    return this.renderRoot.querySelector<HTMLElement>(`.content [id="${CSS.escape(decoded)}"]`);
+  }
+
+  #scrollTo(target: HTMLElement, focus: boolean): void {
+    target.scrollIntoView({ block: 'start', behavior: reducedMotion() ? 'auto' : 'smooth' });
+    if (!focus) return;
+    if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+    target.focus({ preventScroll: true });
+  }
+
+  #handleHashChange = (): void => this.#scrollToHash(true);
+
+  #scrollToHash(focus: boolean): void {
+    const hash = typeof location === 'undefined' ? '' : location.hash;
+    if (hash.length < 2) return;
+    const target = this.#findTarget(hash.slice(1));
+    if (target) this.#scrollTo(target, focus);
+  }
+
+  #retry = (): void => {
+    this.#loadKey = undefined;
+    this.clearFailure();
+    this.requestUpdate();
+  };
+
+  /** Load failures offer "Try again"; config errors do not (the site owner must fix those). */
+  protected override renderFailure(failure: HearthFailure): TemplateResult {
+    const base = super.renderFailure(failure);
+    if (this._status !== 'error' || failure.messageKey !== 'guide:error.load') return base;
+    return html`<div class="hearth-root">
+      ${base}
+      <button class="button button--secondary retry" type="button" part="retry" @click=${this.#retry}>
+        ${this.localize.t('error.retry')}
+      </button>
+    </div>`;
+  }
+
+  #heading(level: number, content: unknown, attrs: { id?: string; className: string; part: string }): TemplateResult {
+    const tag = unsafeStatic(`h${clampLevel(level)}`);
+    return staticHtml`<${tag} id=${attrs.id ?? nothing} class=${attrs.className} part=${attrs.part}>${content}</${tag}>`;
+  }
+
+  #reviewedLine(frontMatter: Partial<FrontMatter>): string | undefined {
+    const reviewer = this.hearthConfig?.brand.reviewer ?? frontMatter.reviewer;
+    const date = frontMatter.lastReviewed ? this.localize.date(frontMatter.lastReviewed) : undefined;
+    const t = (key: string) => this.localize.t(key, { name: reviewer?.name, credentials: reviewer?.credentials, date });
+    // "Medically reviewed" only with credentials: never imply a clinician who is not there.
+    if (reviewer?.credentials) return t(date ? 'reviewed.medical' : 'reviewed.medicalNoDate');
+    if (reviewer) return t(date ? 'reviewed.byName' : 'reviewed.byNameNoDate');
+    return date ? t('reviewed.dateOnly') : undefined;
+  }
+
+  #renderToc(entries: TocEntry[]): TemplateResult | typeof nothing {
+    if (!entries.length) return nothing;
+    const top = Math.min(...entries.map((e) => e.depth));
+    const groups: { entry: TocEntry; children: TocEntry[] }[] = [];
+    for (const entry of entries) {
+      if (entry.depth === top || !groups.length) groups.push({ entry, children: [] });
+      else if (entry.depth === top + 1) groups[groups.length - 1]!.children.push(entry);
+    }
+    const link = (entry: TocEntry) => html`<a href="#${entry.id}">${this.#fillText(entry.text)}</a>`;
+    return html`<nav class="toc" part="toc" aria-labelledby="hearth-guide-toc-title">
+      <p class="toc__title" id="hearth-guide-toc-title">${this.localize.t('toc.title')}</p>
+      <ol>
+        ${groups.map(
+          (group) =>
+            html`<li>
+              ${link(group.entry)}${
+                group.children.length
+                  ? html`<ol>
+                      ${group.children.map((child) => html`<li>${link(child)}</li>`)}
+                    </ol>`
+                  : nothing
+              }
+            </li>`,
+        )}
+      </ol>
+    </nav>`;
+  }
+
+  protected renderContent(): unknown {
+    const t = (key: string) => this.localize.t(key);
+    const doc = this.#doc;
+    if (this._status !== 'ready' || !doc || !this.#contentNode) {
+      return html`<div class="hearth-root" part="base">
+        <p class="status" role="status">${this._slow ? t('loading') : ''}</p>
+      </div>`;
+    }
+    const fm = doc.frontMatter;
+    const level = clampLevel(this.headingLevel);
+    const reviewed = this.#reviewedLine(fm);
+    const sources = (fm.sources ?? []).filter((s) => isSafeLink(s.url) && !s.url.startsWith('#'));
+    return html`<div class="hearth-root" part="base">
+      <article class="guide" part="article" lang=${fm.lang ?? nothing} @click=${this.#handleClick}>
+        ${this.showTitle && fm.title ? this.#heading(level, fm.title, { className: 'title', part: 'title' }) : nothing}
+        ${reviewed ? html`<p class="reviewed" part="reviewed">${reviewed}</p>` : nothing}
+        ${this.toc ? this.#renderToc(doc.toc.filter((e) => e.depth <= Math.min(...doc.toc.map((d) => d.depth)) + 1)) : nothing}
+        <div class="content" part="content">${this.#contentNode}</div>
+        ${
+          sources.length
+            ? html`<section class="sources" part="sources" aria-labelledby="hearth-guide-sources-title">
+                ${this.#heading(this.#topLevel(), t('sources.title'), { id: 'hearth-guide-sources-title', className: 'sources__title', part: 'sources-title' })}
+                <ol>
+                  ${sources.map(
+                    (source) =>
+                      html`<li>
+                        <a href=${source.url} rel="noopener noreferrer" target="_blank"
+                          >${source.title}<span class="visually-hidden"> ${t('newTab')}</span></a
+                        >
+                      </li>`,
+                  )}
+                </ol>
+              </section>`
+            : nothing
+        }
+      </article>
+    </div>`;
+  }
+}
