@@ -158,9 +158,8 @@ describe('<hearth-guide>', () => {
   });
 
   it('fills brand placeholders as text, and leaves out what the brand does not have', async () => {
-    const el = await ready(
-      await fixture<HearthGuide>(html`<hearth-guide config='{"brand":{"name":"<img src=x onerror=alert(1)>"}}'></hearth-guide>`),
-    );
+    const config = JSON.stringify({ brand: { name: '<img src=x onerror=alert(1)>' } });
+    const el = await ready(await fixture<HearthGuide>(html`<hearth-guide config=${config}></hearth-guide>`));
     const slots = $$(el, '[data-hearth-slot="brand.name"]');
     expect(slots.length).to.be.greaterThan(1);
     expect(slots[0]!.textContent).to.equal('<img src=x onerror=alert(1)>');
