@@ -1,0 +1,189 @@
+#!/usr/bin/env node
+// Builds the script-tag distribution of Hearth into packages/hearth/dist:
+//   hearth.js            the ES module loader (no static imports: it fetches chunks on demand)
+//   chunks/*.js          runtime (lit, i18next, zod/mini, core, provider), one chunk per widget
+//                        package, and on-demand pieces (Spanish strings, Markdown tooling)
+//   hearth.all.js        one classic script (IIFE) with everything
+//   custom-elements.json the manifest, from the widgets' JSDoc
+//   hearth.d.ts          window.Hearth and HTMLElementTagNameMap for every tag
+//   stats.json           gzip sizes, the files each page downloads, the module → chunk map
+// Usage: node scripts/build.mjs [--watch] [--quiet]
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { build, defaultClientConditions } from 'vite';
+import { discoverWidgets } from './widgets.mjs';
+import { chunkGroups, coreVersion, isRuntimeModule, keepRegistrations, noHostGlobals, runtimeChunk, widgetModules } from './plugins.mjs';
+import { analyse, printReport } from './stats.mjs';
+import { writeManifest } from './manifest.mjs';
+import { writeDeclarations } from './declarations.mjs';
+
+const PKG = resolve(import.meta.dirname, '..');
+const DIST = join(PKG, 'dist');
+const args = new Set(process.argv.slice(2));
+const quiet = args.has('--quiet');
+
+// Full minification (Vite's library mode keeps ES output readable for downstream bundlers; ours
+// goes straight to phones). Licence texts go to THIRD-PARTY-LICENSES.txt instead of every file.
+const MINIFY = { minify: true, comments: { legal: false, annotation: false, jsdoc: false } };
+
+function common() {
+  return {
+    configFile: false,
+    root: PKG,
+    logLevel: 'warn',
+    publicDir: false,
+    // Build from the workspace sources (the "source" export condition): no package needs building first.
+    resolve: { conditions: ['source', ...defaultClientConditions] },
+    define: { __HEARTH_VERSION__: JSON.stringify(coreVersion()) },
+    plugins: [widgetModules(), noHostGlobals(), keepRegistrations()],
+  };
+}
+
+/** The loader and its chunks (ES modules). */
+export async function buildModules() {
+  const runtime = runtimeChunk(join(PKG, 'src/runtime.ts'));
+  const output = await build({
+    ...common(),
+    build: {
+      outDir: DIST,
+      emptyOutDir: false,
+      target: 'es2022',
+      minify: 'oxc',
+      sourcemap: true,
+      // No preload helper: it would add <link> elements to the host page and bytes to the loader.
+      modulePreload: false,
+      reportCompressedSize: false,
+      copyPublicDir: false,
+      // Library mode: no preload helper around dynamic imports (it would add <link> elements to the
+      // host page, and the helper module itself would end up in the runtime chunk).
+      lib: { entry: { hearth: join(PKG, 'src/loader.ts') }, formats: ['es'] },
+      rolldownOptions: {
+        plugins: [runtime.plugin],
+        output: {
+          format: 'es',
+          entryFileNames: '[name].js',
+          chunkFileNames: 'chunks/[name]-[hash].js',
+          codeSplitting: { groups: [{ name: 'runtime', test: runtime.test }] },
+          ...MINIFY,
+        },
+      },
+    },
+  });
+  return (Array.isArray(output) ? output[0] : output).output;
+}
+
+/**
+ * What the all-in-one file loads on demand, as it does in the loader's build: Spanish strings,
+ * the Markdown tooling (for `src` Markdown only), demo data. A chunk of the module build that
+ * imports nothing is reused as is (one cached file for both); any other is rebuilt standalone,
+ * and must then not contain lit, i18next, zod or core (a second copy of those would not share
+ * the first one's state). Returns module id → file under dist/.
+ */
+export async function buildLazyForAll(modules) {
+  const chunks = modules.filter((o) => o.type === 'chunk');
+  const lazy = chunks.filter((c) => c.isDynamicEntry && c.facadeModuleId && !c.facadeModuleId.startsWith('\0') && c.name !== 'runtime');
+  const map = new Map();
+  const standalone = {};
+  for (const c of lazy) {
+    if (c.imports.length === 0) map.set(c.facadeModuleId, c.fileName);
+    else standalone[`${c.name}.standalone`] = c.facadeModuleId;
+  }
+  if (Object.keys(standalone).length === 0) return map;
+  const output = await build({
+    ...common(),
+    build: {
+      outDir: DIST,
+      emptyOutDir: false,
+      target: 'es2022',
+      minify: 'oxc',
+      sourcemap: true,
+      modulePreload: false,
+      reportCompressedSize: false,
+      copyPublicDir: false,
+      lib: { entry: standalone, formats: ['es'] },
+      rolldownOptions: {
+        output: { format: 'es', entryFileNames: 'chunks/[name]-[hash].js', chunkFileNames: 'chunks/[name]-[hash].js', ...MINIFY },
+      },
+    },
+  });
+  const problems = [];
+  for (const c of (Array.isArray(output) ? output[0] : output).output) {
+    if (c.type !== 'chunk') continue;
+    if (c.isEntry) map.set(c.facadeModuleId, c.fileName);
+    for (const id of c.moduleIds) if (isRuntimeModule(id)) problems.push(`${c.fileName} contains ${id}`);
+  }
+  if (problems.length) throw new Error(`[hearth build] an on-demand part of hearth.all.js would duplicate shared state:\n  - ${problems.join('\n  - ')}`);
+  return map;
+}
+
+/** In the all-in-one build, dynamic imports of on-demand parts load the files built above. */
+function lazyExternals(map) {
+  const jsonImport = /\bimport\(\s*(['"][^'"]+\.json['"])\s*,\s*\{\s*with\s*:\s*\{\s*type\s*:\s*['"]json['"]\s*\}\s*\}\s*\)/g;
+  return {
+    name: 'hearth:all-lazy',
+    enforce: 'pre',
+    // Strings load as the JS chunks the module build made of them: drop the JSON import attribute.
+    transform(code, id) {
+      if (!/[\\/]packages[\\/]/.test(id) || !code.includes('.json')) return null;
+      const out = code.replace(jsonImport, (_m, spec) => `import(${spec})`);
+      return out === code ? null : { code: out, map: null };
+    },
+    async resolveId(source, importer, options) {
+      if (options?.kind !== 'dynamic-import') return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      const file = resolved && map.get(resolved.id);
+      // A classic script resolves import() against its own URL: chunks/ next to hearth.all.js.
+      return file ? { id: `./${file}`, external: true } : null;
+    },
+  };
+}
+
+/** The all-in-one classic script. */
+export async function buildAllInOne(lazy = new Map()) {
+  const base = common();
+  const output = await build({
+    ...base,
+    plugins: [lazyExternals(lazy), ...base.plugins],
+    build: {
+      outDir: DIST,
+      emptyOutDir: false,
+      target: 'es2022',
+      minify: 'oxc',
+      sourcemap: true,
+      modulePreload: false,
+      reportCompressedSize: false,
+      copyPublicDir: false,
+      lib: { entry: join(PKG, 'src/all.ts'), formats: ['es'] },
+      rolldownOptions: {
+        output: { format: 'iife', entryFileNames: 'hearth.all.js', codeSplitting: false, ...MINIFY },
+      },
+    },
+  });
+  return (Array.isArray(output) ? output[0] : output).output;
+}
+
+export async function buildAll() {
+  const started = Date.now();
+  rmSync(DIST, { recursive: true, force: true });
+  mkdirSync(DIST, { recursive: true });
+  const widgets = discoverWidgets();
+  const modules = await buildModules();
+  const lazy = await buildLazyForAll(modules);
+  const all = await buildAllInOne(lazy);
+  const stats = analyse({ dist: DIST, modules, all, groups: chunkGroups(widgets) });
+  writeFileSync(join(DIST, 'stats.json'), `${JSON.stringify(stats, null, 2)}\n`);
+  await writeManifest(DIST, widgets);
+  writeDeclarations(DIST, widgets);
+  if (!quiet) printReport(stats);
+  console.log(`[hearth] built dist/ in ${((Date.now() - started) / 1000).toFixed(1)}s (${widgets.flatMap((w) => w.elements).map((e) => `<${e.tag}>`).join(' ')})`);
+  return stats;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  try {
+    await buildAll();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,167 @@
+// A web-test-runner plugin for the hostile-host suites: it serves whole host pages that load the
+// BUILT script-tag bundle (packages/hearth/dist), with real response headers (a strict
+// Content-Security-Policy), and answers a few server commands (page registration, and a heap
+// count of element instances through the DevTools protocol, to find leaks).
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const DIST = join(ROOT, 'packages/hearth/dist');
+const PAGE_PREFIX = '/hearth-host/page/';
+const CONFIG_PREFIX = '/hearth-host/config/';
+const COPY_PREFIX = '/hearth-host/copy/';
+
+/** @typedef {{ kind: 'loader' | 'all' | 'loader-copy' | 'all-copy', attrs?: Record<string, string> }} ScriptSpec */
+/**
+ * @typedef {{
+ *   scripts: ScriptSpec[], body: string, hostileCss?: boolean, csp?: { endpoint?: string },
+ *   lang?: string, title?: string, head?: string
+ * }} PageSpec
+ */
+
+const escapeAttr = (value) => String(value).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+const SCRIPT_SRC = {
+  loader: '/packages/hearth/dist/hearth.js',
+  all: '/packages/hearth/dist/hearth.all.js',
+  // The same files under another URL, chunks included: a second, independent copy of Hearth, as
+  // when a tag manager adds another version from another CDN.
+  'loader-copy': `${COPY_PREFIX}hearth.js`,
+  'all-copy': `${COPY_PREFIX}hearth.all.js`,
+};
+
+/** @param {PageSpec} spec */
+export function renderPage(spec) {
+  const scripts = spec.scripts.map(({ kind, attrs = {} }) => {
+    const data = Object.entries(attrs)
+      .map(([k, v]) => ` ${k}="${escapeAttr(v)}"`)
+      .join('');
+    const type = kind === 'all' ? '' : ' type="module"';
+    return `<script${type} src="${SCRIPT_SRC[kind]}"${data}></script>`;
+  });
+  const css = spec.hostileCss === false
+    ? []
+    : [
+        '<link rel="stylesheet" href="/node_modules/bootstrap/dist/css/bootstrap.min.css">',
+        '<link rel="stylesheet" href="/node_modules/tailwindcss/preflight.css">',
+        '<link rel="stylesheet" href="/test/fixtures/hostile/hostile.css">',
+      ];
+  return `<!doctype html>
+<html lang="${escapeAttr(spec.lang ?? 'en')}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeAttr(spec.title ?? 'A clinic page with hostile CSS')}</title>
+<script src="/test/fixtures/hostile/probe.js"></script>
+${css.join('\n')}
+${spec.head ?? ''}
+${scripts.join('\n')}
+</head>
+<body>
+${spec.body}
+</body>
+</html>
+`;
+}
+
+/** The strict policy of the issue: nothing inline, no eval, Trusted Types for script sinks. */
+export function strictCsp(endpoint) {
+  const connect = endpoint ? ` ${new URL(endpoint).origin}` : '';
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    `connect-src 'self'${connect}`,
+    "require-trusted-types-for 'script'",
+  ].join('; ');
+}
+
+export function hearthPagesPlugin() {
+  /** @type {Map<string, PageSpec>} */
+  const pages = new Map();
+  /** @type {Map<string, string>} */
+  const configs = new Map();
+  let counter = 0;
+
+  return {
+    name: 'hearth-pages',
+    serve(context) {
+      if (context.path.startsWith(PAGE_PREFIX)) {
+        const spec = pages.get(context.path.slice(PAGE_PREFIX.length));
+        if (!spec) return { body: 'no such page', type: 'text/plain' };
+        const headers = spec.csp ? { 'content-security-policy': strictCsp(spec.csp.endpoint) } : {};
+        return { body: renderPage(spec), type: 'html', headers };
+      }
+      if (context.path.startsWith(COPY_PREFIX)) {
+        const file = resolve(DIST, context.path.slice(COPY_PREFIX.length));
+        if (!file.startsWith(DIST) || !existsSync(file)) return undefined;
+        return { body: readFileSync(file, 'utf8'), type: 'js' };
+      }
+      if (context.path.startsWith(CONFIG_PREFIX)) {
+        const body = configs.get(context.path.slice(CONFIG_PREFIX.length));
+        if (body === undefined) {
+          context.status = 404;
+          return { body: '{"error":"not found"}', type: 'application/json' };
+        }
+        return { body, type: 'application/json' };
+      }
+      return undefined;
+    },
+    transform(context) {
+      // The test server appends its own web-socket <script> to HTML: not part of a host page.
+      if (context.path.startsWith(PAGE_PREFIX) && typeof context.body === 'string') {
+        return { body: context.body.replace(/<!-- injected by web-dev-server -->\s*<script[^>]*><\/script>/, '') };
+      }
+      return undefined;
+    },
+    async executeCommand({ command, payload, session }) {
+      switch (command) {
+        case 'hearth-dist': {
+          const loader = join(DIST, 'hearth.js');
+          if (!existsSync(loader)) return { built: false };
+          const stats = existsSync(join(DIST, 'stats.json')) ? JSON.parse(readFileSync(join(DIST, 'stats.json'), 'utf8')) : undefined;
+          return { built: true, builtAt: statSync(loader).mtime.toISOString(), stats };
+        }
+        case 'hearth-page': {
+          const id = `p${++counter}`;
+          pages.set(id, payload);
+          return { url: `${PAGE_PREFIX}${id}` };
+        }
+        case 'hearth-config': {
+          const id = `c${++counter}`;
+          configs.set(id, typeof payload.body === 'string' ? payload.body : JSON.stringify(payload.body));
+          return { url: `${CONFIG_PREFIX}${id}` };
+        }
+        case 'hearth-count-instances':
+          return countInstances(session, payload.expression);
+        default:
+          return undefined;
+      }
+    },
+  };
+}
+
+/**
+ * Live objects whose prototype chain includes the value of `expression` (evaluated in the test
+ * page), after a full garbage collection: a removed widget still counted here is leaked.
+ */
+async function countInstances(session, expression) {
+  const page = session.browser.getPage?.(session.id);
+  if (!page) throw new Error('hearth-count-instances needs the Chrome launcher');
+  const cdp = await page.createCDPSession();
+  try {
+    await cdp.send('HeapProfiler.enable');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression });
+    if (exceptionDetails || !result.objectId) throw new Error(`cannot evaluate ${expression}: ${exceptionDetails?.text ?? result.type}`);
+    const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: result.objectId });
+    const { result: length } = await cdp.send('Runtime.callFunctionOn', {
+      objectId: objects.objectId,
+      functionDeclaration: 'function () { return this.length; }',
+      returnByValue: true,
+    });
+    return { count: length.value };
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}

@@ -1,0 +1,141 @@
+/**
+ * Opens host pages that load the built script-tag bundle (see hearth-pages.mjs) in an iframe of
+ * the test page: each page is a fresh window with its own custom element registry, globals and
+ * Content-Security-Policy, exactly as on a customer's site.
+ */
+import { executeServerCommand } from '@web/test-runner-commands';
+import type { HearthGlobal } from '../../packages/hearth/src/types.js';
+
+export interface Probe {
+  errors: string[];
+  warnings: string[];
+  uncaught: string[];
+  violations: string[];
+  symbolMetadataBefore: boolean;
+  intervals: Set<number>;
+  listenerCounts(): Record<string, number>;
+  newGlobals(): string[];
+}
+
+export type HostWindow = Window & typeof globalThis & { __probe: Probe; Hearth?: HearthGlobal };
+
+export interface ScriptSpec {
+  kind: 'loader' | 'all' | 'loader-copy' | 'all-copy';
+  attrs?: Record<string, string>;
+}
+
+export interface PageSpec {
+  scripts: ScriptSpec[];
+  body: string;
+  hostileCss?: boolean;
+  csp?: { endpoint?: string };
+  lang?: string;
+  title?: string;
+  head?: string;
+}
+
+export interface HostPage {
+  iframe: HTMLIFrameElement;
+  win: HostWindow;
+  doc: Document;
+  probe: Probe;
+  close(): void;
+}
+
+export interface DistInfo {
+  built: boolean;
+  builtAt?: string;
+  stats?: { files: { file: string; role: string; gzip: number }[] };
+}
+
+export function distInfo(): Promise<DistInfo> {
+  return executeServerCommand('hearth-dist') as Promise<DistInfo>;
+}
+
+/** Widget chunks present in the build (`coverage`, `faq`…): a widget still being written is absent. */
+export async function builtWidgets(): Promise<Set<string>> {
+  const info = await distInfo();
+  return new Set((info.stats?.files ?? []).filter((f) => f.role.startsWith('widget:')).map((f) => f.role.slice('widget:'.length)));
+}
+
+/** Serves `body` as a JSON file on the test server (for `data-config`); returns its URL. */
+export async function serveConfig(body: unknown): Promise<string> {
+  const { url } = (await executeServerCommand('hearth-config', { body })) as { url: string };
+  return url;
+}
+
+export async function openPage(spec: PageSpec, { width = 360, height = 900 } = {}): Promise<HostPage> {
+  const { url } = (await executeServerCommand('hearth-page', spec)) as { url: string };
+  const iframe = document.createElement('iframe');
+  iframe.style.cssText = `width:${width}px;height:${height}px;border:0;display:block`;
+  iframe.title = spec.title ?? 'host page';
+  const loaded = new Promise<void>((resolve) => iframe.addEventListener('load', () => resolve(), { once: true }));
+  iframe.src = url;
+  document.body.append(iframe);
+  await loaded;
+  const win = iframe.contentWindow as HostWindow;
+  return { iframe, win, doc: win.document, probe: win.__probe, close: () => iframe.remove() };
+}
+
+export async function waitFor<T>(fn: () => T | undefined | null | false, what: string, timeout = 10000): Promise<T> {
+  const start = performance.now();
+  for (;;) {
+    try {
+      const value = fn();
+      if (value) return value;
+    } catch {
+      // not there yet
+    }
+    if (performance.now() - start > timeout) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Every element matching `selector` in `root` and in the open shadow roots below it. */
+export function deepQueryAll<T extends Element = HTMLElement>(root: ParentNode, selector: string): T[] {
+  const out: T[] = [...root.querySelectorAll<T>(selector)];
+  for (const el of root.querySelectorAll('*')) if (el.shadowRoot) out.push(...deepQueryAll<T>(el.shadowRoot, selector));
+  return out;
+}
+
+export const normalise = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
+
+/** The visible text of an element, shadow roots included (what a person reads). */
+export function deepText(root: Node): string {
+  const parts: string[] = [];
+  // Nodes of the host page come from another realm: test by nodeType, never `instanceof`.
+  const walk = (node: Node) => {
+    if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent ?? '');
+    if (node.nodeType !== Node.ELEMENT_NODE && node.nodeType !== Node.DOCUMENT_FRAGMENT_NODE) return;
+    const el = node as Element;
+    if (['style', 'script', 'template'].includes(el.localName)) return;
+    if (el.shadowRoot) walk(el.shadowRoot);
+    const slot = el.localName === 'slot' ? (el as HTMLSlotElement).assignedNodes({ flatten: true }) : [];
+    for (const child of slot.length ? slot : [...node.childNodes]) walk(child);
+  };
+  walk(root);
+  return normalise(parts.join(' '));
+}
+
+/** A button or link whose text (or accessible label) is `label`, anywhere under `root`. */
+export function control(root: ParentNode, label: string | RegExp): HTMLElement {
+  const candidates = deepQueryAll(root, 'button, a[href], [role="button"], summary');
+  const matches = (el: HTMLElement) => {
+    const name = normalise(el.getAttribute('aria-label') ?? el.textContent);
+    return typeof label === 'string' ? name === label : label.test(name);
+  };
+  const found = candidates.find(matches);
+  if (!found) throw new Error(`no control "${label}" among: ${candidates.map((c) => normalise(c.textContent)).filter(Boolean).join(' | ')}`);
+  return found;
+}
+
+/** Computed values of `props` for `el` (to compare a host element with and without Hearth). */
+export function computed(el: Element, props: readonly string[]): Record<string, string> {
+  const style = el.ownerDocument.defaultView!.getComputedStyle(el);
+  return Object.fromEntries(props.map((p) => [p, style.getPropertyValue(p)]));
+}
+
+/** Lets pending renders and microtasks settle (two animation frames of the host page). */
+export function settle(win: Window): Promise<void> {
+  return new Promise((resolve) => win.requestAnimationFrame(() => win.requestAnimationFrame(() => resolve())));
+}
