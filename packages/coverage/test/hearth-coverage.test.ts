@@ -279,7 +279,10 @@ describe('<hearth-coverage>', () => {
     it('goes from state to insurer to result to the benefits form with focus on each heading and the result announced', async () => {
       const el = await make(html`<hearth-coverage></hearth-coverage>`);
       const results: CustomEvent[] = [];
+      const outcomes: string[] = [];
       el.addEventListener('hearth-coverage-result', (e) => results.push(e));
+      // Typed through HearthEventDetailMap: `e.detail.outcome` compiles only with the augmentation.
+      el.addEventListener('hearth-coverage-result', (e) => outcomes.push(e.detail.outcome));
 
       q<HTMLSelectElement>(el, '#state-select')!.focus();
       await sendKeys({ type: 'Texas' });
@@ -304,6 +307,7 @@ describe('<hearth-coverage>', () => {
       expect(focused(el)?.textContent?.trim()).to.equal('Good news: we are in network with Aetna');
       expect(liveRegion(el)).to.equal('Your result: Good news: we are in network with Aetna');
       expect(results.map((e) => e.detail)).to.deep.equal([{ state: 'TX', payerId: 'aetna', outcome: 'in-network' }]);
+      expect(outcomes).to.deep.equal(['in-network']);
 
       // Back links: Change insurer keeps the answer and moves focus to that step's heading.
       buttonByText(el, 'Change insurer').focus();
@@ -746,13 +750,14 @@ describe('<hearth-coverage>', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('keeps every field and says so when the server fails, then sends on retry', async () => {
+    it('keeps every field and says so when the server refuses the lead, then sends on retry', async () => {
       const el = await make(html`<hearth-coverage state="TX" endpoint=${sink.endpoint}></hearth-coverage>`);
       await choosePayer(el, 'baylor-scott-white-health-plan');
       buttonByText(el, 'Check my benefits').click();
       await el.updateComplete;
       await fillLeadByKeyboard(el);
-      await sink.script({ status: 500 });
+      // A refusal (not retryable), so the form reports "failed" rather than keeping it in the outbox.
+      await sink.script({ status: 403 });
       const before = (await sink.requests()).length;
       await submitLead(el);
       await newRequests(before);
