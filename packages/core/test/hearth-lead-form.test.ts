@@ -2,7 +2,16 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { HearthLeadForm } from '../src/lead/hearth-lead-form.js';
 import '../src/define-provider.js';
-import { DEFAULT_CONFIG, configure, pageSession, setLocale, type AssessmentSummary, type HearthConfig, type Lead } from '../src/index.js';
+import {
+  DEFAULT_CONFIG,
+  Outbox,
+  configure,
+  pageSession,
+  setLocale,
+  type AssessmentSummary,
+  type HearthConfig,
+  type Lead,
+} from '../src/index.js';
 import { LeadSink, type ReceivedRequest } from '../../../test/support/sink.js';
 
 const summary: AssessmentSummary = {
@@ -63,7 +72,9 @@ describe('<hearth-lead-form>', () => {
     sink = await LeadSink.start();
   });
   after(() => sink.stop());
-  afterEach(() => {
+  afterEach(async () => {
+    // Nothing a test left queued may reach the sink during the next one.
+    await Outbox.shared().clear();
     history.replaceState(null, '', originalUrl);
     configure({}, { replace: true });
     setLocale(undefined);
@@ -204,9 +215,46 @@ describe('<hearth-lead-form>', () => {
     expect(body.contact).to.not.have.property('phone');
   });
 
-  it('tells the truth when the endpoint answers 500, keeps every field, and Retry sends the same lead', async () => {
+  it('tells the truth when the endpoint answers 500: not sent yet, saved on this device, and "Try again now" sends the same lead', async () => {
     const el = await newForm();
     await sink.script({ status: 500 });
+    const before = (await sink.requests()).length;
+    await fillByKeyboard(el);
+    const queued = oneEvent(el, 'hearth-lead-form-result');
+    await sendKeys({ press: 'Enter' });
+    expect((await queued).detail.status).to.equal('queued');
+    await el.updateComplete;
+    const panel = $(el, '[part="result"]')!;
+    expect(panel.textContent).to.contain('Not sent yet: saved on this device');
+    expect(panel.textContent).to.contain('Hearth Health could not receive your request just now');
+    expect(active(el)).to.equal(panel);
+    await expect(el).to.be.accessible();
+
+    await sendKeys({ press: 'Tab' });
+    expect(active(el)?.textContent?.trim()).to.equal('Try again now');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => $(el, '[part="result"]')?.textContent?.includes('Sent. Thank you.'), 'sent after retry', { timeout: 5000 });
+    const received = (await sink.waitForRequests(before + 2)).slice(before);
+    expect(new Set(received.map((r) => r.headers['idempotency-key'])).size).to.equal(1);
+  });
+
+  it('turns "saved on this device" into "sent" when the outbox delivers it later, and announces it', async () => {
+    const el = await newForm();
+    await sink.script({ status: 503 });
+    await fillByKeyboard(el);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => $(el, '[part="result"]')?.textContent?.includes('Not sent yet'), 'queued');
+    const results: string[] = [];
+    el.addEventListener('hearth-lead-form-result', (e) => results.push(e.detail.status));
+    // The outbox retries on its own (backoff of up to 2 s for the first retry).
+    await waitUntil(() => $(el, '[part="result"]')?.textContent?.includes('Sent. Thank you.'), 'delivered later', { timeout: 8000 });
+    expect($(el, '[role="status"]')!.textContent).to.equal('Sent. Thank you.');
+    expect(results).to.deep.equal(['sent']);
+  });
+
+  it('says plainly when the endpoint refuses the lead, keeps every field, and Retry sends it', async () => {
+    const el = await newForm();
+    await sink.script({ status: 403 });
     const before = (await sink.requests()).length;
     await fillByKeyboard(el);
     const failed = oneEvent(el, 'hearth-lead-form-result');

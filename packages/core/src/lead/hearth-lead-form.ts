@@ -108,7 +108,17 @@ export function fieldForLeadPath(path: string): LeadFormField | undefined {
  * that English text rather than our default: the partner's legal wording wins over a translation
  * they did not approve.
  *
- * Contact details live in memory only: never in storage, events or analytics.
+ * What the person is told, from `sendLead()`'s status:
+ * - `sent`: "Sent" plus the next step (`lead.redirectUrl`, followed unless the host cancels the
+ *   result event, else `brand.bookingUrl`), and the clinic's phone when configured;
+ * - `queued` (the endpoint failed or the device is offline; the outbox keeps it and retries):
+ *   "Not sent yet: saved on this device", a "Try again now" button that re-attempts the very same
+ *   lead, and the panel turns into "Sent" (announced, focus left alone) when the outbox delivers it;
+ * - `failed` (refused, not connected): says so plainly, maps the endpoint's field errors onto the
+ *   fields, offers "Try again", and keeps every field.
+ *
+ * The form keeps contact details in memory only (never in events or analytics); the core outbox
+ * stores a queued lead on the device until it is delivered.
  *
  * @event hearth-lead-form-result - `{ status: 'sent' | 'queued' | 'failed' | 'blocked', kind, idempotencyKey?, leadId? }`. Cancelable (stops the redirect).
  * @event hearth-lead-submit - From `sendLead()`, on the host widget. Cancelable: vetoes the submission.
@@ -213,6 +223,9 @@ export class HearthLeadForm extends HearthElement {
   #idempotencyKey = newIdempotencyKey();
   #renderedAt = 0;
   #focusAfterRender: string | undefined;
+  /** A lead the outbox holds (status 'queued'): kept as is, so "Try again now" re-sends exactly it. */
+  #pending: { lead: LeadInput; errorCode: string | undefined; durable: boolean | undefined } | undefined;
+  #announcement = '';
 
   constructor() {
     super();
@@ -227,8 +240,23 @@ export class HearthLeadForm extends HearthElement {
     return this.hostConfig ?? super.hearthConfig;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The outbox reports a late delivery on the widget, or on document once that is gone.
+    document.addEventListener('hearth-lead-submitted', this.#handleLateOutcome);
+    document.addEventListener('hearth-lead-error', this.#handleLateOutcome);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('hearth-lead-submitted', this.#handleLateOutcome);
+    document.removeEventListener('hearth-lead-error', this.#handleLateOutcome);
+  }
+
   /** Clears every field, error and result, and starts a new lead (a new idempotency key). */
   reset(): void {
+    this.#pending = undefined;
+    this.#announcement = '';
     this.#values = { ...EMPTY };
     this.#errors = {};
     this.#generalErrors = [];
@@ -361,7 +389,7 @@ export class HearthLeadForm extends HearthElement {
 
   async #submit(form: HTMLFormElement): Promise<void> {
     const config = this.hearthConfig;
-    if (!config || this.#phase === 'sending' || this.#phase === 'sent' || this.#phase === 'queued') return;
+    if (!config || this.#phase !== 'editing') return;
     const { values, trap } = this.#readForm(form);
     this.#values = values;
     this.#problem = undefined;
@@ -391,27 +419,41 @@ export class HearthLeadForm extends HearthElement {
       return;
     }
 
+    await this.#deliver(config, this.#buildLead(config, values));
+  }
+
+  /** Sends (or, for a queued lead, re-attempts) one lead and tells the person what happened. */
+  async #deliver(config: HearthConfig, lead: LeadInput): Promise<void> {
     this.#phase = 'sending';
+    this.#problem = undefined;
+    this.#announcement = this.localize.t('sending');
     this.requestUpdate();
-    const lead = this.#buildLead(config, values);
     const delivery = await sendLead(lead, { endpoint: config.lead.endpoint, source: this.#host });
     const { result } = delivery;
-    if (delivery.status === 'sent' || delivery.status === 'queued') {
-      this.#phase = delivery.status;
-      this.#idempotencyKey = newIdempotencyKey();
-      this.#focusAfterRender = '.panel';
-      this.requestUpdate();
+    this.#announcement = '';
+    if (delivery.status === 'sent') {
+      this.#markSent();
       const leadId = result.ok ? result.leadId : undefined;
       const proceed = this.emit(
         'hearth-lead-form-result',
-        { status: delivery.status, kind: this.kind, idempotencyKey: delivery.idempotencyKey, ...(leadId ? { leadId } : {}) },
+        { status: 'sent', kind: this.kind, idempotencyKey: delivery.idempotencyKey, ...(leadId ? { leadId } : {}) },
         { cancelable: true },
       );
-      if (proceed && delivery.status === 'sent' && config.lead.redirectUrl) window.location.assign(config.lead.redirectUrl);
+      if (proceed && config.lead.redirectUrl) window.location.assign(config.lead.redirectUrl);
+      return;
+    }
+    if (delivery.status === 'queued') {
+      // Not delivered yet, but safe on this device: the outbox keeps trying (and so can the person).
+      this.#phase = 'queued';
+      this.#pending = { lead, errorCode: delivery.errorCode, durable: delivery.durable };
+      this.#focusAfterRender = '.panel';
+      this.requestUpdate();
+      this.emit('hearth-lead-form-result', { status: 'queued', kind: this.kind, idempotencyKey: delivery.idempotencyKey });
       return;
     }
 
     this.#phase = 'editing';
+    this.#pending = undefined;
     if (!result.ok) {
       if (result.code === 'config') {
         this.#problem = 'notConnected';
@@ -428,6 +470,42 @@ export class HearthLeadForm extends HearthElement {
     this.requestUpdate();
     this.emit('hearth-lead-form-result', { status: 'failed', kind: this.kind, idempotencyKey: delivery.idempotencyKey });
   }
+
+  #markSent(): void {
+    this.#phase = 'sent';
+    this.#pending = undefined;
+    this.#idempotencyKey = newIdempotencyKey();
+    this.#focusAfterRender = '.panel';
+    this.requestUpdate();
+  }
+
+  #handleRetryNow = (): void => {
+    const config = this.hearthConfig;
+    // The very same lead: the outbox knows its key and attempts it at once.
+    if (config && this.#pending && this.#phase === 'queued') void this.#deliver(config, this.#pending.lead);
+  };
+
+  /** The outbox delivered (or finally refused) a lead this form left queued. */
+  #handleLateOutcome = (event: Event): void => {
+    const pending = this.#pending;
+    const detail = (event as CustomEvent<{ idempotencyKey?: string; retrying?: boolean }>).detail;
+    if (!pending || this.#phase !== 'queued' || detail?.idempotencyKey !== pending.lead.idempotencyKey) return;
+    if (event.type === 'hearth-lead-submitted') {
+      const hadFocus = this.renderRoot.querySelector('.panel')?.contains(this.shadowRoot?.activeElement ?? null) ?? false;
+      this.#markSent();
+      // Announce it; move focus only if the person was on the panel (never yank it from elsewhere).
+      if (!hadFocus) this.#focusAfterRender = undefined;
+      this.#announcement = this.localize.t('core:lead.sent');
+      this.emit('hearth-lead-form-result', { status: 'sent', kind: this.kind, idempotencyKey: pending.lead.idempotencyKey });
+    } else if (detail.retrying === false) {
+      this.#phase = 'editing';
+      this.#pending = undefined;
+      this.#problem = 'failed';
+      this.#announcement = this.localize.t('core:lead.failed');
+      this.requestUpdate();
+      this.emit('hearth-lead-form-result', { status: 'failed', kind: this.kind, idempotencyKey: pending.lead.idempotencyKey });
+    }
+  };
 
   #applyFieldErrors(fieldErrors: readonly LeadFieldError[]): void {
     const errors: Partial<Record<LeadFormField, string>> = {};
@@ -459,7 +537,6 @@ export class HearthLeadForm extends HearthElement {
   protected renderContent(): unknown {
     const config = this.hearthConfig;
     if (!config) return nothing;
-    const t = (key: string, options?: Record<string, unknown>) => this.localize.t(key, options);
     const done = this.#phase === 'sent' || this.#phase === 'queued';
     return html`<div class="hearth-root" part="base">
       ${
@@ -470,18 +547,27 @@ export class HearthLeadForm extends HearthElement {
           : nothing
       }
       ${done ? this.#renderDone(config) : this.#renderForm(config)}
-      <div class="visually-hidden" role="status">${this.#phase === 'sending' ? t('sending') : ''}</div>
+      <div class="visually-hidden" role="status">${this.#announcement}</div>
     </div>`;
   }
 
   #renderDone(config: HearthConfig): TemplateResult {
     const t = (key: string, options?: Record<string, unknown>) => this.localize.t(key, options);
-    const sent = this.#phase === 'sent';
     const { bookingUrl, phone, name } = config.brand;
-    const next = sent ? (config.lead.redirectUrl ?? bookingUrl) : undefined;
+    if (this.#phase === 'queued') {
+      const pending = this.#pending;
+      return html`<div class="panel" part="result" tabindex="-1" role="region" aria-labelledby="result-title">
+        <h3 class="panel__title" id="result-title">${t('result.queuedTitle')}</h3>
+        <p>${pending?.errorCode === 'network' ? t('result.queuedOffline') : t('result.queuedServer', { brand: name })}</p>
+        ${pending?.durable === false ? html`<p>${t('result.queuedVolatile')}</p>` : nothing}
+        <p><button class="button button--secondary" type="button" @click=${this.#handleRetryNow}>${t('result.retryNow')}</button></p>
+        ${phone ? html`<p>${t('errors.callInstead', { phone })}</p>` : nothing}
+      </div>`;
+    }
+    const next = config.lead.redirectUrl ?? bookingUrl;
     return html`<div class="panel panel--success" part="result" tabindex="-1" role="region" aria-labelledby="result-title">
-      <h3 class="panel__title" id="result-title">${t(sent ? 'result.sentTitle' : 'result.queuedTitle')}</h3>
-      <p>${t(sent ? 'core:lead.sent' : 'core:lead.queued')}</p>
+      <h3 class="panel__title" id="result-title">${t('result.sentTitle')}</h3>
+      <p>${t('core:lead.sent')}</p>
       <p>${t('result.next', { brand: name })}</p>
       ${next ? html`<p><a class="button" href=${next}>${t(config.lead.redirectUrl ? 'result.continue' : 'result.book')}</a></p>` : nothing}
       ${phone ? html`<p>${t('result.call', { phone })}</p>` : nothing}
