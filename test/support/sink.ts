@@ -57,3 +57,145 @@ export class LeadSink {
     return executeServerCommand('sink-stop', { id: this.id });
   }
 }
+
+/** What the fault proxy does with the next POST: answer for the receiver, drop the connection, or forward (late). */
+export interface ReceiverFault {
+  status?: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+  delayMs?: number;
+  /** Drop the connection without answering (a network error for the page). */
+  destroy?: boolean;
+  /** Forward to the real receiver (after `delayMs`). */
+  pass?: boolean;
+}
+
+/** One request as it reached the fault proxy. */
+export interface ProxiedRequest {
+  method: string;
+  path: string;
+  idempotencyKey: string | null;
+  origin: string | null;
+  /** ms since the epoch (server clock). */
+  at: number;
+  /** 'destroy', 'pass', an injected status ("503"), or null when forwarded untouched. */
+  fault: string | null;
+  status: number | null;
+}
+
+/** A row of the receiver's SQLite `leads` table (`lead` is the parsed `lead_json`). */
+export interface ReceiverRow {
+  id: string;
+  idempotency_key: string;
+  received_at: string;
+  urgent: number;
+  client_urgent: number;
+  name: string;
+  email: string;
+  score_mismatch: number;
+  mismatches: string;
+  server_score: string | null;
+  origin: string | null;
+  lead: Record<string, unknown> & { idempotencyKey: string; answers?: unknown };
+}
+
+/**
+ * The REAL lead receiver (packages/lead-receiver, SQLite in a temp folder) in a child process,
+ * behind a fault-injecting proxy on loopback (see test/support/loopback.mjs).
+ *
+ *   const receiver = await LeadReceiver.start();   // allows this page's origin
+ *   await receiver.down();                         // connection refused
+ *   await receiver.faults({ status: 503, headers: { 'retry-after': '1' } });
+ *   const rows = await receiver.waitForRows(1);    // straight from SQLite
+ */
+export class LeadReceiver {
+  private constructor(
+    readonly id: string,
+    /** The proxy the page posts to. */
+    readonly url: string,
+    /** The receiver itself, bypassing the proxy. */
+    readonly upstream: string,
+    readonly token: string,
+  ) {}
+
+  static async start(options: { allowOrigins?: string[]; rateLimit?: number } = {}): Promise<LeadReceiver> {
+    const { id, url, upstream, token } = (await executeServerCommand('receiver-start', {
+      allowOrigins: options.allowOrigins ?? [location.origin],
+      rateLimit: options.rateLimit ?? 0,
+    })) as { id: string; url: string; upstream: string; token: string };
+    return new LeadReceiver(id, url, upstream, token);
+  }
+
+  get endpoint(): string {
+    return `${this.url}/leads`;
+  }
+
+  /** Queues faults for the next POSTs, in order. */
+  faults(...faults: ReceiverFault[]): Promise<unknown> {
+    return executeServerCommand('receiver-faults', { id: this.id, faults });
+  }
+
+  clearFaults(): Promise<unknown> {
+    return executeServerCommand('receiver-clear-faults', { id: this.id });
+  }
+
+  /** Closes the endpoint's port: every attempt fails with a network error until `up()`. */
+  down(): Promise<unknown> {
+    return executeServerCommand('receiver-down', { id: this.id });
+  }
+
+  up(): Promise<unknown> {
+    return executeServerCommand('receiver-up', { id: this.id });
+  }
+
+  requests(): Promise<ProxiedRequest[]> {
+    return executeServerCommand('receiver-requests', { id: this.id }) as Promise<ProxiedRequest[]>;
+  }
+
+  async posts(idempotencyKey?: string): Promise<ProxiedRequest[]> {
+    return (await this.requests()).filter(
+      (r) => r.method === 'POST' && (idempotencyKey === undefined || r.idempotencyKey === idempotencyKey),
+    );
+  }
+
+  rows(): Promise<ReceiverRow[]> {
+    return executeServerCommand('receiver-rows', { id: this.id }) as Promise<ReceiverRow[]>;
+  }
+
+  /** The receiver's JSON log lines so far. */
+  logs(): Promise<string> {
+    return executeServerCommand('receiver-logs', { id: this.id }) as Promise<string>;
+  }
+
+  async waitForRows(count: number, timeoutMs = 8000): Promise<ReceiverRow[]> {
+    return poll(
+      () => this.rows(),
+      (rows) => rows.length >= count,
+      timeoutMs,
+      (rows) => `expected ${count} row(s) in SQLite, got ${rows.length}`,
+    );
+  }
+
+  async waitForPosts(count: number, idempotencyKey?: string, timeoutMs = 8000): Promise<ProxiedRequest[]> {
+    return poll(
+      () => this.posts(idempotencyKey),
+      (posts) => posts.length >= count,
+      timeoutMs,
+      (posts) => `expected ${count} POST(s), got ${posts.length}`,
+    );
+  }
+
+  stop(): Promise<unknown> {
+    return executeServerCommand('receiver-stop', { id: this.id });
+  }
+}
+
+async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number, describe: (value: T) => string): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() - start > timeoutMs) throw new Error(describe(value));
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

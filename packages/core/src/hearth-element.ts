@@ -13,6 +13,7 @@ import { trackEvent, type AnalyticsPayload } from './analytics.js';
 import { BRAND_COLOR_TOKENS } from './styles/tokens.js';
 import { VERSION } from './version.js';
 import { defineElement } from './define.js';
+import { Outbox } from './lead/outbox.js';
 
 const loggedMessages = new Set<string>();
 
@@ -102,6 +103,7 @@ export abstract class HearthElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    Outbox.resume(); // Durable lead outbox: once per page, sends leads queued on earlier visits (never throws).
     this.#unsubscribeGlobal = onGlobalConfigChange(() => {
       if (!this.#context) this.#resolve();
     });

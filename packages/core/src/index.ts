@@ -73,3 +73,12 @@ export { fetchTransport, parseRetryAfter, type DeliveryResult, type LeadTranspor
 export { trackEvent, type AnalyticsPayload } from './analytics.js';
 export type { HearthEventDetailMap, HearthEventName, HearthEvent, LeadErrorCode } from './events.js';
 export { sendLead, type LeadDelivery, type LeadDeliveryStatus, type SendLeadOptions } from './lead/outbox.js';
+export { Outbox, KEEPALIVE_BUDGET, type OutboxOptions, type PendingLead } from './lead/outbox.js';
+export {
+  openOutboxStore,
+  MemoryOutboxStore,
+  DEFAULT_OUTBOX_NAME,
+  type OutboxEntry,
+  type OutboxStore,
+  type OpenOutboxStoreOptions,
+} from './lead/outbox-store.js';

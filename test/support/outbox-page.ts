@@ -1,0 +1,33 @@
+// A page of "the clinic's site" for test/lead-delivery.test.ts, loaded in an iframe so that a
+// lead can wait while the page is really gone and be sent by the next page load.
+// Query: ?store=<outbox name>&endpoint=<url>[&action=send&lead=<json>]
+import { HearthElement, Outbox, sendLead, type LeadInput } from '../../packages/core/src/index.js';
+
+const params = new URLSearchParams(location.search);
+const endpoint = params.get('endpoint') ?? '';
+// Before any widget connects: the widget's first connection resumes this shared outbox.
+Outbox.shared({ storeName: params.get('store') ?? 'hearth-outbox', baseDelayMs: 50, maxDelayMs: 200 });
+
+const report = (type: string, data: Record<string, unknown> = {}) =>
+  parent.postMessage({ from: 'outbox-page', type, ...data }, location.origin);
+for (const name of ['hearth-lead-queued', 'hearth-lead-submitted', 'hearth-lead-error'] as const) {
+  document.addEventListener(name, (event) => report('event', { name, detail: (event as CustomEvent).detail }));
+}
+
+class HearthPageWidget extends HearthElement {
+  protected renderContent(): unknown {
+    return 'A Hearth widget';
+  }
+}
+HearthPageWidget.define('hearth-page-widget');
+
+const widget = document.createElement('hearth-page-widget');
+widget.setAttribute('endpoint', endpoint);
+document.body.append(widget);
+
+if (params.get('action') === 'send') {
+  const lead = JSON.parse(params.get('lead') ?? 'null') as LeadInput;
+  const delivery = await sendLead(lead, { endpoint, source: widget });
+  report('delivery', { status: delivery.status, durable: delivery.durable ?? null });
+}
+report('ready');
