@@ -1,0 +1,34 @@
+/**
+ * @hearth/assessment: `<hearth-assessment>` and its pure parts. Registers nothing; import
+ * `@hearth/assessment/hearth-assessment.js` to define the element. Scoring lives at
+ * `@hearth/assessment/scoring` (no Lit, no DOM).
+ */
+export { HearthAssessment, type AssessmentCompleteDetail } from './hearth-assessment.js';
+export {
+  REVIEW_ITEMS,
+  buildPages,
+  emptyAnswers,
+  questionProgress,
+  stepProgress,
+  isAnswered,
+  type AssessmentAnswers,
+  type InstrumentId,
+  type Page,
+  type PageKind,
+  type ReviewItem,
+  type TreatmentHelp,
+  type YesNoUnsure,
+} from './flow.js';
+export {
+  assessCandidacy,
+  isStateServed,
+  scoreScreen,
+  isUrgent,
+  buildAssessmentSummary,
+  buildLeadAnswers,
+  type Candidacy,
+  type CandidacyInput,
+  type ScreenOutcome,
+} from './candidacy.js';
+export { builtInInstruments, pcPtsd5Instrument, pcl5Instrument, phq9Item9Instrument } from './instruments/index.js';
+export type * from './instruments/types.js';

@@ -1,0 +1,758 @@
+import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import '../src/define.js';
+import type { HearthAssessment } from '../src/index.js';
+import { Outbox, configure, pageSession, setLocale, type HearthConfigInput, type Lead } from '@hearth/core';
+import { LeadSink } from '../../../test/support/sink.js';
+
+// ---- helpers: everything the person does goes through the keyboard ----------------------------
+
+/** The focused element, through every shadow root. */
+function deepActive(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+function $(el: HearthAssessment, selector: string): HTMLElement | null {
+  return el.shadowRoot!.querySelector<HTMLElement>(selector);
+}
+function text(el: HearthAssessment, selector: string): string {
+  return $(el, selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+}
+function pageId(el: HearthAssessment): string {
+  return $(el, '[part="page"]')?.dataset.page ?? '';
+}
+function heading(el: HearthAssessment): HTMLElement {
+  return $(el, '[data-focus]')!;
+}
+function isSubmit(node: Element | null): boolean {
+  return node instanceof HTMLButtonElement && node.type === 'submit';
+}
+
+async function tabTo(predicate: (node: Element | null) => boolean, what: string, max = 40): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (predicate(deepActive())) return;
+    await sendKeys({ press: 'Tab' });
+  }
+  throw new Error(`Tab never reached ${what}; focus is on ${deepActive()?.outerHTML.slice(0, 120)}`);
+}
+
+/** Continue: Tab to the page's submit button and press Enter. */
+async function pressContinue(el: HearthAssessment): Promise<void> {
+  await tabTo(isSubmit, 'the Continue button');
+  await sendKeys({ press: 'Enter' });
+  await el.updateComplete;
+}
+
+/** Picks the option at `index` of the page's radio group (Tab into it, Space or arrows), then Continue. */
+async function answer(el: HearthAssessment, index: number): Promise<void> {
+  await tabTo((n) => n instanceof HTMLInputElement && n.type === 'radio', 'a radio');
+  if (index === 0) await sendKeys({ press: 'Space' });
+  for (let i = 0; i < index; i++) await sendKeys({ press: 'ArrowDown' });
+  await pressContinue(el);
+}
+
+/** Expects the page, the focus on its heading and a clean axe run. */
+async function expectPage(el: HearthAssessment, id: string): Promise<void> {
+  await el.updateComplete;
+  expect(pageId(el)).to.equal(id);
+  expect(deepActive(), `focus on the heading of ${id}`).to.equal(heading(el));
+  await expect(el).to.be.accessible();
+}
+
+async function startByKeyboard(el: HearthAssessment): Promise<void> {
+  await tabTo((n) => isSubmit(n) && n?.textContent?.trim() === 'Start now', 'Start now');
+  await sendKeys({ press: 'Enter' });
+  await el.updateComplete;
+}
+
+async function chooseState(el: HearthAssessment, name: string): Promise<void> {
+  await tabTo((n) => n instanceof HTMLSelectElement, 'the state select');
+  await sendKeys({ type: name });
+  await pressContinue(el);
+}
+
+/** Ticks a review checkbox by its position (Tab through the list, Space). "none" is the last one. */
+async function tickReview(el: HearthAssessment, value: string): Promise<void> {
+  await tabTo((n) => n instanceof HTMLInputElement && n.type === 'checkbox' && n.value === value, `the ${value} checkbox`);
+  await sendKeys({ press: 'Space' });
+  await el.updateComplete;
+}
+
+async function fillLeadForm({ method = 'text' } = {}): Promise<void> {
+  await tabTo((n) => n?.id === 'name', 'the name field');
+  await sendKeys({ type: 'Ana Patient' });
+  await sendKeys({ press: 'Tab' });
+  await sendKeys({ type: 'ana@example.org' });
+  await sendKeys({ press: 'Tab' });
+  await sendKeys({ type: '512-555-0199' });
+  await sendKeys({ press: 'Tab' });
+  expect(deepActive()?.id).to.equal('contact-email');
+  if (method === 'email') await sendKeys({ press: 'Space' });
+  else await sendKeys({ press: method === 'phone' ? 'ArrowDown' : 'ArrowUp' });
+  await tabTo((n) => n?.id === 'consent', 'the consent checkbox');
+  await sendKeys({ press: 'Space' });
+}
+
+async function submitLead(el?: HearthAssessment): Promise<void> {
+  // The test types far faster than a person; only the bot test keeps the minimum time.
+  if (el) leadForm(el).minFillTime = 0;
+  await tabTo((n) => n?.getAttribute('part') === 'submit', 'the lead submit button');
+  await sendKeys({ press: 'Enter' });
+}
+
+function leadForm(el: HearthAssessment): HTMLElement & { minFillTime: number } {
+  return $(el, 'hearth-lead-form') as HTMLElement & { minFillTime: number };
+}
+function lf(el: HearthAssessment, selector: string): HTMLElement | null {
+  return leadForm(el).shadowRoot!.querySelector<HTMLElement>(selector);
+}
+
+/** Answers the default PC-PTSD-5 flow up to the results: exposure yes, `yes` items yes, safety answer, history, review, state. */
+async function answerDefaultFlow(el: HearthAssessment, { yes = 4, safety = 0, review = 'none', state = 'Texas', check = false } = {}) {
+  const step = async (id: string) => (check ? expectPage(el, id) : el.updateComplete);
+  await startByKeyboard(el);
+  await step('exposure');
+  await answer(el, 0);
+  for (let i = 1; i <= 5; i++) {
+    await step(`pc-ptsd-5-item-${i}`);
+    await answer(el, i <= yes ? 0 : 1);
+  }
+  await step('safety');
+  await answer(el, safety);
+  if (safety > 0) {
+    await step('crisis');
+    await pressContinue(el);
+  }
+  await step('therapy');
+  await answer(el, 0);
+  await step('medication');
+  await answer(el, 1);
+  await step('helped');
+  await answer(el, 2);
+  await step('review');
+  await tickReview(el, review);
+  if (check) await expect(el).to.be.accessible();
+  await pressContinue(el);
+  await step('state');
+  await chooseState(el, state);
+  await step('results');
+}
+
+const stored = () => Object.keys(sessionStorage).filter((k) => k.startsWith('hearth-assessment:'));
+
+describe('<hearth-assessment>', () => {
+  let sink: LeadSink;
+  const originalUrl = location.href;
+
+  before(async () => {
+    sink = await LeadSink.start();
+  });
+  after(() => sink.stop());
+  beforeEach(() => {
+    sessionStorage.clear();
+    localStorage.clear();
+  });
+  afterEach(async () => {
+    // Nothing a test left queued may reach the sink during the next one.
+    await Outbox.shared().clear();
+    fixtureCleanup();
+    history.replaceState(null, '', originalUrl);
+    configure({}, { replace: true });
+    setLocale(undefined);
+    pageSession.set('state', undefined);
+    sessionStorage.clear();
+  });
+
+  async function create(
+    config: HearthConfigInput = {},
+    attrs: { id?: string; instrument?: string; shareResult?: boolean } = {},
+  ): Promise<HearthAssessment> {
+    const el = await fixture<HearthAssessment>(
+      html`<hearth-assessment
+        id=${attrs.id ?? 'a1'}
+        endpoint=${sink.endpoint}
+        instrument=${attrs.instrument ?? 'pc-ptsd-5'}
+        ?share-result=${attrs.shareResult ?? false}
+        config=${JSON.stringify(config)}
+      ></hearth-assessment>`,
+    );
+    await el.updateComplete;
+    return el;
+  }
+
+  it('is accessible', async () => {
+    const el = await create();
+    await expect(el).to.be.accessible();
+    expect(customElements.get('hearth-assessment')).to.exist;
+  });
+
+  it('introduces itself honestly: a screen not a diagnosis, how long, how answers are used, privacy, crisis link', async () => {
+    const el = await create();
+    const intro = text(el, '[part="page"]');
+    expect(intro).to.contain('It is a screen, not a diagnosis');
+    expect(intro).to.contain('PC-PTSD-5');
+    expect(intro).to.contain('About 3 minutes');
+    expect(intro).to.contain('not your individual answers');
+    expect(intro).to.contain('No cookies are used');
+    expect($(el, '[part="page"] a[href="tel:988"]')).to.exist;
+    expect($(el, '[part="page"] a[href="sms:988"]')).to.exist;
+  });
+
+  it('runs the whole flow by keyboard only, axe-clean at every step, to a lead on a real server', async () => {
+    history.replaceState(null, '', `${location.pathname}?utm_source=newsletter&utm_medium=email&utm_campaign=ptsd-month&gclid=abc`);
+    const el = await create({ lead: { consentVersion: 'consent-v3' } });
+    const events: { type: string; detail: unknown }[] = [];
+    for (const type of ['hearth-assessment-start', 'hearth-assessment-step', 'hearth-assessment-complete', 'hearth-lead-submitted']) {
+      el.addEventListener(type, (e) => events.push({ type, detail: (e as CustomEvent).detail }));
+    }
+    const localBefore = localStorage.length;
+
+    await answerDefaultFlow(el, { yes: 4, check: true });
+    // The shared session now knows the state, so the coverage checker never asks again.
+    expect(pageSession.get('state')).to.equal('TX');
+    expect(text(el, '.result__title')).to.equal('You screened positive for probable PTSD');
+    expect(text(el, '[part="page"]')).to.contain('You answered yes to 4 of the 5 questions');
+    expect(text(el, '[part="page"]')).to.contain('This is a screen, not a diagnosis');
+    expect(text(el, '[part="page"]')).to.not.match(/(?<!does not mean that )you have PTSD/i);
+    expect(text(el, '.source')).to.contain('Primary Care PTSD Screen for DSM-5 (PC-PTSD-5)');
+    expect(text(el, '.source')).to.contain('doi:10.1007/s11606-016-3703-5');
+    expect($(el, '[data-candidacy]')!.dataset.candidacy).to.equal('discuss');
+    expect($(el, '.crisis a[href="tel:988"]')).to.exist;
+    expect(stored().length).to.equal(1);
+
+    await pressContinue(el);
+    await expectPage(el, 'lead');
+    const before = (await sink.requests()).length;
+    await fillLeadForm();
+    await expect(el).to.be.accessible();
+    await submitLead();
+    const received = await sink.waitForRequests(before + 1);
+    const lead = received.at(-1)!.body as Lead;
+    expect(lead.widget).to.equal('hearth-assessment');
+    expect(lead.kind).to.equal('assessment');
+    expect(lead.urgent).to.equal(false);
+    expect(lead.summary).to.deep.equal({
+      type: 'assessment',
+      instrument: 'pc-ptsd-5',
+      score: 4,
+      cutPoint: 3,
+      positive: true,
+      reviewItemCount: 0,
+      candidacy: 'discuss',
+      state: 'TX',
+    });
+    expect(lead.contact).to.deep.equal({
+      name: 'Ana Patient',
+      email: 'ana@example.org',
+      phone: '+15125550199',
+      state: 'TX',
+      preferredContact: 'text',
+    });
+    expect(lead.consent.version).to.equal('consent-v3');
+    expect(lead.consent.text).to.equal(
+      'I agree that Hearth Health may contact me by email, phone or text message about my request, using the details I have given here. I understand that Hearth Health is not an emergency service: if I am in crisis I will call or text 988, or call 911.',
+    );
+    expect(lead.source.utm).to.deep.equal({ source: 'newsletter', medium: 'email', campaign: 'ptsd-month' });
+    expect(lead.source.gclid).to.equal('abc');
+    expect(lead.source.url).to.not.contain('utm_');
+    expect(lead).to.not.have.property('answers');
+
+    await waitUntil(() => lf(el, '[part="result"]'), 'lead result shown');
+    expect(lf(el, '[part="result"]')!.textContent).to.contain('Sent. Thank you.');
+    await expect(el).to.be.accessible();
+    // Progress is deleted once the lead is sent; nothing ever went to localStorage.
+    expect(stored()).to.deep.equal([]);
+    expect(localStorage.length).to.equal(localBefore);
+
+    // Events carry the step and no answers or contact details.
+    const types = events.map((e) => e.type);
+    expect(types.filter((t) => t === 'hearth-assessment-start').length).to.equal(1);
+    expect(events.find((e) => e.type === 'hearth-assessment-complete')!.detail).to.deep.equal({ instrument: 'pc-ptsd-5' });
+    const steps = events.filter((e) => e.type === 'hearth-assessment-step').map((e) => e.detail);
+    expect(steps).to.deep.equal(
+      ['screen', 'safety', 'history', 'review', 'state', 'results', 'lead'].map((step, i) => ({ step, stepNumber: i + 2, stepCount: 8 })),
+    );
+    expect(types).to.include('hearth-lead-submitted');
+    expect(JSON.stringify(events)).to.not.contain('Ana');
+  });
+
+  it('announces "Question n of N" in a live region and moves focus to each new heading', async () => {
+    const el = await create();
+    expect($(el, '[part="progress"]')!.getAttribute('role')).to.equal('status');
+    await startByKeyboard(el);
+    await expectPage(el, 'exposure');
+    expect(text(el, '[part="progress"]')).to.equal('Question 1 of 12');
+    await answer(el, 0);
+    expect(text(el, '[part="progress"]')).to.equal('Question 2 of 12');
+    expect(text(el, '[data-focus]')).to.contain('In the past month, have you...');
+    expect(text(el, '[data-focus]')).to.contain('Had nightmares about the event(s)');
+  });
+
+  it('skips the five items when exposure is "No" and scores 0', async () => {
+    const el = await create();
+    await startByKeyboard(el);
+    await answer(el, 1);
+    await expectPage(el, 'safety');
+    expect(text(el, '[part="progress"]')).to.equal('Question 2 of 7');
+    await answer(el, 0);
+    await answer(el, 1);
+    await answer(el, 1);
+    await expectPage(el, 'review');
+    await tickReview(el, 'none');
+    await pressContinue(el);
+    await chooseState(el, 'Texas');
+    await expectPage(el, 'results');
+    expect(text(el, '.result__title')).to.equal('You did not screen positive for probable PTSD');
+    expect(text(el, '[part="page"]')).to.contain('have not experienced this kind of event');
+    expect(text(el, '[part="page"]')).to.contain('A negative screen does not rule PTSD out');
+  });
+
+  it('shows the crisis panel first when the safety question is above 0, lets the person continue, and flags the lead urgent', async () => {
+    const el = await create();
+    await startByKeyboard(el);
+    await answer(el, 1);
+    await expectPage(el, 'safety');
+    // Choosing an answer above 0 already offers help inline, before Continue.
+    await tabTo((n) => n instanceof HTMLInputElement && n.type === 'radio', 'a radio');
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(text(el, '.inline-crisis')).to.contain('You do not have to wait until the end.');
+    await pressContinue(el);
+
+    await expectPage(el, 'crisis');
+    const panel = $(el, '[part="page"] .crisis')!;
+    expect($(el, '[part="page"]')!.firstElementChild).to.equal(panel);
+    expect(deepActive()).to.equal(panel.querySelector('h2'));
+    expect(text(el, '[part="page"] .crisis h2')).to.equal('Help is available right now');
+    for (const href of ['tel:988', 'sms:988', 'sms:838255', 'tel:911']) expect(panel.querySelector(`a[href="${href}"]`), href).to.exist;
+    expect(text(el, '[part="page"] .crisis')).to.contain('dial 988 then press 1');
+    await pressContinue(el);
+    await expectPage(el, 'therapy');
+    await answer(el, 1);
+    await answer(el, 1);
+    await tickReview(el, 'heart');
+    await pressContinue(el);
+    await chooseState(el, 'Texas');
+    await el.updateComplete;
+    // On the results too, the crisis resources come first and take the focus.
+    expect($(el, '[part="page"]')!.firstElementChild?.classList.contains('crisis')).to.be.true;
+    expect(deepActive()?.textContent).to.equal('Help is available right now');
+    expect($(el, '[data-candidacy]')!.dataset.candidacy).to.equal('review');
+    expect(text(el, '[data-candidacy]')).to.contain('1 item you marked');
+    await expect(el).to.be.accessible();
+
+    await pressContinue(el);
+    expect(text(el, '[part="page"] .inline-crisis')).to.contain('marked as urgent');
+    const before = (await sink.requests()).length;
+    await fillLeadForm({ method: 'email' });
+    await submitLead(el);
+    const lead = (await sink.waitForRequests(before + 1)).at(-1)!.body as Lead;
+    expect(lead.urgent).to.equal(true);
+    expect(lead.summary).to.include({ positive: false, score: 0, reviewItemCount: 1, candidacy: 'review' });
+  });
+
+  it('keeps the crisis resources one tap away on every step', async () => {
+    const el = await create();
+    const check = async () => {
+      expect($(el, '[part="crisis-bar"] a[href="tel:988"]')).to.exist;
+      expect($(el, '[part="crisis-bar"] a[href="sms:988"]')).to.exist;
+    };
+    await check();
+    await startByKeyboard(el);
+    await check();
+    const more = $(el, '[part="crisis-bar"] button')!;
+    expect(more.getAttribute('aria-expanded')).to.equal('false');
+    more.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(more.getAttribute('aria-expanded')).to.equal('true');
+    expect($(el, '#crisis-more a[href="sms:838255"]')).to.exist;
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows an error summary linked to the question, moves focus to it, and keeps the person on the page', async () => {
+    const el = await create();
+    await startByKeyboard(el);
+    await pressContinue(el);
+    const summary = $(el, '.error-summary')!;
+    expect(summary.getAttribute('role')).to.equal('alert');
+    expect(deepActive()).to.equal(summary);
+    expect(text(el, '.error-summary')).to.contain('There is a problem');
+    const link = summary.querySelector('a')!;
+    expect(link.getAttribute('href')).to.equal('#exposure-0');
+    expect(text(el, '#exposure-error')).to.contain('Select yes if you have ever experienced this kind of event');
+    expect($(el, 'fieldset')!.getAttribute('aria-describedby')).to.contain('exposure-error');
+    expect(pageId(el)).to.equal('exposure');
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Tab' });
+    expect(deepActive()).to.equal(link);
+    await sendKeys({ press: 'Enter' });
+    expect(deepActive()?.id).to.equal('exposure-0');
+    // Answering clears the error.
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect($(el, '.error-summary')).to.not.exist;
+  });
+
+  it('asks for the review items or "None of these", which excludes the others', async () => {
+    const el = await create({ assessment: { steps: ['review', 'safety', 'results'] } });
+    await expectPageLoose(el, 'review');
+    await pressContinue(el);
+    expect(text(el, '.error-summary')).to.contain('Select the items that apply to you, or select “None of these”');
+    await tickReview(el, 'liver');
+    await tickReview(el, 'none');
+    const checked = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="checkbox"]:checked')].map((i) => i.value);
+    expect(checked).to.deep.equal(['none']);
+    await tickReview(el, 'thyroid');
+    const after = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="checkbox"]:checked')].map((i) => i.value);
+    expect(after).to.deep.equal(['thyroid']);
+  });
+
+  it('goes Back with every answer kept', async () => {
+    const el = await create();
+    await startByKeyboard(el);
+    await answer(el, 0);
+    await answer(el, 1);
+    await expectPage(el, 'pc-ptsd-5-item-2');
+    const back = $(el, '.back-link')!;
+    back.focus();
+    await sendKeys({ press: 'Enter' });
+    await expectPage(el, 'pc-ptsd-5-item-1');
+    expect(($(el, '#pc-ptsd-5-item-1-1') as HTMLInputElement).checked).to.be.true;
+    $(el, '.back-link')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await expectPage(el, 'exposure');
+    expect(($(el, '#exposure-0') as HTMLInputElement).checked).to.be.true;
+    await pressContinue(el);
+    await pressContinue(el);
+    await expectPage(el, 'pc-ptsd-5-item-2');
+  });
+
+  it('resumes after a refresh from sessionStorage (never localStorage), and Start again clears it', async () => {
+    const el = await create();
+    await startByKeyboard(el);
+    await answer(el, 0);
+    await answer(el, 0);
+    await tabTo((n) => n instanceof HTMLInputElement && n.type === 'radio', 'a radio');
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(pageId(el)).to.equal('pc-ptsd-5-item-2');
+    expect(localStorage.length).to.equal(0);
+    expect(stored()).to.deep.equal(['hearth-assessment:v1:a1']);
+    expect(sessionStorage.getItem('hearth-assessment:v1:a1')).to.not.contain('@');
+
+    // "Refresh": a new element with the same id and the same sessionStorage.
+    el.remove();
+    const again = await create();
+    expect(pageId(again)).to.equal('pc-ptsd-5-item-2');
+    expect(text(again, '[part="progress"]')).to.equal('Question 3 of 12');
+    expect(($(again, '#pc-ptsd-5-item-2-1') as HTMLInputElement).checked).to.be.true;
+    $(again, '.back-link')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await again.updateComplete;
+    expect(($(again, '#pc-ptsd-5-item-1-0') as HTMLInputElement).checked).to.be.true;
+
+    await tabTo((n) => n?.textContent?.trim() === 'Start again', 'Start again');
+    await sendKeys({ press: 'Enter' });
+    await expectPage(again, 'intro');
+    expect(stored()).to.deep.equal([]);
+    await startByKeyboard(again);
+    expect(($(again, '#exposure-0') as HTMLInputElement).checked).to.be.false;
+  });
+
+  it('ignores tampered storage that tries to skip questions', async () => {
+    sessionStorage.setItem(
+      'hearth-assessment:v1:a1',
+      JSON.stringify({ instrument: 'pc-ptsd-5', page: 'results', startedAt: 1, answers: { exposure: true } }),
+    );
+    const el = await create();
+    expect(pageId(el)).to.equal('pc-ptsd-5-item-1');
+    sessionStorage.setItem('hearth-assessment:v1:a1', '{not json');
+    el.remove();
+    const again = await create();
+    expect(pageId(again)).to.equal('intro');
+  });
+
+  it('says plainly when the endpoint answers 500 (not sent yet, saved on this device) and Try again now sends it', async () => {
+    const el = await create();
+    await answerDefaultFlow(el);
+    await pressContinue(el);
+    await sink.script({ status: 500 });
+    const before = (await sink.requests()).length;
+    await fillLeadForm();
+    await submitLead(el);
+    await waitUntil(() => lf(el, '[part="result"]'), 'result shown');
+    const panel = lf(el, '[part="result"]')!;
+    expect(panel.textContent).to.contain('Not sent yet: saved on this device');
+    expect(panel.textContent).to.contain('Hearth Health could not receive your request just now');
+    expect(deepActive()).to.equal(panel);
+    await expect(el).to.be.accessible();
+
+    await tabTo((n) => n?.textContent?.trim() === 'Try again now', 'Try again now');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => lf(el, '[part="result"]')?.textContent?.includes('Sent. Thank you.'), 'sent after retry', { timeout: 5000 });
+    const received = (await sink.waitForRequests(before + 2)).slice(before);
+    expect(new Set(received.map((r) => r.headers['idempotency-key'])).size).to.equal(1);
+    expect((received.at(-1)!.body as Lead).summary).to.include({ positive: true, state: 'TX' });
+    expect(stored()).to.deep.equal([]);
+  });
+
+  it('keeps every answer and field when the endpoint refuses the lead, and Retry sends it', async () => {
+    const el = await create();
+    await answerDefaultFlow(el);
+    await pressContinue(el);
+    await sink.script({ status: 403 });
+    const before = (await sink.requests()).length;
+    await fillLeadForm();
+    await submitLead(el);
+    await waitUntil(() => lf(el, '.panel--danger'), 'failure shown');
+    const panel = lf(el, '.panel--danger')!;
+    expect(panel.textContent).to.contain('We could not send this');
+    expect(deepActive()).to.equal(panel);
+    expect((lf(el, '#name') as HTMLInputElement).value).to.equal('Ana Patient');
+    expect((lf(el, '#email') as HTMLInputElement).value).to.equal('ana@example.org');
+    await expect(el).to.be.accessible();
+    // The answers are still kept for a refresh.
+    expect(stored().length).to.equal(1);
+    // Going Back to the results and returning keeps the fields too.
+    $(el, '.back-link')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await expectPage(el, 'results');
+    await pressContinue(el);
+    await expectPage(el, 'lead');
+    expect((lf(el, '#email') as HTMLInputElement).value).to.equal('ana@example.org');
+
+    await tabTo((n) => n?.textContent?.trim() === 'Try again' || n?.getAttribute('part') === 'submit', 'Try again or Send');
+    await sendKeys({ press: 'Enter' });
+    const received = await sink.waitForRequests(before + 2);
+    expect(received.at(-1)!.headers['idempotency-key']).to.equal(received.at(-2)!.headers['idempotency-key']);
+    await waitUntil(() => lf(el, '[part="result"]'), 'sent after retry');
+    expect(stored()).to.deep.equal([]);
+  });
+
+  it('blocks a bot (honeypot, or faster than a person) and nothing reaches the server', async () => {
+    const el = await create();
+    await answerDefaultFlow(el);
+    await pressContinue(el);
+    const before = (await sink.requests()).length;
+    await fillLeadForm();
+    (lf(el, '#website') as HTMLInputElement).value = 'http://spam.example';
+    await submitLead();
+    await waitUntil(() => lf(el, '.panel--danger'), 'blocked');
+    expect(lf(el, '.panel--danger')!.textContent).to.contain('could not be sent');
+
+    (lf(el, '#website') as HTMLInputElement).value = '';
+    leadForm(el).minFillTime = 10 * 60_000;
+    await submitLead();
+    await waitUntil(() => lf(el, '.panel--danger')?.textContent?.includes('That was quick'), 'too fast');
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await sink.requests()).length).to.equal(before);
+  });
+
+  it('sends the answers only when privacy.includeAnswers is on', async () => {
+    const el = await create({ privacy: { includeAnswers: true } });
+    expect(text(el, '[part="page"]')).to.contain('we send your details with your answers');
+    await answerDefaultFlow(el, { yes: 2, safety: 0, review: 'liver' });
+    await pressContinue(el);
+    const before = (await sink.requests()).length;
+    await fillLeadForm();
+    await submitLead(el);
+    const lead = (await sink.waitForRequests(before + 1)).at(-1)!.body as Lead;
+    expect(lead.answers).to.deep.equal({
+      pcPtsd5: { exposure: true, items: [true, true, false, false, false] },
+      phq9Item9: 0,
+      history: { traumaTherapy: 'yes', antidepressants: 'no', helped: 'a-little' },
+      reviewItems: ['liver'],
+    });
+    expect(lead.summary).to.include({ positive: false, score: 2, candidacy: 'review', reviewItemCount: 1 });
+  });
+
+  it('tells the person when their state is not served (demo coverage when none is configured)', async () => {
+    const el = await create();
+    await answerDefaultFlow(el, { state: 'Alabama' });
+    expect($(el, '[data-candidacy]')!.dataset.candidacy).to.equal('not-served');
+    expect(text(el, '[data-candidacy]')).to.contain('Hearth Health does not treat people in Alabama yet');
+    await expect(el).to.be.accessible();
+  });
+
+  it("uses the partner's served states from config.coverage", async () => {
+    const coverage = { selfPay: { price: 100, includes: ['x'] }, superbill: false, states: { AL: { served: true } } };
+    const el = await create({ coverage });
+    await answerDefaultFlow(el, { state: 'Alabama' });
+    expect($(el, '[data-candidacy]')!.dataset.candidacy).to.equal('discuss');
+    await pressContinue(el);
+    await fillLeadForm();
+    const before = (await sink.requests()).length;
+    await submitLead(el);
+    const lead = (await sink.waitForRequests(before + 1)).at(-1)!.body as Lead;
+    expect(lead.summary).to.include({ candidacy: 'discuss', state: 'AL' });
+  });
+
+  it('shares the screen outcome in hearth-assessment-complete only with share-result', async () => {
+    const el = await create({}, { shareResult: true });
+    let detail: unknown;
+    el.addEventListener('hearth-assessment-complete', (e) => (detail = e.detail));
+    await answerDefaultFlow(el, { yes: 5 });
+    expect(detail).to.deep.equal({ instrument: 'pc-ptsd-5', positive: true, urgent: false, candidacy: 'discuss' });
+  });
+
+  it('follows assessment.steps: order and steps switched off', async () => {
+    const el = await create({ assessment: { steps: ['safety', 'screen', 'results'] } });
+    let started = 0;
+    el.addEventListener('hearth-assessment-start', () => started++);
+    await expectPageLoose(el, 'safety');
+    expect(text(el, '[part="progress"]')).to.equal('Question 1 of 7');
+    await answer(el, 0);
+    expect(started).to.equal(1);
+    await expectPage(el, 'exposure');
+    await answer(el, 0);
+    for (let i = 0; i < 5; i++) await answer(el, 0);
+    await expectPage(el, 'results');
+    expect(text(el, '.result__title')).to.equal('You screened positive for probable PTSD');
+    expect($(el, '[part="page"] button[type="submit"]')).to.not.exist;
+    expect($(el, '[data-candidacy]')!.dataset.candidacy).to.equal('discuss');
+  });
+
+  it('runs the PCL-5 when configured, with its instructions, total and the separate cluster rule', async () => {
+    const el = await create(
+      { assessment: { steps: ['intro', 'screen', 'safety', 'results', 'lead'], cutPoints: { pcl5: 31 } } },
+      { instrument: 'pcl-5' },
+    );
+    expect(text(el, '[part="page"]')).to.contain('PCL-5');
+    await startByKeyboard(el);
+    await expectPage(el, 'pcl-5-item-1');
+    expect(text(el, '[part="page"]')).to.contain('Below is a list of problems that people sometimes have');
+    expect(text(el, '[data-focus]')).to.contain('In the past month, how much were you bothered by:');
+    expect(text(el, '[part="progress"]')).to.equal('Question 1 of 21');
+    // Items rated so that the total (20) is below the cut point but the DSM-5 pattern is met:
+    // 2 on items 1, 6, 8, 9, 15, 16 and 1 on item 20 and seven more.
+    const ratings = [2, 0, 0, 0, 0, 2, 0, 2, 2, 0, 1, 1, 1, 1, 2, 2, 1, 1, 1, 1];
+    for (const [index, rating] of ratings.entries()) {
+      if (index === 10) await expectPage(el, 'pcl-5-item-11');
+      await answer(el, rating);
+    }
+    await answer(el, 0);
+    await expectPage(el, 'results');
+    expect(text(el, '.result__title')).to.equal('You did not screen positive for probable PTSD');
+    expect(text(el, '[part="page"]')).to.contain('Your total was 20 out of 80. A total of 31 or more suggests probable PTSD.');
+    expect(text(el, '[part="page"]')).to.contain('your answers also match the symptom pattern that DSM-5 describes');
+    expect(text(el, '.source')).to.contain('PTSD Checklist for DSM-5 (PCL-5)');
+    await pressContinue(el);
+    const before = (await sink.requests()).length;
+    await fillLeadForm();
+    await submitLead(el);
+    const lead = (await sink.waitForRequests(before + 1)).at(-1)!.body as Lead;
+    expect(lead.summary).to.deep.equal({
+      type: 'assessment',
+      instrument: 'pcl-5',
+      score: 20,
+      cutPoint: 31,
+      positive: false,
+      provisionalDiagnosis: true,
+      reviewItemCount: 0,
+      candidacy: 'discuss',
+    });
+  });
+
+  it('speaks Spanish, axe-clean, with the Spanish instrument wording and its translation note', async () => {
+    const wrapper = await fixture<HTMLElement>(
+      html`<div lang="es">
+        <hearth-assessment id="es1" endpoint=${sink.endpoint}></hearth-assessment>
+      </div>`,
+    );
+    const el = wrapper.querySelector('hearth-assessment')!;
+    await waitUntil(() => text(el, '[data-focus]') === 'Autoevaluación gratuita de TEPT', 'Spanish intro');
+    await expect(el).to.be.accessible();
+    expect(text(el, '[part="crisis-bar"]')).to.contain('¿Necesita ayuda ahora?');
+    await tabTo((n) => isSubmit(n), 'Empezar ahora');
+    await sendKeys({ press: 'Enter' });
+    await expectPage(el, 'exposure');
+    expect(text(el, '[part="progress"]')).to.equal('Pregunta 1 de 12');
+    expect(text(el, '[data-focus]')).to.equal('¿Alguna vez ha vivido un acontecimiento de este tipo?');
+    await pressContinue(el);
+    expect(text(el, '.error-summary')).to.contain('Hay un problema');
+    await answer(el, 1);
+    await answer(el, 0);
+    await answer(el, 1);
+    await answer(el, 1);
+    await tickReview(el, 'none');
+    await pressContinue(el);
+    await chooseState(el, 'Nueva York');
+    await expectPage(el, 'results');
+    expect(text(el, '.result__title')).to.equal('Su resultado no fue positivo para un probable TEPT');
+    expect(text(el, '.source')).to.contain('Traducción al español de Hearth');
+    expect(text(el, '[part="page"]')).to.contain('no un diagnóstico');
+    await pressContinue(el);
+    await expectPage(el, 'lead');
+    await waitUntil(() => lf(el, 'label[for="name"]')?.textContent === 'Nombre completo', 'Spanish lead form');
+    const before = (await sink.requests()).length;
+    await fillLeadForm();
+    await submitLead(el);
+    const lead = (await sink.waitForRequests(before + 1)).at(-1)!.body as Lead;
+    expect(lead.locale).to.equal('es');
+    expect(lead.consent.text).to.contain('no es un servicio de emergencias');
+    expect(lead.summary).to.include({ state: 'NY' });
+  });
+
+  it('opens on the guide CTA: scrolls into view and focuses its heading; the listener goes away on disconnect', async () => {
+    const wrapper = await fixture<HTMLElement>(
+      html`<div>
+        <div style="height: 3000px"></div>
+        <hearth-assessment id="cta"></hearth-assessment>
+      </div>`,
+    );
+    const el = wrapper.querySelector('hearth-assessment')!;
+    await el.updateComplete;
+    window.scrollTo(0, 0);
+    document.dispatchEvent(new CustomEvent('hearth-guide-cta', { detail: { target: 'faq' } }));
+    await el.updateComplete;
+    expect(deepActive()).to.not.equal(heading(el));
+    document.dispatchEvent(new CustomEvent('hearth-guide-cta', { detail: { target: 'assessment' }, bubbles: true, composed: true }));
+    await el.updateComplete;
+    expect(deepActive()).to.equal(heading(el));
+    await waitUntil(() => el.getBoundingClientRect().top < window.innerHeight, 'scrolled into view');
+
+    (document.activeElement as HTMLElement | null)?.blur();
+    el.remove();
+    document.dispatchEvent(new CustomEvent('hearth-guide-cta', { detail: { target: 'assessment' } }));
+    expect(deepActive()).to.not.equal(heading(el));
+  });
+
+  it('fits a 320 px wide screen without sideways scrolling', async () => {
+    await setViewport({ width: 320, height: 640 });
+    try {
+      const el = await create();
+      await startByKeyboard(el);
+      await answer(el, 0);
+      for (const node of [el, $(el, '.hearth-root')!]) expect(node.scrollWidth, 'no horizontal overflow').to.be.at.most(320);
+      expect(document.documentElement.scrollWidth).to.be.at.most(320);
+      const radio = $(el, '.choice')!.getBoundingClientRect();
+      expect(radio.height).to.be.at.least(44);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
+  it('shows the config error surface for an unknown instrument, with the crisis line', async () => {
+    const errors: unknown[][] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args);
+    try {
+      const el = await fixture<HearthAssessment>(html`<hearth-assessment instrument="phq-2"></hearth-assessment>`);
+      const alert = $(el, '[role="alert"]')!;
+      expect(alert.textContent).to.contain('assessment.instrument');
+      expect(alert.querySelector('a[href="tel:988"]')).to.exist;
+      expect(errors.length).to.equal(1);
+    } finally {
+      console.error = original;
+    }
+  });
+});
+
+/** The first page of a flow without intro: no focus move on first render (nothing was pressed yet). */
+async function expectPageLoose(el: HearthAssessment, id: string): Promise<void> {
+  await el.updateComplete;
+  expect(pageId(el)).to.equal(id);
+  await expect(el).to.be.accessible();
+}
