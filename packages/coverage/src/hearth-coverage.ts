@@ -53,8 +53,16 @@ const STATE_BY_CODE = new Map<string, StateInfo>(US_STATES.map((s) => [s.code, s
 const STEP_COUNT = 2;
 
 let demoCoverage: Promise<CoverageConfig> | undefined;
+let demoWarned = false;
 /** The content pack's demo dataset, loaded only by pages that configure no coverage of their own. */
-function loadDemoCoverage(): Promise<CoverageConfig> {
+function loadDemoCoverage(tag: string): Promise<CoverageConfig> {
+  if (!demoWarned) {
+    demoWarned = true;
+    // Fictional contracts must not reach a partner's patients unnoticed.
+    console.warn(
+      `[hearth] <${tag}> has no "coverage" in its config, so it shows the demo dataset. Set config.coverage to your clinic's data.`,
+    );
+  }
   demoCoverage ??= import('@hearth/content-ptsd/coverage-demo')
     .then((mod) => CoverageConfigSchema.parse(mod.demoCoverage))
     .catch((error: unknown) => {
@@ -201,7 +209,7 @@ export class HearthCoverage extends HearthElement {
     }
     if (this.#usingDemo && this.coverage) return;
     this.#usingDemo = true;
-    loadDemoCoverage().then(
+    loadDemoCoverage(this.localName).then(
       (coverage) => {
         if (!this.#usingDemo) return;
         this.coverage = coverage;
