@@ -1,0 +1,167 @@
+// Candidacy summary and the lead's result, as pure functions. Each case names the rule it checks
+// (shared/reference/instruments.md and the LeadSchema in @hearth/core).
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { AnswersSchema, AssessmentSummarySchema } from '@hearth/core/schemas';
+import {
+  assessCandidacy,
+  buildAssessmentSummary,
+  buildLeadAnswers,
+  isStateServed,
+  isUrgent,
+  scoreScreen,
+  type Candidacy,
+  type CandidacyInput,
+} from '../src/candidacy.js';
+import { emptyAnswers, type AssessmentAnswers } from '../src/flow.js';
+
+const cutPoints = { pcPtsd5: 3, pcl5: 33 };
+const answers = (patch: Partial<AssessmentAnswers>): AssessmentAnswers => ({ ...emptyAnswers(), ...patch });
+
+describe('assessCandidacy', () => {
+  const cases: [string, CandidacyInput, Candidacy][] = [
+    ['a state the clinic does not serve comes first, even with review items', { served: false, reviewItems: ['heart'] }, 'not-served'],
+    ['not served and nothing marked', { served: false, reviewItems: [] }, 'not-served'],
+    ['any review item → a clinician reviews it (never a rejection)', { served: true, reviewItems: ['pregnancy'] }, 'review'],
+    ['several review items', { served: true, reviewItems: ['heart', 'liver', 'thyroid'] }, 'review'],
+    ['review items with the state unknown (no state step)', { served: undefined, reviewItems: ['psychosis'] }, 'review'],
+    ['"None of these" in a served state → discuss', { served: true, reviewItems: [] }, 'discuss'],
+    ['state unknown and nothing marked → discuss (never "not served" by guess)', { served: undefined, reviewItems: [] }, 'discuss'],
+    ['review step switched off → discuss', { served: true, reviewItems: undefined }, 'discuss'],
+  ];
+  for (const [rule, input, expected] of cases) {
+    it(rule, () => assert.equal(assessCandidacy(input), expected));
+  }
+});
+
+describe('isStateServed', () => {
+  const coverage = { states: { TX: { served: true }, AL: { served: false } } };
+  const cases: [string, string | undefined, typeof coverage | undefined, boolean | undefined][] = [
+    ['served state', 'TX', coverage, true],
+    ['state marked not served', 'AL', coverage, false],
+    ['a state left out of the coverage data is not served (CoverageConfigSchema rule)', 'WY', coverage, false],
+    ['no state answered → unknown', undefined, coverage, undefined],
+    ['no coverage data (yet) → unknown', 'TX', undefined, undefined],
+  ];
+  for (const [rule, state, data, expected] of cases) {
+    it(rule, () => assert.equal(isStateServed(data, state), expected));
+  }
+});
+
+describe('scoreScreen (through the published scoring functions)', () => {
+  it('PC-PTSD-5 exposure "No" scores 0 and stops, whatever the items (Prins et al. 2016)', () => {
+    const outcome = scoreScreen('pc-ptsd-5', answers({ exposure: false, pcPtsd5: [true, true, true, true, true] }), cutPoints);
+    assert.deepEqual(outcome, { instrument: 'pc-ptsd-5', score: 0, positive: false, cutPoint: 3, notExposed: true });
+  });
+  it('PC-PTSD-5 cut point is inclusive: 3 yes at cut point 3 is positive', () => {
+    const outcome = scoreScreen('pc-ptsd-5', answers({ exposure: true, pcPtsd5: [true, true, true, false, false] }), cutPoints);
+    assert.deepEqual(outcome, { instrument: 'pc-ptsd-5', score: 3, positive: true, cutPoint: 3 });
+  });
+  it('PC-PTSD-5 cut point comes from config: 3 yes at cut point 4 is negative', () => {
+    const outcome = scoreScreen('pc-ptsd-5', answers({ exposure: true, pcPtsd5: [true, true, true, false, false] }), {
+      ...cutPoints,
+      pcPtsd5: 4,
+    });
+    assert.equal(outcome?.positive, false);
+    assert.equal(outcome?.cutPoint, 4);
+  });
+  it('PC-PTSD-5 unanswered exposure or items → no result', () => {
+    assert.equal(scoreScreen('pc-ptsd-5', answers({}), cutPoints), undefined);
+    assert.equal(scoreScreen('pc-ptsd-5', answers({ exposure: true, pcPtsd5: [true, null, true, true, true] }), cutPoints), undefined);
+  });
+  it('PCL-5 reports the total and the DSM-5 cluster rule separately (VA scoring)', () => {
+    // Total 20 (below 33) but 1 B, 1 C, 2 D, 2 E rated 2+: the rule is met independently of the total.
+    const pcl5 = [2, 0, 0, 0, 0, 2, 0, 2, 2, 0, 1, 1, 1, 1, 2, 2, 1, 1, 1, 1];
+    const outcome = scoreScreen('pcl-5', answers({ pcl5 }), cutPoints);
+    assert.deepEqual(outcome, { instrument: 'pcl-5', score: 20, cutPoint: 33, positive: false, provisionalDiagnosis: true });
+  });
+  it('PCL-5 cut point is inclusive and configurable (31–33 per the VA)', () => {
+    const pcl5 = Array<number>(20).fill(0);
+    pcl5.fill(2, 0, 15);
+    pcl5[15] = 1; // total 31
+    assert.equal(scoreScreen('pcl-5', answers({ pcl5 }), { ...cutPoints, pcl5: 31 })?.positive, true);
+    assert.equal(scoreScreen('pcl-5', answers({ pcl5 }), cutPoints)?.positive, false);
+  });
+  it('PCL-5 with an unanswered item is incomplete, never a partial sum', () => {
+    const pcl5: (number | null)[] = Array<number>(20).fill(4);
+    pcl5[7] = null;
+    assert.equal(scoreScreen('pcl-5', answers({ pcl5 }), cutPoints), undefined);
+  });
+});
+
+describe('isUrgent (PHQ-9 item 9 as a safety trigger)', () => {
+  const cases: [AssessmentAnswers['phq9Item9'], boolean][] = [
+    [undefined, false],
+    [0, false],
+    [1, true],
+    [2, true],
+    [3, true],
+  ];
+  for (const [answer, expected] of cases) {
+    it(`answer ${String(answer)} → ${expected ? 'urgent' : 'not urgent'} (any answer above 0 triggers)`, () => {
+      assert.equal(isUrgent(answers({ phq9Item9: answer })), expected);
+    });
+  }
+});
+
+describe('buildAssessmentSummary', () => {
+  it('carries the outcome, the count of review items and the state, never the answers, and passes the LeadSchema part', () => {
+    const a = answers({ exposure: true, pcPtsd5: [true, true, true, true, false], review: ['heart', 'liver'], state: 'TX', phq9Item9: 2 });
+    const summary = buildAssessmentSummary(scoreScreen('pc-ptsd-5', a, cutPoints), 'review', a);
+    assert.deepEqual(summary, {
+      type: 'assessment',
+      instrument: 'pc-ptsd-5',
+      score: 4,
+      cutPoint: 3,
+      positive: true,
+      reviewItemCount: 2,
+      candidacy: 'review',
+      state: 'TX',
+    });
+    assert.equal(AssessmentSummarySchema.safeParse(summary).success, true);
+  });
+  it('adds provisionalDiagnosis for the PCL-5 only', () => {
+    const a = answers({ pcl5: Array<number>(20).fill(3), review: [] });
+    const summary = buildAssessmentSummary(scoreScreen('pcl-5', a, cutPoints), 'discuss', a);
+    assert.equal(summary?.score, 60);
+    assert.equal(summary?.provisionalDiagnosis, true);
+    assert.equal(summary?.positive, true);
+    assert.equal(AssessmentSummarySchema.safeParse(summary).success, true);
+  });
+  it('is undefined without a scored screen (the screen step switched off)', () => {
+    assert.equal(buildAssessmentSummary(undefined, 'discuss', answers({})), undefined);
+  });
+});
+
+describe('buildLeadAnswers (sent only with privacy.includeAnswers)', () => {
+  it('sends no PC-PTSD-5 items after exposure "No": they were never asked', () => {
+    const out = buildLeadAnswers('pc-ptsd-5', answers({ exposure: false, pcPtsd5: [true, null, null, null, null], phq9Item9: 0 }));
+    assert.deepEqual(out, { pcPtsd5: { exposure: false, items: [] }, phq9Item9: 0 });
+    assert.equal(AnswersSchema.safeParse(out).success, true);
+  });
+  it('maps history and review items, and validates against AnswersSchema', () => {
+    const out = buildLeadAnswers(
+      'pc-ptsd-5',
+      answers({
+        exposure: true,
+        pcPtsd5: [true, false, true, false, true],
+        therapy: 'yes',
+        medication: 'unsure',
+        helped: 'a-little',
+        review: [],
+      }),
+    );
+    assert.deepEqual(out, {
+      pcPtsd5: { exposure: true, items: [true, false, true, false, true] },
+      history: { traumaTherapy: 'yes', antidepressants: 'unsure', helped: 'a-little' },
+      reviewItems: [],
+    });
+    assert.equal(AnswersSchema.safeParse(out).success, true);
+  });
+  it('sends the 20 PCL-5 ratings for the PCL-5', () => {
+    const pcl5 = Array<number>(20).fill(1);
+    const out = buildLeadAnswers('pcl-5', answers({ pcl5, phq9Item9: 3 }));
+    assert.deepEqual(out, { pcl5, phq9Item9: 3 });
+    assert.equal(AnswersSchema.safeParse(out).success, true);
+  });
+});
