@@ -1,7 +1,7 @@
 // The flow as data: which pages, in which order, and what progress and events may say.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ASSESSMENT_STEPS } from '@hearth/core/schemas';
+import { ASSESSMENT_STEPS, type AssessmentStepId } from '@hearth/core/schemas';
 import {
   buildPages,
   emptyAnswers,
@@ -13,8 +13,11 @@ import {
 } from '../src/flow.js';
 import { parseProgress } from '../src/storage.js';
 
-const ids = (answers: Partial<AssessmentAnswers> = {}, steps = ASSESSMENT_STEPS, instrument: 'pc-ptsd-5' | 'pcl-5' = 'pc-ptsd-5') =>
-  buildPages(steps, instrument, { ...emptyAnswers(), ...answers }).map((p) => p.id);
+const ids = (
+  answers: Partial<AssessmentAnswers> = {},
+  steps: readonly AssessmentStepId[] = ASSESSMENT_STEPS,
+  instrument: 'pc-ptsd-5' | 'pcl-5' = 'pc-ptsd-5',
+) => buildPages(steps, instrument, { ...emptyAnswers(), ...answers }).map((p) => p.id);
 
 describe('buildPages', () => {
   it('default steps and PC-PTSD-5: one question per page, in the configured order', () => {
