@@ -8,7 +8,7 @@
 //   hearth.d.ts          window.Hearth and HTMLElementTagNameMap for every tag
 //   stats.json           gzip sizes, the files each page downloads, the module → chunk map
 // Usage: node scripts/build.mjs [--watch] [--quiet]
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build, defaultClientConditions } from 'vite';
 import { discoverWidgets } from './widgets.mjs';
@@ -36,16 +36,17 @@ function common() {
     resolve: { conditions: ['source', ...defaultClientConditions] },
     define: { __HEARTH_VERSION__: JSON.stringify(coreVersion()) },
     plugins: [widgetModules(), noHostGlobals(), keepRegistrations()],
+    build: { rolldownOptions: { checks: { pluginTimings: false } } },
   };
 }
 
 /** The loader and its chunks (ES modules). */
-export async function buildModules() {
+export async function buildModules(outDir = DIST) {
   const runtime = runtimeChunk(join(PKG, 'src/runtime.ts'));
   const output = await build({
     ...common(),
     build: {
-      outDir: DIST,
+      outDir,
       emptyOutDir: false,
       target: 'es2022',
       minify: 'oxc',
@@ -79,7 +80,7 @@ export async function buildModules() {
  * and must then not contain lit, i18next, zod or core (a second copy of those would not share
  * the first one's state). Returns module id → file under dist/.
  */
-export async function buildLazyForAll(modules) {
+export async function buildLazyForAll(modules, outDir = DIST) {
   const chunks = modules.filter((o) => o.type === 'chunk');
   const lazy = chunks.filter((c) => c.isDynamicEntry && c.facadeModuleId && !c.facadeModuleId.startsWith('\0') && c.name !== 'runtime');
   const map = new Map();
@@ -92,7 +93,7 @@ export async function buildLazyForAll(modules) {
   const output = await build({
     ...common(),
     build: {
-      outDir: DIST,
+      outDir,
       emptyOutDir: false,
       target: 'es2022',
       minify: 'oxc',
@@ -139,13 +140,13 @@ function lazyExternals(map) {
 }
 
 /** The all-in-one classic script. */
-export async function buildAllInOne(lazy = new Map()) {
+export async function buildAllInOne(lazy = new Map(), outDir = DIST) {
   const base = common();
   const output = await build({
     ...base,
     plugins: [lazyExternals(lazy), ...base.plugins],
     build: {
-      outDir: DIST,
+      outDir,
       emptyOutDir: false,
       target: 'es2022',
       minify: 'oxc',
@@ -162,18 +163,48 @@ export async function buildAllInOne(lazy = new Map()) {
   return (Array.isArray(output) ? output[0] : output).output;
 }
 
-export async function buildAll() {
+/** The licence texts of the third-party code in the bundle (minified files carry no comments). */
+function writeLicenses(outDir, ...outputs) {
+  const packages = new Map();
+  for (const output of outputs) {
+    for (const chunk of output) {
+      if (chunk.type !== 'chunk') continue;
+      for (const id of chunk.moduleIds) {
+        const match = /^(.*[\\/]node_modules[\\/](?:@[^\\/]+[\\/])?[^\\/]+)[\\/]/.exec(id.replace(/^\0/, ''));
+        if (match && !packages.has(match[1])) packages.set(match[1], true);
+      }
+    }
+  }
+  const sections = [];
+  for (const dir of [...packages.keys()].sort()) {
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    const file = readdirSync(dir).find((f) => /^(?:licen[cs]e|copying)(?:\.|$)/i.test(f));
+    const text = file ? readFileSync(join(dir, file), 'utf8').trim() : `License: ${pkg.license ?? 'unknown'}`;
+    sections.push(`${pkg.name} ${pkg.version} (${pkg.license ?? 'see below'})\n\n${text}`);
+  }
+  writeFileSync(join(outDir, 'THIRD-PARTY-LICENSES.txt'), `Third-party code bundled in Hearth's dist/ files.\n\n${sections.join(`\n\n${'-'.repeat(72)}\n\n`)}\n`);
+}
+
+/**
+ * Builds everything into a fresh folder and swaps it in, so a server reading dist/ (pnpm start)
+ * never sees a half-written build.
+ */
+export async function buildAll({ quiet = args.has('--quiet') } = {}) {
   const started = Date.now();
-  rmSync(DIST, { recursive: true, force: true });
-  mkdirSync(DIST, { recursive: true });
+  const next = `${DIST}.next`;
+  rmSync(next, { recursive: true, force: true });
+  mkdirSync(next, { recursive: true });
   const widgets = discoverWidgets();
-  const modules = await buildModules();
-  const lazy = await buildLazyForAll(modules);
-  const all = await buildAllInOne(lazy);
-  const stats = analyse({ dist: DIST, modules, all, groups: chunkGroups(widgets) });
-  writeFileSync(join(DIST, 'stats.json'), `${JSON.stringify(stats, null, 2)}\n`);
-  await writeManifest(DIST, widgets);
-  writeDeclarations(DIST, widgets);
+  const modules = await buildModules(next);
+  const lazy = await buildLazyForAll(modules, next);
+  const all = await buildAllInOne(lazy, next);
+  const stats = analyse({ modules, all, groups: chunkGroups(widgets) });
+  writeFileSync(join(next, 'stats.json'), `${JSON.stringify(stats, null, 2)}\n`);
+  await writeManifest(next, widgets);
+  writeDeclarations(next, widgets);
+  writeLicenses(next, modules, all);
+  if (existsSync(DIST)) rmSync(DIST, { recursive: true, force: true });
+  renameSync(next, DIST);
   if (!quiet) printReport(stats);
   console.log(`[hearth] built dist/ in ${((Date.now() - started) / 1000).toFixed(1)}s (${widgets.flatMap((w) => w.elements).map((e) => `<${e.tag}>`).join(' ')})`);
   return stats;
