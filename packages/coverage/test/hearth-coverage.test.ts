@@ -692,14 +692,16 @@ describe('<hearth-coverage>', () => {
       await choosePayer(el, 'cigna');
       setLocale('es');
       await waitUntil(() => heading(el) === 'Buenas noticias: estamos dentro de la red de Cigna', 'switched to Spanish');
-      buttonByText(el, 'Revisar mis beneficios').click();
+      buttonByText(el, 'Consultar mis beneficios').click();
       await el.updateComplete;
-      expect(heading(el)).to.equal('Revisar mis beneficios');
+      expect(heading(el)).to.equal('Consultar mis beneficios');
       const form = leadForm(el);
+      // The same words on the result's button, the step heading and the form's submit button.
       await waitUntil(
-        () => form.shadowRoot!.querySelector('[part="submit"]')?.textContent?.trim() !== 'Check my benefits',
+        () => form.shadowRoot!.querySelector('[part="submit"]')?.textContent?.trim() === 'Consultar mis beneficios',
         'form in Spanish',
       );
+      expect(form.shadowRoot!.querySelector('label[for="name"]')!.textContent!.trim()).to.equal('Nombre completo');
       await expect(el).to.be.accessible();
     });
   });
