@@ -349,6 +349,8 @@ export class HearthAssessment extends HearthElement {
     const detail = (event as CustomEvent<{ target?: string } | undefined>).detail;
     if (detail?.target !== 'assessment' || handledCtas.has(event) || !this.isConnected) return;
     handledCtas.add(event);
+    // The CTA is a link to #hearth-assessment; we scroll and focus ourselves, so the jump is not needed.
+    event.preventDefault();
     const reduce = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
     this.scrollIntoView({ behavior: reduce ? 'auto' : 'smooth', block: 'start' });
     this.#focusAfterRender = 'heading';
@@ -544,17 +546,20 @@ export class HearthAssessment extends HearthElement {
           choices: phq9Item9Instrument.options.map((o) => ({ value: String(o.value), label: i(o.labelKey) })),
           selected: a.phq9Item9 === undefined ? undefined : String(a.phq9Item9),
           onSelect: (v) => this.#setAnswers({ phq9Item9: Number(v) as 0 | 1 | 2 | 3 }),
-          after: html`${
-              (a.phq9Item9 ?? 0) > 0
-                ? html`<div class="inline-crisis" role="status">
-                    <p><strong>${this.#t('safety.inlineTitle')}</strong> ${this.#t('safety.inline')}</p>
-                    <p>
-                      <a href="tel:988">${this.#t('core:crisis.call988')}</a> · <a href="sms:988">${this.#t('core:crisis.text988')}</a> ·
-                      <a href="tel:911">${this.#t('core:crisis.call911')}</a>
-                    </p>
-                  </div>`
-                : html`<div role="status"></div>`
-            }
+          // One live region that stays in place, so that adding the help text is announced.
+          after: html`<div role="status">
+              ${
+                (a.phq9Item9 ?? 0) > 0
+                  ? html`<div class="inline-crisis">
+                      <p><strong>${this.#t('safety.inlineTitle')}</strong> ${this.#t('safety.inline')}</p>
+                      <p>
+                        <a href="tel:988">${this.#t('core:crisis.call988')}</a> · <a href="sms:988">${this.#t('core:crisis.text988')}</a> ·
+                        <a href="tel:911">${this.#t('core:crisis.call911')}</a>
+                      </p>
+                    </div>`
+                  : nothing
+              }
+            </div>
             <p class="notice">${i(phq9Item9Instrument.noticeKey ?? '')}</p>`,
         });
       case 'crisis':

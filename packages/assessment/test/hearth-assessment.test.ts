@@ -318,6 +318,7 @@ describe('<hearth-assessment>', () => {
     await sendKeys({ press: 'ArrowDown' });
     await el.updateComplete;
     expect(text(el, '.inline-crisis')).to.contain('You do not have to wait until the end.');
+    expect($(el, '.inline-crisis')!.closest('[role="status"]'), 'announced by a live region').to.exist;
     await pressContinue(el);
 
     await expectPage(el, 'crisis');
@@ -708,7 +709,10 @@ describe('<hearth-assessment>', () => {
     document.dispatchEvent(new CustomEvent('hearth-guide-cta', { detail: { target: 'faq' } }));
     await el.updateComplete;
     expect(deepActive()).to.not.equal(heading(el));
-    document.dispatchEvent(new CustomEvent('hearth-guide-cta', { detail: { target: 'assessment' }, bubbles: true, composed: true }));
+    const cta = new CustomEvent('hearth-guide-cta', { detail: { target: 'assessment' }, bubbles: true, composed: true, cancelable: true });
+    document.dispatchEvent(cta);
+    // Handled here, so the CTA link does not also jump to #hearth-assessment.
+    expect(cta.defaultPrevented).to.be.true;
     await el.updateComplete;
     expect(deepActive()).to.equal(heading(el));
     await waitUntil(() => el.getBoundingClientRect().top < window.innerHeight, 'scrolled into view');
