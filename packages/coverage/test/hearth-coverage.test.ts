@@ -501,6 +501,21 @@ describe('<hearth-coverage>', () => {
       }
     });
 
+    it('hands over to a real <hearth-assessment> on the page, which takes focus instead of the link jumping', async () => {
+      await import('../../assessment/src/define.js');
+      const page = await fixture<HTMLDivElement>(
+        html`<div>
+          <hearth-assessment id="hearth-assessment"></hearth-assessment>
+          <hearth-coverage state="AL"></hearth-coverage>
+        </div>`,
+      );
+      const el = await ready(page.querySelector('hearth-coverage')!);
+      const assessment = page.querySelector('hearth-assessment')!;
+      buttonByText(el, 'Start the free assessment').click();
+      expect(location.hash).to.equal('');
+      await waitUntil(() => document.activeElement === assessment, 'focus moved into the assessment');
+    });
+
     it('follows assessment-href when nobody handles the event', async () => {
       const el = await make(html`<hearth-coverage state="AL" assessment-href="#start-here"></hearth-coverage>`);
       buttonByText(el, 'Start the free assessment').click();
