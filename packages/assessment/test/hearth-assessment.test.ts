@@ -156,6 +156,7 @@ describe('<hearth-assessment>', () => {
   afterEach(async () => {
     // Nothing a test left queued may reach the sink during the next one.
     await Outbox.shared().clear();
+    Outbox.resetShared();
     fixtureCleanup();
     history.replaceState(null, '', originalUrl);
     configure({}, { replace: true });
@@ -476,6 +477,9 @@ describe('<hearth-assessment>', () => {
   });
 
   it('says plainly when the endpoint answers 500 (not sent yet, saved on this device) and Try again now sends it', async () => {
+    // A slow background retry, so that the person's "Try again now" is what sends it.
+    Outbox.resetShared();
+    Outbox.shared({ baseDelayMs: 60_000 });
     const el = await create();
     await answerDefaultFlow(el);
     await pressContinue(el);

@@ -75,6 +75,7 @@ describe('<hearth-lead-form>', () => {
   afterEach(async () => {
     // Nothing a test left queued may reach the sink during the next one.
     await Outbox.shared().clear();
+    Outbox.resetShared();
     history.replaceState(null, '', originalUrl);
     configure({}, { replace: true });
     setLocale(undefined);
@@ -216,6 +217,9 @@ describe('<hearth-lead-form>', () => {
   });
 
   it('tells the truth when the endpoint answers 500: not sent yet, saved on this device, and "Try again now" sends the same lead', async () => {
+    // A slow background retry, so that the person's "Try again now" is what sends it.
+    Outbox.resetShared();
+    Outbox.shared({ baseDelayMs: 60_000 });
     const el = await newForm();
     await sink.script({ status: 500 });
     const before = (await sink.requests()).length;
