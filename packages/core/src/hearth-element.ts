@@ -7,13 +7,15 @@ import type { HearthConfig, HearthConfigInput } from './config/schema.js';
 import type { ConfigLayer } from './config/errors.js';
 import { pageSession, type HearthSession } from './config/session.js';
 import { LocalizeController } from './i18n/localize-controller.js';
-import './i18n/core-strings.js';
+import { registerCoreStrings } from './i18n/core-strings.js';
 import type { HearthEventDetailMap, HearthEventName } from './events.js';
 import { trackEvent, type AnalyticsPayload } from './analytics.js';
 import { BRAND_COLOR_TOKENS } from './styles/tokens.js';
 import { VERSION } from './version.js';
 import { defineElement } from './define.js';
 import { Outbox } from './lead/outbox.js';
+
+registerCoreStrings();
 
 const loggedMessages = new Set<string>();
 
