@@ -1,0 +1,258 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+// Relative paths: the workspace root does not depend on the packages, so the bare names
+// (`@hearth/assessment/hearth-assessment.js`) do not resolve from here.
+import '../packages/core/src/define-provider.js';
+import { Outbox, type HearthConfigInput, type HearthProvider, type LeadTransport } from '../packages/core/src/index.js';
+import '../packages/assessment/src/define.js';
+import { emptyAnswers, type AssessmentAnswers, type HearthAssessment, type InstrumentId } from '../packages/assessment/src/index.js';
+
+interface Args {
+  lang: 'en' | 'es';
+  instrument: InstrumentId;
+  /** Adds the screen outcome to `hearth-assessment-complete` (see the Actions panel). */
+  shareResult: boolean;
+}
+
+interface Scenario {
+  /** Open on this page, with these answers, as a person who reloads the page mid-way would. */
+  page?: string;
+  answers?: Partial<AssessmentAnswers>;
+  config?: HearthConfigInput;
+  /**
+   * Storybook has no lead receiver, so the lead stories answer for the clinic's endpoint in the
+   * page through the outbox's transport seam (`LeadTransport`): `accept` answers 201, `refuse`
+   * answers 403. `network` uses the real fetch against a closed loopback port.
+   */
+  delivery?: 'accept' | 'refuse' | 'network';
+  wrap?: (el: HTMLElement) => HTMLElement;
+}
+
+// Loopback and a closed port: a lead a story leaves queued can only ever be retried here.
+const ENDPOINT = 'http://127.0.0.1:9/leads';
+let counter = 0;
+
+/** Someone who answered everything: 4 of 5 "yes", safety 0, tried therapy, nothing to review, Texas. */
+function answered(patch: Partial<AssessmentAnswers> = {}): AssessmentAnswers {
+  return {
+    ...emptyAnswers(),
+    exposure: true,
+    pcPtsd5: [true, true, true, true, false],
+    phq9Item9: 0,
+    therapy: 'yes',
+    medication: 'no',
+    helped: 'a-little',
+    review: [],
+    state: 'TX',
+    ...patch,
+  };
+}
+
+function useDelivery(kind: Scenario['delivery']): void {
+  Outbox.resetShared();
+  if (!kind || kind === 'network') return;
+  const transport: LeadTransport = {
+    send: async () =>
+      kind === 'accept'
+        ? { ok: true, status: 201, leadId: 'demo' }
+        : { ok: false, code: 'rejected', retryable: false, status: 403, message: 'The endpoint answered 403.' },
+  };
+  Outbox.shared({ transport });
+}
+
+/** Plain DOM, as a page would write it; saved progress goes in first, as after a reload. */
+function scenario(s: Scenario = {}) {
+  return (args: Args): HTMLElement => {
+    useDelivery(s.delivery);
+    const id = `story-${++counter}`;
+    if (s.page) {
+      const answers = { ...emptyAnswers(), ...s.answers };
+      const saved = { instrument: args.instrument, page: s.page, answers, startedAt: Date.now() - 120_000 };
+      sessionStorage.setItem(`hearth-assessment:v1:${id}`, JSON.stringify(saved));
+    }
+    const wrapper = document.createElement('div');
+    wrapper.lang = args.lang;
+    const el = document.createElement('hearth-assessment');
+    el.id = id;
+    el.setAttribute('instrument', args.instrument);
+    el.setAttribute('endpoint', ENDPOINT);
+    if (args.shareResult) el.setAttribute('share-result', '');
+    if (s.config) el.setAttribute('config', JSON.stringify(s.config));
+    wrapper.append(el);
+    return s.wrap ? s.wrap(wrapper) : wrapper;
+  };
+}
+
+async function until<T>(check: () => T | null | undefined | false, timeoutMs = 5000): Promise<T> {
+  const start = performance.now();
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (performance.now() - start > timeoutMs) throw new Error('story did not reach the expected state');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+function assessment(canvas: HTMLElement): HearthAssessment {
+  return canvas.querySelector<HearthAssessment>('hearth-assessment')!;
+}
+
+/** Fills the lead form the way a person would, then presses the button. */
+async function sendLeadForm(canvas: HTMLElement): Promise<void> {
+  const el = assessment(canvas);
+  const root = await until(
+    () =>
+      el.shadowRoot?.querySelector('hearth-lead-form')?.shadowRoot?.querySelector('#name') &&
+      el.shadowRoot!.querySelector('hearth-lead-form')!.shadowRoot!,
+  );
+  const type = (selector: string, value: string) => {
+    const input = root.querySelector<HTMLInputElement>(selector)!;
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  };
+  type('#name', 'Ana Patient');
+  type('#email', 'ana@example.org');
+  type('#phone', '512 555 0199');
+  root.querySelector<HTMLInputElement>('#contact-text')!.click();
+  root.querySelector<HTMLInputElement>('#consent')!.click();
+  root.querySelector<HTMLFormElement>('form')!.requestSubmit();
+  await until(() => root.querySelector('[part="result"], .panel--danger'));
+}
+
+const meta: Meta<Args> = {
+  title: 'Widgets/hearth-assessment',
+  component: 'hearth-assessment',
+  tags: ['autodocs'],
+  render: scenario(),
+  args: { lang: 'en', instrument: 'pc-ptsd-5', shareResult: false },
+  argTypes: {
+    lang: { control: 'inline-radio', options: ['en', 'es'] },
+    instrument: { control: 'inline-radio', options: ['pc-ptsd-5', 'pcl-5'] },
+    shareResult: { control: 'boolean' },
+  },
+  parameters: {
+    actions: { handles: ['hearth-assessment-start', 'hearth-assessment-step', 'hearth-assessment-complete', 'hearth-lead-form-result'] },
+    docs: {
+      description: {
+        component:
+          'The free PTSD self-assessment, one question per screen. Stories open mid-way the way a reload does ' +
+          '(progress saved in sessionStorage). Served states come from the demo coverage dataset.',
+      },
+    },
+  },
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+/** What this is and is not, how long it takes, how answers are used, privacy, the crisis line. */
+export const Intro: Story = {};
+
+/** A PC-PTSD-5 item: the stem as a caption, the item as the heading, Back and "Question 3 of 12". */
+export const Question: Story = {
+  render: scenario({ page: 'pc-ptsd-5-item-2', answers: { exposure: true, pcPtsd5: [true, null, null, null, null] } }),
+};
+
+/** The exposure question with the published lead-in and examples. */
+export const ExposureQuestion: Story = { render: scenario({ page: 'exposure' }) };
+
+/** Continue without an answer: the error summary (focused) linked to the question. */
+export const QuestionError: Story = {
+  render: scenario({ page: 'exposure' }),
+  play: async ({ canvasElement }) => {
+    const el = assessment(canvasElement);
+    const form = await until(() => el.shadowRoot?.querySelector<HTMLFormElement>('[part="page"] form'));
+    form.requestSubmit();
+  },
+};
+
+/** The PHQ-9 item 9 question with its notice; an answer above 0 adds help inline at once. */
+export const SafetyQuestion: Story = {
+  render: scenario({ page: 'safety', answers: { exposure: false, phq9Item9: 1 } }),
+};
+
+/** Safety triggered: the crisis resources come first, with tel: and sms: links; the person can continue. */
+export const SafetyTriggered: Story = {
+  render: scenario({ page: 'crisis', answers: { exposure: false, phq9Item9: 2 } }),
+};
+
+/** The items a clinician reviews, with "None of these". */
+export const ReviewItems: Story = {
+  render: scenario({ page: 'review', answers: answered({ review: undefined }) }),
+};
+
+export const ResultPositive: Story = { render: scenario({ page: 'results', answers: answered() }) };
+
+/** Negative, with review items marked: "a clinician will go through the 2 items you marked". */
+export const ResultNegative: Story = {
+  render: scenario({ page: 'results', answers: answered({ pcPtsd5: [true, false, false, false, false], review: ['heart', 'pregnancy'] }) }),
+};
+
+/** Safety triggered earlier: the results open on the crisis resources. */
+export const ResultUrgent: Story = { render: scenario({ page: 'results', answers: answered({ phq9Item9: 3 }) }) };
+
+/** Alabama is not served in the demo data. */
+export const NotServedState: Story = { render: scenario({ page: 'results', answers: answered({ state: 'AL' }) }) };
+
+/** The PCL-5: total against the cut point, and the DSM-5 pattern reported separately. */
+export const ResultPcl5: Story = {
+  args: { instrument: 'pcl-5' },
+  render: scenario({
+    page: 'results',
+    answers: answered({ pcl5: [2, 0, 0, 0, 0, 2, 0, 2, 2, 0, 1, 1, 1, 1, 2, 2, 1, 1, 1, 1] }),
+  }),
+};
+
+export const LeadForm: Story = { render: scenario({ page: 'lead', answers: answered() }) };
+
+/** The clinic's endpoint accepted the lead: "Sent", the next step, and progress deleted. */
+export const LeadSent: Story = {
+  render: scenario({
+    page: 'lead',
+    answers: answered(),
+    delivery: 'accept',
+    config: { brand: { bookingUrl: 'https://clinic.example/book' } },
+  }),
+  play: ({ canvasElement }) => sendLeadForm(canvasElement),
+};
+
+/** The endpoint could not be reached: not sent yet, saved on this device, "Try again now". */
+export const LeadNotSentYet: Story = {
+  render: scenario({ page: 'lead', answers: answered(), delivery: 'network' }),
+  play: ({ canvasElement }) => sendLeadForm(canvasElement),
+};
+
+/** The endpoint refused the lead: said plainly, every field kept, "Try again". */
+export const LeadFailed: Story = {
+  render: scenario({ page: 'lead', answers: answered(), delivery: 'refuse', config: { brand: { phone: '(800) 555-0100' } } }),
+  play: ({ canvasElement }) => sendLeadForm(canvasElement),
+};
+
+export const Spanish: Story = { args: { lang: 'es' } };
+
+export const SpanishResult: Story = { args: { lang: 'es' }, render: scenario({ page: 'results', answers: answered({ state: 'NY' }) }) };
+
+/** A partner's brand through `<hearth-provider>`, with its own steps (no history) and consent text. */
+export const PartnerBrand: Story = {
+  render: scenario({
+    page: 'lead',
+    answers: answered(),
+    wrap: (inner) => {
+      const provider = document.createElement('hearth-provider') as HearthProvider;
+      provider.config = {
+        brand: {
+          name: 'Cascade Ketamine Clinic',
+          colors: { primary: '#5b2a86', surface: '#f6f1fa' },
+          font: 'Georgia, serif',
+          radius: '2px',
+        },
+        assessment: { steps: ['intro', 'screen', 'safety', 'review', 'state', 'results', 'lead'] },
+        lead: {
+          consentText: { en: 'Cascade Ketamine Clinic may contact me about my request. I know this is not an emergency service.' },
+          consentVersion: 'cascade-2026-03',
+        },
+      };
+      provider.append(inner);
+      return provider;
+    },
+  }),
+};
