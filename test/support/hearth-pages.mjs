@@ -2,14 +2,16 @@
 // BUILT script-tag bundle (packages/hearth/dist), with real response headers (a strict
 // Content-Security-Policy), and answers a few server commands (page registration, and a heap
 // count of element instances through the DevTools protocol, to find leaks).
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DIST = join(ROOT, 'packages/hearth/dist');
 const PAGE_PREFIX = '/hearth-host/page/';
 const CONFIG_PREFIX = '/hearth-host/config/';
 const COPY_PREFIX = '/hearth-host/copy/';
+const STORIES_INDEX = '/hearth-host/stories-index.js';
+const LIT = '/hearth-host/lit.js';
 
 /** @typedef {{ kind: 'loader' | 'all' | 'loader-copy' | 'all-copy', attrs?: Record<string, string> }} ScriptSpec */
 /**
@@ -91,6 +93,17 @@ export function hearthPagesPlugin() {
         if (!spec) return { body: 'no such page', type: 'text/plain' };
         const headers = spec.csp ? { 'content-security-policy': strictCsp(spec.csp.endpoint) } : {};
         return { body: renderPage(spec), type: 'html', headers };
+      }
+      if (context.path === LIT) {
+        // The very lit module instance the widgets use (the root does not depend on lit).
+        const lit = realpathSync(join(ROOT, 'packages/core/node_modules/lit'));
+        return { body: `export * from '/${relative(ROOT, lit).split('\\').join('/')}/index.js';\n`, type: 'js' };
+      }
+      if (context.path === STORIES_INDEX) {
+        // Every story file, listed when asked: a new one is swept without editing the test.
+        const files = readdirSync(join(ROOT, 'stories')).filter((f) => f.endsWith('.stories.ts')).sort();
+        const entries = files.map((f) => `  ${JSON.stringify(f)}: () => import(${JSON.stringify(`/stories/${f}`)}),`);
+        return { body: `export default {\n${entries.join('\n')}\n};\n`, type: 'js' };
       }
       if (context.path.startsWith(COPY_PREFIX)) {
         const file = resolve(DIST, context.path.slice(COPY_PREFIX.length));

@@ -1,0 +1,4 @@
+declare module 'virtual:hearth/custom-elements-manifest' {
+  const manifest: { schemaVersion: string; modules: unknown[] };
+  export default manifest;
+}
