@@ -89,6 +89,15 @@ export default css`
     line-height: 1.25;
     margin: 0 0 ${token('--hearth-space-m')};
   }
+  /* Item wording is long: a slightly smaller heading keeps it readable at 320 px. */
+  .legend--question .page-heading {
+    font-size: 1.3em;
+  }
+  @media (min-width: 40rem) {
+    .legend--question .page-heading {
+      font-size: 1.5em;
+    }
+  }
   .page-heading:focus,
   [data-focus]:focus {
     outline: none;

@@ -804,9 +804,8 @@ export class HearthAssessment extends HearthElement {
               <h3>${this.#t('results.meansTitle')}</h3>
               <p><strong>${this.#t('results.notDiagnosis')}</strong></p>
               <p>${this.#t(screen.positive ? 'results.meansPositive' : 'results.meansNegative')}</p>
-              <p class="source">
-                ${this.#t('results.source', { name: definition.name, citation: definition.citation })} ${i(definition.attributionKey)}
-              </p>`
+              <p class="source">${this.#t('results.source', { name: definition.name, citation: definition.citation })}</p>
+              <p class="source">${i(definition.attributionKey)}</p>`
           : html`<p><strong>${this.#t('results.notDiagnosis')}</strong></p>`
       }
       <h3>${this.#t('results.candidacyTitle', { brand })}</h3>

@@ -686,7 +686,7 @@ describe('<hearth-assessment>', () => {
     await chooseState(el, 'Nueva York');
     await expectPage(el, 'results');
     expect(text(el, '.result__title')).to.equal('Su resultado no fue positivo para un probable TEPT');
-    expect(text(el, '.source')).to.contain('Traducción al español de Hearth');
+    expect(text(el, '[part="page"]')).to.contain('Traducción al español de Hearth');
     expect(text(el, '[part="page"]')).to.contain('no un diagnóstico');
     await pressContinue(el);
     await expectPage(el, 'lead');
