@@ -139,3 +139,34 @@ export function computed(el: Element, props: readonly string[]): Record<string, 
 export function settle(win: Window): Promise<void> {
   return new Promise((resolve) => win.requestAnimationFrame(() => win.requestAnimationFrame(() => resolve())));
 }
+
+/** Host elements that the page styles itself (Bootstrap classes): Hearth must not change them. */
+export const HOST_PROBES = `
+<header class="navbar bg-light" id="h-nav"><a class="navbar-brand" id="h-brand" href="#top">Northside Clinic</a></header>
+<h1 id="h-title" class="display-5">Trauma care in Northside</h1>
+<p id="h-para" class="lead">We treat adults with PTSD. <a id="h-link" href="#more">Read more</a></p>
+<div id="h-div" class="alert alert-info"><span id="h-span">Open Monday to Friday.</span></div>
+<form id="h-form" class="row g-3"><label id="h-label" for="h-input" class="form-label">Your email</label>
+<input id="h-input" class="form-control" type="email"><button id="h-button" class="btn btn-primary" type="button">Subscribe</button></form>
+<ul id="h-list" class="list-group"><li id="h-item" class="list-group-item">Walk-ins welcome</li></ul>
+`;
+
+/** Every widget on default content, inside a provider, between host content. */
+export function allWidgetsBody(prefix = 'hearth'): string {
+  return `<main class="container" id="top">
+${HOST_PROBES}
+<${prefix}-provider>
+  <section><h2 id="h-h2">Self-check</h2><${prefix}-assessment></${prefix}-assessment></section>
+  <section><h2>Insurance</h2><${prefix}-coverage></${prefix}-coverage></section>
+  <section><h2>Guide</h2><${prefix}-guide toc></${prefix}-guide></section>
+  <section><h2>Questions</h2><${prefix}-faq></${prefix}-faq></section>
+</${prefix}-provider>
+</main>`;
+}
+
+/** The computed properties compared on host elements (no sizes: the widgets take room). */
+export const HOST_STYLE_PROPS = [
+  'color', 'background-color', 'font-family', 'font-size', 'font-weight', 'line-height', 'letter-spacing', 'text-transform',
+  'text-align', 'display', 'box-sizing', 'margin-top', 'margin-left', 'padding-top', 'padding-left', 'border-top-width',
+  'border-top-style', 'border-top-color', 'border-radius', 'cursor', 'visibility', 'opacity', 'outline-style', 'float',
+] as const;

@@ -1,0 +1,124 @@
+/**
+ * Uses the widgets of a host page the way a person does (tap a choice, press the button), from
+ * the outside: through their open shadow roots, never through their internals. The elements
+ * belong to the host page's window, so nothing here uses `instanceof`.
+ */
+import { deepText, normalise, settle, waitFor } from './host-page.js';
+
+type Updatable = HTMLElement & { updateComplete?: Promise<unknown> };
+
+async function updated(el: Element): Promise<void> {
+  await (el as Updatable).updateComplete;
+  const win = el.ownerDocument.defaultView!;
+  await settle(win);
+}
+
+function shadow(el: Element): ShadowRoot {
+  if (!el.shadowRoot) throw new Error(`<${el.localName}> has no open shadow root (not defined?)`);
+  return el.shadowRoot;
+}
+
+/** Waits until a widget has drawn something a person can read. */
+export async function rendered(el: Element, what = el.localName): Promise<string> {
+  await waitFor(() => el.shadowRoot && deepText(el).length > 20, `${what} to render`);
+  await updated(el);
+  return deepText(el);
+}
+
+function setValue(input: HTMLInputElement | HTMLSelectElement, value: string): void {
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+}
+
+function submitButton(root: ParentNode): HTMLButtonElement {
+  const button = root.querySelector<HTMLButtonElement>('form button[type="submit"]');
+  if (!button) throw new Error(`no submit button on this page: ${normalise((root as Element).textContent).slice(0, 200)}`);
+  return button;
+}
+
+/** The assessment's current page id (`intro`, `exposure`, …, `results`). */
+export function assessmentPage(el: Element): string {
+  return shadow(el).querySelector<HTMLElement>('[part~="page"]')?.dataset.page ?? '';
+}
+
+/**
+ * Completes the default flow by tapping: the first answer on every question (exposure and each
+ * symptom "yes", safety "no"), "none of these" on the review, `state` on the state question.
+ * Returns the results page text.
+ */
+export async function completeAssessment(el: Element, { state = 'TX' } = {}): Promise<string> {
+  await rendered(el);
+  await waitFor(() => assessmentPage(el), 'the assessment to show a page');
+  for (let step = 0; step < 40; step++) {
+    const root = shadow(el);
+    const page = assessmentPage(el);
+    if (page === 'results') return deepText(root.querySelector('[part~="page"]')!);
+    const pageEl = root.querySelector('[part~="page"]')!;
+    const radios = [...pageEl.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
+    const none = pageEl.querySelector<HTMLInputElement>('input[type="checkbox"][value="none"]');
+    const select = pageEl.querySelector<HTMLSelectElement>('select');
+    if (radios[0]) radios[0].click();
+    else if (none) none.click();
+    else if (select) setValue(select, state);
+    await updated(el);
+    submitButton(pageEl).click();
+    await updated(el);
+    await waitFor(() => assessmentPage(el) !== page || step > 38, `the assessment to leave "${page}"`);
+  }
+  throw new Error(`the assessment never reached its results (stuck on "${assessmentPage(el)}")`);
+}
+
+/** Fills and sends the lead form inside `host` (the assessment or coverage widget). */
+export async function sendLead(host: Element, person = { name: 'Ana Patient', email: 'ana@example.org', phone: '512-555-0199' }): Promise<string> {
+  const form = await waitFor(() => shadow(host).querySelector('hearth-lead-form, [part~="lead"] hearth-lead-form'), 'the lead form');
+  await rendered(form, 'the lead form');
+  // The form refuses submissions faster than a person could type (a bot check); a test is fast.
+  (form as HTMLElement & { minFillTime: number }).minFillTime = 0;
+  const root = shadow(form);
+  for (const [id, value] of Object.entries(person)) {
+    const input = root.querySelector<HTMLInputElement>(`#${id}`);
+    if (input) setValue(input, value);
+  }
+  await updated(form);
+  root.querySelector<HTMLInputElement>('input[name="contact"][value="email"]')?.click();
+  root.querySelector<HTMLInputElement>('#consent')!.click();
+  await updated(form);
+  root.querySelector<HTMLButtonElement>('[part~="submit"]')!.click();
+  await waitFor(() => root.querySelector('#result-title'), 'the lead form to say what happened', 15000);
+  return normalise(root.querySelector('#result-title')!.textContent);
+}
+
+/** Opens the first FAQ question by tapping it; returns the trigger and its answer panel. */
+export async function openFirstFaqAnswer(faq: Element): Promise<{ trigger: HTMLElement; panel: HTMLElement; item: Element }> {
+  await rendered(faq);
+  const item = await waitFor(() => shadow(faq).querySelector('hearth-faq-item') ?? faq.querySelector('hearth-faq-item'), 'a FAQ item');
+  await rendered(item, 'the FAQ item');
+  const trigger = shadow(item).querySelector<HTMLElement>('[part~="question"]')!;
+  const panel = shadow(item).querySelector<HTMLElement>('[part~="answer"]')!;
+  trigger.click();
+  await updated(item);
+  await waitFor(() => trigger.getAttribute('aria-expanded') === 'true' && !panel.hidden && panel.getBoundingClientRect().height > 0, 'the answer to open');
+  return { trigger, panel, item };
+}
+
+/** State, then insurer, by tapping: returns the result card's text. */
+export async function coverageResult(el: Element, { state = 'TX', payer = 'bcbs-texas' } = {}): Promise<string> {
+  await rendered(el);
+  const root = shadow(el);
+  // The state may already be known (the assessment under the same provider asked it).
+  const first = await waitFor(() => root.querySelector<HTMLElement>('#state-select, input[name="payer"]'), 'the state or insurer question');
+  if (first.localName === 'select') {
+    setValue(first as HTMLSelectElement, state);
+    await updated(el);
+    submitButton(root).click();
+    await updated(el);
+  }
+  const radio = await waitFor(() => root.querySelector<HTMLInputElement>(`input[name="payer"][value="${payer}"]`), `the payer ${payer}`);
+  radio.click();
+  await updated(el);
+  submitButton(root).click();
+  await updated(el);
+  const result = await waitFor(() => root.querySelector<HTMLElement>('[part~="result"]'), 'the coverage result');
+  return deepText(result);
+}
