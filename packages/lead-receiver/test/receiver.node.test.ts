@@ -463,15 +463,20 @@ describe('storage', () => {
   it('answers 500 without details when the store throws, and logs only the error kind', async () => {
     const logs: string[] = [];
     const store = new SqliteLeadStore(':memory:');
-    const app = createApp(store, { logger: { info() {}, warn() {}, error: (e, f) => logs.push(JSON.stringify({ e, f })) } });
+    const app = createApp(store, {
+      allowOrigins: [ORIGIN],
+      logger: { info() {}, warn() {}, error: (e, f) => logs.push(JSON.stringify({ e, f })) },
+    });
     await store.close();
     const lead = goodLead();
     const res = await app.request('/leads', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': String(lead.idempotencyKey) },
+      headers: { 'content-type': 'application/json', 'idempotency-key': String(lead.idempotencyKey), origin: ORIGIN },
       body: JSON.stringify(lead),
     });
     assert.equal(res.status, 500);
+    // With CORS headers, so the browser reads a retryable 500 instead of an opaque failure.
+    assert.equal(res.headers.get('access-control-allow-origin'), ORIGIN);
     assert.equal(((await res.json()) as { error: string }).error, 'internal');
     assert.equal(logs.length, 1);
     assert.doesNotMatch(logs.join(), /ana\.quintero|Quintero/);
