@@ -6,7 +6,7 @@ import { freshPage } from './browser.mjs';
  * In the page: wait for `window.Hearth.ready` and for each tag to have rendered into its shadow
  * root (a widget that failed renders its error box, which counts: we measure bytes, not health).
  */
-async function waitForWidgets(tags) {
+export async function waitForWidgets(tags) {
   const hearth = /** @type {{ Hearth?: { ready?: Promise<void> } }} */ (window).Hearth;
   if (hearth?.ready) await hearth.ready;
   const deadline = performance.now() + 20_000;

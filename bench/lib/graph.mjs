@@ -2,7 +2,7 @@
 // from the build's own report): gzip sizes, static and dynamic imports parsed from the minified
 // code, the modules listed in each source map, and content markers of the libraries we watch.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join, posix, relative, resolve, sep } from 'node:path';
+import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseAst } from 'vite';
 
@@ -127,7 +127,11 @@ export function readDist(dist = DIST) {
     const mapFile = join(dist, `${file}.map`);
     if (existsSync(mapFile)) {
       try {
-        sources = JSON.parse(readFileSync(mapFile, 'utf8')).sources;
+        const map = JSON.parse(readFileSync(mapFile, 'utf8'));
+        // Absolute paths, so a workspace module reads `packages/core/src/…` whatever the map's base.
+        sources = map.sources.map((s) =>
+          s.startsWith('\0') || /^[a-z]+:/.test(s) ? s : resolve(dirname(mapFile), map.sourceRoot ?? '', s),
+        );
       } catch {
         sources = undefined;
       }
