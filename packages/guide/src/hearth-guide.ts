@@ -191,7 +191,8 @@ export class HearthGuide extends HearthElement {
     this.#abort?.abort();
     const abort = new AbortController();
     this.#abort = abort;
-    this._status = 'loading';
+    // Keep showing the current guide while another language (or file) loads: no flash of nothing.
+    if (!this.#doc || this._status === 'error') this._status = 'loading';
     this._slow = false;
     clearTimeout(this.#slowTimer);
     // Say "Loading…" only if it takes long enough to notice; no flash for the built-in guide.
@@ -203,6 +204,7 @@ export class HearthGuide extends HearthElement {
       this.#doc = doc;
       this.#builtKey = undefined;
       this._status = 'ready';
+      this.requestUpdate();
       clearTimeout(this.#slowTimer);
       await this.updateComplete;
       if (token !== this.#loadToken) return;

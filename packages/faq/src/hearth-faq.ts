@@ -1,0 +1,516 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import {
+  HearthElement,
+  baseStyles,
+  buttonStyles,
+  isSafeLink,
+  registerTranslations,
+  type HearthConfig,
+  type HearthFailure,
+} from '@hearth/core';
+import {
+  ContentError,
+  assertNotEmpty,
+  fetchMarkdown,
+  fillPlaceholderText,
+  fillPlaceholders,
+  htmlToFragment,
+  loadFaq,
+  resolveContentUrl,
+  shiftHeadings,
+  topHeadingDepth,
+  type CompiledFaq,
+  type ContentLabels,
+  type PlaceholderValues,
+} from '@hearth/content-ptsd';
+import en from './translations/en.json' with { type: 'json' };
+import { HearthFaqItem } from './hearth-faq-item.js';
+import styles from './hearth-faq.styles.js';
+
+registerTranslations('faq', en, { es: () => import('./translations/es.json', { with: { type: 'json' } }) });
+
+export type FaqSourceKind = 'page' | 'pack' | 'src';
+
+declare module '@hearth/core' {
+  interface HearthEventDetailMap {
+    /** The questions are on screen. */
+    'hearth-faq-load': { count: number; lang: string; source: FaqSourceKind };
+  }
+}
+
+/** A loader for a named content pack (the `content` attribute). */
+export type FaqContentLoader = (lang: string) => Promise<CompiledFaq>;
+
+interface LoadedQuestion {
+  slug: string;
+  question: string;
+  answerText: string;
+  /** A fresh copy of the answer's nodes, markers unfilled. */
+  build(): DocumentFragment;
+}
+
+interface LoadedFaq {
+  kind: 'pack' | 'src';
+  lang?: string;
+  questions: LoadedQuestion[];
+}
+
+interface ShownQuestion {
+  slug: string;
+  question: string;
+  answerText: string;
+  node: HTMLElement;
+}
+
+const normalize = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+const reducedMotion = () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+const clampLevel = (value: number) => (Number.isFinite(value) ? Math.min(6, Math.max(2, Math.trunc(value))) : 3);
+const NAV_KEYS = new Set(['ArrowDown', 'ArrowUp', 'Home', 'End']);
+const JSON_LD_SELECTOR = ':scope > script[type="application/ld+json"][data-hearth-faq]';
+
+/**
+ * @summary Frequently asked questions as an accessible accordion: the default PTSD FAQ, a `src`
+ * Markdown file (one heading per question), or `<hearth-faq-item>` children written in the page.
+ *
+ * @slot - `<hearth-faq-item>` elements written in the page (they win over `src` and the content pack).
+ *
+ * @event hearth-faq-toggle - A question opened or closed. `detail: { slug, open }`.
+ * @event hearth-faq-load - The questions are shown. `detail: { count, lang, source }`.
+ *
+ * @csspart base - The wrapper.
+ * @csspart search - The search box and its status line (with `searchable`).
+ * @csspart search-input - The search field.
+ * @csspart status - The live region that says how many questions match.
+ * @csspart items - The list of questions.
+ * @csspart error - The error message.
+ *
+ * @cssproperty --hearth-faq-border - Line between questions.
+ * @cssproperty --hearth-faq-question-size - Font size of the questions.
+ * @cssproperty --hearth-faq-question-color - Colour of the questions.
+ */
+export class HearthFaq extends HearthElement {
+  static override i18nNamespaces = ['faq', 'core'];
+  static override styles = [baseStyles, buttonStyles, styles];
+  static override properties = {
+    ...HearthElement.properties,
+    content: { reflect: true },
+    src: {},
+    single: { type: Boolean, reflect: true },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    searchable: { type: Boolean, reflect: true },
+    noJsonLd: { type: Boolean, attribute: 'no-json-ld' },
+    _status: { state: true },
+    _query: { state: true },
+    _announcement: { state: true },
+    _pageItems: { state: true },
+  };
+
+  /** Content packs by name; `ptsd` is the default pack. Partners may register their own. */
+  static contentPacks = new Map<string, FaqContentLoader>([['ptsd', loadFaq]]);
+
+  /** Name of the content pack used when there are neither page items nor `src`. */
+  declare content: string;
+  /** URL of a Markdown file with one heading per question (https: or same site; `{lang}` is replaced). */
+  declare src: string | undefined;
+  /** Only one answer open at a time. */
+  declare single: boolean;
+  /** Heading level of the questions (2–6), to fit the page's outline. */
+  declare headingLevel: number;
+  /** Shows a search box that narrows the questions as you type. */
+  declare searchable: boolean;
+  /** Do not add FAQPage structured data (JSON-LD) for search engines. */
+  declare noJsonLd: boolean;
+  declare _status: 'loading' | 'ready' | 'error';
+  declare _query: string;
+  declare _announcement: string;
+  declare _pageItems: HearthFaqItem[];
+
+  #doc: LoadedFaq | undefined;
+  #shown: ShownQuestion[] = [];
+  #builtKey: string | undefined;
+  #loadKey: string | undefined;
+  #loadToken = 0;
+  #abort: AbortController | undefined;
+  #announceTimer: ReturnType<typeof setTimeout> | undefined;
+  #pendingHash = true;
+  #observer: MutationObserver | undefined;
+
+  constructor() {
+    super();
+    this.content = 'ptsd';
+    this.single = false;
+    this.headingLevel = 3;
+    this.searchable = false;
+    this.noJsonLd = false;
+    this._status = 'loading';
+    this._query = '';
+    this._announcement = '';
+    this._pageItems = [];
+    this.addEventListener('hearth-faq-toggle', this.#handleToggle);
+    this.addEventListener('keydown', this.#handleKeydown);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#readPageItems();
+    // Items written in the page may be added or changed by a framework later.
+    this.#observer = new MutationObserver((records) => {
+      if (records.some((r) => r.target === this || (r.target as Element).closest?.('hearth-faq-item'))) this.#readPageItems();
+    });
+    this.#observer.observe(this, { childList: true, subtree: true, characterData: true });
+    window.addEventListener('hashchange', this.#handleHashChange);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#observer?.disconnect();
+    this.#abort?.abort();
+    clearTimeout(this.#announceTimer);
+    window.removeEventListener('hashchange', this.#handleHashChange);
+    this.#loadKey = undefined;
+  }
+
+  /** The question elements, in order (written in the page, or rendered from content). */
+  get items(): HearthFaqItem[] {
+    if (this._pageItems.length) return this._pageItems;
+    return [...this.renderRoot.querySelectorAll<HearthFaqItem>('.items > hearth-faq-item')];
+  }
+
+  /** Opens the question with this slug (closing the others in `single` mode), scrolls to it and focuses it. */
+  async showQuestion(slug: string, options: { focus?: boolean; scroll?: boolean } = {}): Promise<boolean> {
+    await this.updateComplete;
+    const item = this.items.find((i) => i.resolvedSlug === slug);
+    if (!item) return false;
+    if (this._query && item.hidden) this.#setQuery('');
+    item.open = true;
+    await item.updateComplete;
+    if (options.scroll ?? true) item.scrollIntoView({ block: 'start', behavior: reducedMotion() ? 'auto' : 'smooth' });
+    if (options.focus ?? true) item.focus({ preventScroll: true });
+    return true;
+  }
+
+  #readPageItems(): void {
+    const items = [...this.querySelectorAll<HearthFaqItem>(':scope > hearth-faq-item')];
+    const same = items.length === this._pageItems.length && items.every((item, i) => item === this._pageItems[i]);
+    if (!same) this._pageItems = items;
+    else this.requestUpdate();
+  }
+
+  protected override configChanged(_config: HearthConfig): void {
+    this.requestUpdate();
+  }
+
+  #sourceKey(): string {
+    if (this._pageItems.length) return 'page';
+    const lang = this.localize.lang;
+    if (this.src) return `src|${this.src}|${this.src.includes('{lang}') ? lang : ''}`;
+    return `pack|${this.content}|${lang}`;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const key = this.#sourceKey();
+    if (key !== this.#loadKey && this.isConnected) {
+      this.#loadKey = key;
+      if (key === 'page') {
+        this.#loadToken++;
+        this.#abort?.abort();
+        this.#doc = undefined;
+        this.clearFailure();
+        this._status = 'ready';
+        void this.updateComplete.then(() => this.#afterLoad('page'));
+      } else void this.#load();
+    }
+    if (this.#doc && this._status === 'ready') this.#buildQuestions();
+  }
+
+  async #load(): Promise<void> {
+    const token = ++this.#loadToken;
+    this.#abort?.abort();
+    const abort = new AbortController();
+    this.#abort = abort;
+    // Keep showing the current questions (and their open state) while another language loads.
+    if (!this.#doc || this._status === 'error') this._status = 'loading';
+    this.clearFailure();
+    try {
+      const doc = await this.#fetchFaq(abort.signal);
+      if (token !== this.#loadToken) return;
+      this.#doc = doc;
+      this.#builtKey = undefined;
+      this._status = 'ready';
+      this.requestUpdate();
+      await this.updateComplete;
+      if (token !== this.#loadToken) return;
+      this.#afterLoad(doc.kind);
+    } catch (error) {
+      if (token !== this.#loadToken || abort.signal.aborted) return;
+      this._status = 'error';
+      this.fail(error, `faq:error.${error instanceof ContentError ? error.reason : 'content'}`);
+    }
+  }
+
+  #afterLoad(kind: FaqSourceKind): void {
+    this.emit('hearth-faq-load', { count: this.items.length, lang: this.#doc?.lang ?? this.localize.lang, source: kind });
+    if (this.#pendingHash) {
+      this.#pendingHash = false;
+      void this.#openFromHash(false);
+    }
+  }
+
+  async #fetchFaq(signal: AbortSignal): Promise<LoadedFaq> {
+    const lang = this.localize.lang;
+    if (this.src) {
+      const url = resolveContentUrl(this.src, lang);
+      const [text, markdown] = await Promise.all([fetchMarkdown(url, signal), import('@hearth/content-ptsd/markdown')]);
+      assertNotEmpty(text, url.href);
+      let result;
+      try {
+        result = markdown.markdownToFaq(text, { win: this.ownerDocument.defaultView ?? window });
+      } catch (error) {
+        throw new ContentError('content', `${url.href} could not be rendered: ${(error as Error).message}`, { cause: error });
+      }
+      if (!result.items.length)
+        throw new ContentError('empty', `${url.href} has no questions: start each one with a heading (## Question?).`);
+      return {
+        kind: 'src',
+        lang: result.frontMatter.lang,
+        questions: result.items.map((item) => ({ ...item, build: () => item.answer.cloneNode(true) as DocumentFragment })),
+      };
+    }
+    const loader = HearthFaq.contentPacks.get(this.content);
+    if (!loader)
+      throw new ContentError(
+        'content',
+        `content="${this.content}" is not a known content pack (known: ${[...HearthFaq.contentPacks.keys()].join(', ')}).`,
+      );
+    const faq = await loader(lang);
+    if (!faq.items.length) throw new ContentError('empty', `content pack "${this.content}" has no questions.`);
+    return {
+      kind: 'pack',
+      lang: faq.lang,
+      questions: faq.items.map((item) => ({ ...item, build: () => htmlToFragment(item.answerHtml, this.ownerDocument) })),
+    };
+  }
+
+  #placeholderValues(): PlaceholderValues {
+    const brand = this.hearthConfig?.brand;
+    return {
+      name: brand?.name,
+      phone: brand?.phone,
+      bookingUrl: brand?.bookingUrl && isSafeLink(brand.bookingUrl) ? brand.bookingUrl : undefined,
+    };
+  }
+
+  #labels(): ContentLabels {
+    const t = (key: string) => this.localize.t(key);
+    return {
+      note: t('alert.note'),
+      tip: t('alert.tip'),
+      important: t('alert.important'),
+      warning: t('alert.warning'),
+      caution: t('alert.caution'),
+      newTab: t('newTab'),
+    };
+  }
+
+  #buildQuestions(): void {
+    const values = this.#placeholderValues();
+    const labels = this.#labels();
+    const level = clampLevel(this.headingLevel);
+    const key = JSON.stringify([this.#loadToken, values, labels, level]);
+    if (key === this.#builtKey) return;
+    this.#builtKey = key;
+    this.#shown = this.#doc!.questions.map((question) => {
+      const fragment = question.build();
+      const top = topHeadingDepth(fragment);
+      if (top) shiftHeadings(fragment, level + 1 - top);
+      fillPlaceholders(fragment, values, labels);
+      const node = this.ownerDocument.createElement('div');
+      node.className = 'answer';
+      node.append(fragment);
+      return {
+        slug: question.slug,
+        question: fillPlaceholderText(question.question, values),
+        answerText: fillPlaceholderText(question.answerText, values),
+        node,
+      };
+    });
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const level = clampLevel(this.headingLevel);
+    for (const item of this._pageItems) if (!item.hasAttribute('heading-level')) item.headingLevel = level;
+    this.#applyFilter();
+    this.#writeJsonLd();
+  }
+
+  /** The question and answer texts, in order (what search matches and the JSON-LD carries). */
+  #entries(): { item: HearthFaqItem; question: string; answer: string }[] {
+    if (this._pageItems.length) return this._pageItems.map((item) => ({ item, question: item.questionText, answer: item.answerText }));
+    const items = this.items;
+    return this.#shown.flatMap((q, i) => (items[i] ? [{ item: items[i]!, question: q.question, answer: q.answerText }] : []));
+  }
+
+  #applyFilter(): void {
+    const words = normalize(this.searchable ? this._query : '')
+      .split(' ')
+      .filter(Boolean);
+    for (const { item, question, answer } of this.#entries()) {
+      const haystack = normalize(`${question} ${answer}`);
+      const match = words.every((word) => haystack.includes(word));
+      if (item.hidden === match) item.hidden = !match;
+    }
+  }
+
+  #writeJsonLd(): void {
+    const existing = this.querySelector<HTMLScriptElement>(JSON_LD_SELECTOR);
+    const entries = this._status === 'ready' ? this.#entries().filter((e) => e.question && e.answer) : [];
+    if (this.noJsonLd || !entries.length) {
+      existing?.remove();
+      return;
+    }
+    const data = {
+      '@context': 'https://schema.org',
+      '@type': 'FAQPage',
+      ...(this.#doc?.lang ? { inLanguage: this.#doc.lang } : {}),
+      mainEntity: entries.map((e) => ({ '@type': 'Question', name: e.question, acceptedAnswer: { '@type': 'Answer', text: e.answer } })),
+    };
+    // "<" escaped so the text can never close the script element if the page is serialized.
+    const json = JSON.stringify(data).replace(/</g, '\\u003c');
+    if (existing?.textContent === json) return;
+    try {
+      // A data block (type application/ld+json) is never executed; it is plain text for search engines.
+      const script = existing ?? this.ownerDocument.createElement('script');
+      script.type = 'application/ld+json';
+      script.setAttribute('data-hearth-faq', '');
+      // A text node, not .textContent: Trusted Types guards script.textContent even for data blocks.
+      script.replaceChildren(this.ownerDocument.createTextNode(json));
+      if (!existing) this.append(script);
+    } catch (error) {
+      // Trusted Types may refuse text in any <script>: structured data is optional, the FAQ is not.
+      console.warn('[hearth] <hearth-faq> could not add its FAQPage JSON-LD (set no-json-ld to silence this).', error);
+    }
+  }
+
+  #handleToggle = (event: Event): void => {
+    const detail = (event as CustomEvent<{ open: boolean }>).detail;
+    if (!this.single || !detail?.open) return;
+    const source = event.composedPath().find((node): node is HearthFaqItem => node instanceof HearthFaqItem);
+    if (!source) return;
+    for (const item of this.items) if (item !== source && item.open) item.open = false;
+  };
+
+  // Optional keys of the APG accordion: arrows, Home and End move between the questions.
+  #handleKeydown = (event: KeyboardEvent): void => {
+    if (!NAV_KEYS.has(event.key) || event.altKey || event.ctrlKey || event.metaKey) return;
+    const path = event.composedPath();
+    if (!(path[0] instanceof HTMLElement) || !path[0].classList.contains('trigger')) return;
+    const current = path.find((node): node is HearthFaqItem => node instanceof HearthFaqItem);
+    const visible = this.items.filter((item) => !item.hidden);
+    const index = current ? visible.indexOf(current) : -1;
+    if (index === -1) return;
+    const next =
+      event.key === 'Home'
+        ? visible[0]
+        : event.key === 'End'
+          ? visible.at(-1)
+          : visible[(index + (event.key === 'ArrowDown' ? 1 : -1) + visible.length) % visible.length];
+    if (!next) return;
+    event.preventDefault();
+    next.focus();
+  };
+
+  #handleHashChange = (): void => void this.#openFromHash(true);
+
+  async #openFromHash(focus: boolean): Promise<void> {
+    const hash = typeof location === 'undefined' ? '' : location.hash;
+    if (!hash.startsWith('#faq-')) return;
+    let slug = hash.slice(5);
+    try {
+      slug = decodeURIComponent(slug);
+    } catch {
+      // keep it as written
+    }
+    await this.showQuestion(slug, { focus });
+  }
+
+  #handleInput = (event: Event): void => this.#setQuery((event.target as HTMLInputElement).value);
+
+  #setQuery(query: string): void {
+    this._query = query;
+    const input = this.renderRoot.querySelector<HTMLInputElement>('#hearth-faq-search');
+    if (input && input.value !== query) input.value = query;
+    // Announce once typing pauses, not on every key.
+    clearTimeout(this.#announceTimer);
+    this.#announceTimer = setTimeout(() => {
+      const trimmed = query.trim();
+      if (!trimmed) {
+        this._announcement = '';
+        return;
+      }
+      const count = this.items.filter((item) => !item.hidden).length;
+      this._announcement = count
+        ? this.localize.t('search.matches', { count, query: trimmed })
+        : this.localize.t('search.none', { query: trimmed });
+    }, 350);
+  }
+
+  #retry = (): void => {
+    this.#loadKey = undefined;
+    this.clearFailure();
+    this.requestUpdate();
+  };
+
+  protected override renderFailure(failure: HearthFailure): TemplateResult {
+    const base = super.renderFailure(failure);
+    if (this._status !== 'error' || failure.messageKey !== 'faq:error.load') return base;
+    return html`<div class="hearth-root">
+      ${base}
+      <button class="button button--secondary retry" type="button" part="retry" @click=${this.#retry}>
+        ${this.localize.t('error.retry')}
+      </button>
+    </div>`;
+  }
+
+  #renderSearch(): TemplateResult {
+    return html`<div class="search" part="search" role="search">
+      <label for="hearth-faq-search">${this.localize.t('search.label')}</label>
+      <input
+        id="hearth-faq-search"
+        part="search-input"
+        type="search"
+        autocomplete="off"
+        spellcheck="false"
+        .value=${this._query}
+        @input=${this.#handleInput}
+      />
+      <p class="status" part="status" role="status">${this._announcement}</p>
+    </div>`;
+  }
+
+  protected renderContent(): unknown {
+    if (this._status !== 'ready') {
+      return html`<div class="hearth-root" part="base"><p class="status" role="status">${this.localize.t('loading')}</p></div>`;
+    }
+    const level = clampLevel(this.headingLevel);
+    const items = this._pageItems.length
+      ? html`<slot></slot>`
+      : repeat(
+          this.#shown,
+          (q) => q.slug,
+          (q) => html`<hearth-faq-item slug=${q.slug} question=${q.question} heading-level=${level}>${q.node}</hearth-faq-item>`,
+        );
+    return html`<div class="hearth-root" part="base">
+      ${this.searchable ? this.#renderSearch() : nothing}
+      <div class="items" part="items" lang=${this.#doc?.lang ?? nothing}>${items}</div>
+    </div>`;
+  }
+}
