@@ -28,7 +28,7 @@ export interface AppOptions {
   /** Maximum request body in bytes. Default 32 KB. */
   bodyLimit?: number;
   logger?: ReceiverLogger;
-  /** Take the client address from `X-Forwarded-For` (only behind a proxy you run). Default false. */
+  /** Take the client address from `X-Forwarded-For` as set by the one reverse proxy you run in front. Default false. */
   trustProxy?: boolean;
   /** Clock, for tests. */
   now?: () => Date;
@@ -139,7 +139,8 @@ export function createApp(store: LeadStore, options: AppOptions = {}): Hono {
 
   const clientOf = (c: Context): string => {
     if (options.trustProxy) {
-      const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+      // The right-most address is the one your proxy saw; those before it are whatever the client claimed.
+      const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
       if (forwarded) return forwarded;
     }
     try {

@@ -418,6 +418,22 @@ describe('rate limit', () => {
   });
 });
 
+describe('rate limit behind a proxy', () => {
+  it('with trustProxy, limits each client address from X-Forwarded-For (the right-most entry)', async () => {
+    const r = await testReceiver({ rateLimit: { max: 1, windowMs: 60_000 }, trustProxy: true });
+    try {
+      const from = (chain: string) => r.post(goodLead(), { headers: { 'x-forwarded-for': chain } });
+      assert.equal((await from('203.0.113.7')).status, 201);
+      assert.equal((await from('203.0.113.7')).status, 429);
+      assert.equal((await from('198.51.100.2')).status, 201, 'another client has its own budget');
+      // A client cannot escape its limit by claiming another address in front of the proxy's entry.
+      assert.equal((await from('192.0.2.99, 203.0.113.7')).status, 429);
+    } finally {
+      await r.dispose();
+    }
+  });
+});
+
 describe('storage', () => {
   it('creates the database on first start in WAL mode with a schema version, and keeps leads across restarts', async () => {
     const r = await testReceiver();
