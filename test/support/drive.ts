@@ -69,6 +69,14 @@ export async function completeAssessment(el: Element, { state = 'TX' } = {}): Pr
   throw new Error(`the assessment never reached its results (stuck on "${assessmentPage(el)}")`);
 }
 
+/** From the assessment's results, Continue to its contact step. */
+export async function continueToLead(el: Element): Promise<void> {
+  const page = shadow(el).querySelector('[part~="page"]')!;
+  submitButton(page).click();
+  await updated(el);
+  await waitFor(() => assessmentPage(el) === 'lead', 'the assessment’s contact step');
+}
+
 /** Fills and sends the lead form inside `host` (the assessment or coverage widget). */
 export async function sendLead(host: Element, person = { name: 'Ana Patient', email: 'ana@example.org', phone: '512-555-0199' }): Promise<string> {
   const form = await waitFor(() => shadow(host).querySelector('hearth-lead-form, [part~="lead"] hearth-lead-form'), 'the lead form');
