@@ -94,7 +94,9 @@ const VERBATIM_EN: Readonly<Record<string, string>> = {
   "pcPtsd5.items.5":
     "Felt guilty or unable to stop blaming yourself or others for the event(s) or any problems the event(s) may have caused?",
   "pcl5.instructions":
-    "Below is a list of problems that people sometimes have in response to a very stressful experience. Please read each problem carefully and then [choose one of the answers] to indicate how much you have been bothered by that problem in the past month.",
+    // The published paper form says "circle one of the numbers to the right"; instruments.md marks the
+    // web adaptation with square brackets, which are an editor's mark and are not shown to patients.
+    "Below is a list of problems that people sometimes have in response to a very stressful experience. Please read each problem carefully and then choose one of the answers to indicate how much you have been bothered by that problem in the past month.",
   "pcl5.stem": "In the past month, how much were you bothered by:",
   "pcl5.options.0": "Not at all",
   "pcl5.options.1": "A little bit",
