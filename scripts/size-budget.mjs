@@ -32,6 +32,10 @@ for (const page of Object.values(pages)) {
   console.log(`\n${page.name} (${page.path}) downloaded:`);
   for (const f of [...files].sort((a, b) => b.bytes - a.bytes)) console.log(`  ${kb(f.bytes).padStart(9)}  ${f.path}`);
   if (page.browser.errors.length) console.log(`  console errors: ${page.browser.errors.slice(0, 3).join(' | ')}`);
+  if (page.composition?.length) {
+    console.log('  by package (gzip saved if it were not downloaded; "(unmapped)" is inlined JSON strings, CSS and glue):');
+    console.log(`    ${page.composition.map((c) => `${c.pkg} ${kb(c.saves)}`).join(' · ')}`);
+  }
 }
 
 console.log(`\n(${((Date.now() - started) / 1000).toFixed(1)}s)`);

@@ -163,6 +163,84 @@ export function readDist(dist = DIST) {
   return files;
 }
 
+const B64 = new Map([...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'].map((c, i) => [c, i]));
+
+function decodeVlq(segment) {
+  const out = [];
+  let value = 0;
+  let shift = 0;
+  for (const char of segment) {
+    const digit = B64.get(char);
+    value += (digit & 31) << shift;
+    if (digit & 32) shift += 5;
+    else {
+      out.push(value & 1 ? -(value >>> 1) : value >>> 1);
+      value = 0;
+      shift = 0;
+    }
+  }
+  return out;
+}
+
+/**
+ * Which packages a built file's bytes come from, read from its source map: each generated
+ * character is charged to the source its mapping points at ("(unmapped)": inlined JSON, CSS text
+ * and glue the bundler did not map). `saves` is what deleting that package's code would save
+ * after gzip -9 (the file re-compressed without it), the number that matters for a budget.
+ * @returns {{ pkg: string, bytes: number, saves: number }[]}
+ */
+export function composition(file, dist = DIST, by = 'pkg') {
+  const mapFile = join(dist, `${file}.map`);
+  if (!existsSync(mapFile)) return [];
+  const map = JSON.parse(readFileSync(mapFile, 'utf8'));
+  const code = readFileSync(join(dist, file), 'utf8');
+  const lines = code.split('\n');
+  const pkgs = map.sources.map((s) => {
+    const id = moduleKey(resolve(dirname(mapFile), map.sourceRoot ?? '', s));
+    return (by === 'module' ? id.key : id.pkg).replace(/^packages\//, '@hearth/');
+  });
+  /** @type {{ pkg: string, line: number, start: number, end: number }[]} */
+  const pieces = [];
+  let source = 0;
+  map.mappings.split(';').forEach((mapped, line) => {
+    const text = lines[line] ?? '';
+    let column = 0;
+    let open = { pkg: '(unmapped)', start: 0 };
+    for (const segment of mapped.split(',').filter(Boolean)) {
+      const [dc, ds] = decodeVlq(segment);
+      column += dc;
+      pieces.push({ pkg: open.pkg, line, start: open.start, end: column });
+      if (ds !== undefined) source += ds;
+      open = { pkg: ds === undefined ? '(unmapped)' : (pkgs[source] ?? '(unmapped)'), start: column };
+    }
+    pieces.push({ pkg: open.pkg, line, start: open.start, end: text.length });
+  });
+  const whole = gzip9(code);
+  const byPkg = new Map();
+  for (const piece of pieces) if (piece.end > piece.start) byPkg.set(piece.pkg, [...(byPkg.get(piece.pkg) ?? []), piece]);
+  return [...byPkg]
+    .map(([pkg, own]) => {
+      const drop = new Map();
+      for (const p of own) drop.set(p.line, [...(drop.get(p.line) ?? []), p]);
+      const without = lines
+        .map((text, line) => {
+          const cut = drop.get(line);
+          if (!cut) return text;
+          let out = '';
+          let at = 0;
+          for (const p of cut.sort((a, b) => a.start - b.start)) {
+            out += text.slice(at, p.start);
+            at = p.end;
+          }
+          return out + text.slice(at);
+        })
+        .join('\n');
+      const bytes = own.reduce((n, p) => n + Buffer.byteLength(lines[p.line].slice(p.start, p.end)), 0);
+      return { pkg, bytes, saves: whole - gzip9(without) };
+    })
+    .sort((a, b) => b.saves - a.saves);
+}
+
 /** The files reachable from `entries` through static imports. */
 export function staticClosure(files, entries) {
   const seen = new Set();

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium } from './browser.mjs';
 import { pageDownloads } from './downloads.mjs';
-import { DIST, MARKDOWN_LIBS, ROOT, duplicates, librariesIn, readDist, staticPage } from './graph.mjs';
+import { DIST, MARKDOWN_LIBS, ROOT, composition, duplicates, librariesIn, readDist, staticPage } from './graph.mjs';
 import { PAGES, WIDGETS, mounts } from './pages.mjs';
 import { startServer } from './server.mjs';
 
@@ -93,6 +93,14 @@ export async function measureSizes(options = {}) {
       const measured = await pageDownloads(browser, server, budget.path, { tags: spec.tags });
       result.browser = measured;
       const downloaded = measured.files.map((f) => ({ ...f, file: f.path.replace(/^\/hearth\//, '') }));
+      // What the page's bytes are made of, by package, and what dropping each would save (gzip).
+      const byPkg = new Map();
+      for (const f of downloaded) {
+        const parts = files.has(f.file) ? composition(f.file) : [];
+        if (!parts.length) byPkg.set(`(${f.file})`, (byPkg.get(`(${f.file})`) ?? 0) + f.bytes);
+        for (const part of parts) byPkg.set(part.pkg, (byPkg.get(part.pkg) ?? 0) + part.saves);
+      }
+      result.composition = [...byPkg].map(([pkg, saves]) => ({ pkg, saves })).sort((a, b) => b.saves - a.saves);
       const culprits = [...downloaded]
         .sort((a, b) => b.bytes - a.bytes)
         .slice(0, 3)
