@@ -13,7 +13,7 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -133,6 +133,7 @@ function summary({ title, result }) {
   };
 }
 
+const loadAtStart = loadavg()[0];
 const dir = mkdtempSync(join(tmpdir(), 'hearth-bench-receiver-'));
 const dbPath = join(dir, 'leads.sqlite');
 const { child, url } = await startReceiver(dbPath);
@@ -176,6 +177,10 @@ try {
     console.error('Unexpected: a repeated key must hold exactly one row and every request must be acknowledged.');
     exitCode = 1;
   }
+  // Other work on the machine skews these figures: say how busy it was.
+  console.log(
+    `Machine: ${cpus().length} cores, load average ${loadAtStart.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at end (1 min).`,
+  );
   console.log(
     `\nReceiver on loopback, ${connections} connections, ${duration} s per run: ` +
       `${summary(inserts)['leads/s']} new leads/s (p99 ${inserts.result.latency.p99} ms), ` +
