@@ -26,6 +26,7 @@ export { enGuide, enFaq };
 export { htmlToFragment } from './runtime/fragment.js';
 export { fillPlaceholders, fillPlaceholderText, telHref } from './runtime/placeholders.js';
 export { plainText } from './runtime/text.js';
+export { setJsonScriptText } from './runtime/trusted-types.js';
 export { headingDepth, shiftHeadings, splitFaq, tableOfContents, topHeadingDepth, type FaqSection } from './runtime/structure.js';
 export { slugify, Slugger } from './slug.js';
 export { ContentError, assertNotEmpty, dedent, fetchMarkdown, resolveContentUrl } from './runtime/fetch.js';

@@ -18,6 +18,7 @@ import {
   htmlToFragment,
   loadFaq,
   resolveContentUrl,
+  setJsonScriptText,
   shiftHeadings,
   topHeadingDepth,
   type CompiledFaq,
@@ -391,8 +392,8 @@ export class HearthFaq extends HearthElement {
       const script = existing ?? this.ownerDocument.createElement('script');
       script.type = 'application/ld+json';
       script.setAttribute('data-hearth-faq', '');
-      // A text node, not .textContent: Trusted Types guards script.textContent even for data blocks.
-      script.replaceChildren(this.ownerDocument.createTextNode(json));
+      // Through the "hearth" Trusted Types policy when the page enforces them (it accepts JSON only).
+      setJsonScriptText(script, json);
       if (!existing) this.append(script);
     } catch (error) {
       // Trusted Types may refuse text in any <script>: structured data is optional, the FAQ is not.

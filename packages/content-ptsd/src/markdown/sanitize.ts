@@ -1,5 +1,6 @@
 import createDOMPurify, { type Config, type DOMPurify, type WindowLike } from 'dompurify';
 import { ALLOWED_ATTRS, ALLOWED_TAGS, isAllowedAttrValue } from '../allow-list.js';
+import { hearthPolicy } from '../runtime/trusted-types.js';
 
 /**
  * Everything rendered from Markdown passes through here: DOMPurify with Hearth's allow-list
@@ -43,29 +44,9 @@ const CONFIG = {
   WHOLE_DOCUMENT: false,
 } satisfies Config;
 
-interface TrustedTypePolicyLike {
-  createHTML(input: string): unknown;
-  createScriptURL(input: string): unknown;
-}
-interface TrustedTypesWindow {
-  trustedTypes?: {
-    createPolicy(name: string, rules: { createHTML(s: string): string; createScriptURL(s: string): string }): TrustedTypePolicyLike;
-  };
-}
+type TrustedTypePolicyLike = NonNullable<ReturnType<typeof hearthPolicy>>;
 
 const instances = new WeakMap<object, { purify: DOMPurify; policy: TrustedTypePolicyLike | null | undefined }>();
-
-/** The policy that lets DOMPurify parse (never insert) its input; null when the page allows none. */
-function createPolicy(win: TrustedTypesWindow): TrustedTypePolicyLike | null | undefined {
-  const factory = win.trustedTypes;
-  if (!factory || typeof factory.createPolicy !== 'function') return undefined;
-  try {
-    // A pass-through is safe here: its only caller is DOMPurify, which parses into an inert document.
-    return factory.createPolicy('hearth', { createHTML: (s) => s, createScriptURL: (s) => s });
-  } catch {
-    return null;
-  }
-}
 
 function purifierFor(win: WindowLike): { purify: DOMPurify; policy: TrustedTypePolicyLike | null | undefined } {
   let entry = instances.get(win);
@@ -85,7 +66,7 @@ function purifierFor(win: WindowLike): { purify: DOMPurify; policy: TrustedTypeP
       element.setAttribute('decoding', 'async');
     }
   });
-  entry = { purify, policy: createPolicy(win as unknown as TrustedTypesWindow) };
+  entry = { purify, policy: hearthPolicy(win as unknown as Window) };
   instances.set(win, entry);
   return entry;
 }
@@ -99,15 +80,15 @@ function configFor(entry: { policy: TrustedTypePolicyLike | null | undefined }):
 /** Sanitizes HTML into a DocumentFragment owned by `win`'s document: insert it, never re-parse it. */
 export function sanitizeToFragment(html: string, win: Window = window): DocumentFragment {
   const entry = purifierFor(win as unknown as WindowLike);
-  const fragment = entry.purify.sanitize(html, { ...configFor(entry), RETURN_DOM_FRAGMENT: true }) as DocumentFragment;
-  if (!html.trim() || fragment.childNodes.length) return fragment;
-  if (entry.policy === null && (win as unknown as TrustedTypesWindow).trustedTypes) {
-    // DOMPurify cannot parse under Trusted Types without a policy: say how to fix it.
+  const fragment = entry.purify.sanitize(html, { ...configFor(entry), RETURN_DOM_FRAGMENT: true }) as DocumentFragment | null;
+  if (fragment && (fragment.childNodes.length || !html.trim())) return fragment;
+  if (entry.policy === null) {
+    // DOMPurify could not parse under Trusted Types without a policy: say how to fix it.
     throw new Error(
       'Trusted Types blocked the Markdown sanitizer. Add "hearth" to the trusted-types directive of the page\'s Content-Security-Policy.',
     );
   }
-  return fragment;
+  return fragment ?? win.document.createDocumentFragment();
 }
 
 /** Sanitizes HTML to a string (build time, in jsdom). */
