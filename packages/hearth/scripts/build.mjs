@@ -154,7 +154,8 @@ export async function buildAllInOne(lazy = new Map(), outDir = DIST) {
       modulePreload: false,
       reportCompressedSize: false,
       copyPublicDir: false,
-      lib: { entry: join(PKG, 'src/all.ts'), formats: ['es'] },
+      // `name` is required by Vite for IIFE; the entry exports nothing, so no global is created.
+      lib: { entry: join(PKG, 'src/all.ts'), formats: ['iife'], name: 'HearthAllInOne' },
       rolldownOptions: {
         output: { format: 'iife', entryFileNames: 'hearth.all.js', codeSplitting: false, ...MINIFY },
       },

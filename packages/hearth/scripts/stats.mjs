@@ -56,6 +56,8 @@ export function analyse({ modules, all, groups }) {
       else owner.set(id, c.fileName);
     }
   }
+  // A classic script's top-level `var`s are globals: hearth.all.js must be one wrapped function.
+  if (!/^\(function\s*\(\)\s*\{|^\(\(\)\s*=>\s*\{/.test(allChunk.code)) problems.push('hearth.all.js is not wrapped in a function: its top-level variables would become globals of the host page');
   const runtimeFiles = files.filter((f) => f.role === 'runtime');
   if (runtimeFiles.length !== 1) problems.push(`expected one runtime chunk, found ${runtimeFiles.length}`);
   for (const dep of ['lit-html', 'i18next', 'zod']) {
