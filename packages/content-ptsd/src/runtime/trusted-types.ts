@@ -25,7 +25,7 @@ export function hearthPolicy(win: Window): Policy | null | undefined {
   const factory = (win as unknown as { trustedTypes?: PolicyFactory }).trustedTypes;
   if (!factory || typeof factory.createPolicy !== 'function') return undefined;
   if (policies.has(win)) return policies.get(win) ?? null;
-  let policy: Policy | null = null;
+  let policy: Policy | null;
   try {
     policy = factory.createPolicy('hearth', {
       createHTML: (input) => input,
