@@ -135,7 +135,7 @@ try {
     `${kb(assessment.total)} (${assessment.files.length} files)`,
     `${kb(surveyPage.total)} (${surveyPage.files.length} files)`,
     kb(typeformTotal),
-    `SurveyJS ${versionOf('survey-core')}: ${surveyFiles}. Typeform ${versionOf('@typeform/embed')}: ${typeformFiles
+    `SurveyJS ${versionOf('survey-core')}: ${surveyFiles} (plus Open Sans from Google Fonts on a real page). Typeform ${versionOf('@typeform/embed')}: ${typeformFiles
       .map((f) => `${f.name} ${kb(f.gzip)}`)
       .join(' + ')}, before its iframe app (not loaded: no network)`,
   );

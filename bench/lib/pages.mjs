@@ -67,7 +67,9 @@ export const PAGES = {
 
 /**
  * SurveyJS as its documentation shows it (the UMD bundles and the default theme's CSS, as the
- * packages ship them), rendering `surveyJson`.
+ * packages ship them), rendering `surveyJson`. The theme's "fontless" build: the default one
+ * declares Open Sans from fonts.gstatic.com, which nothing here may fetch; a real page would also
+ * download that font, so SurveyJS's bytes here are a lower bound.
  */
 export function surveyJsPage(surveyJson) {
   return `<!doctype html>
@@ -77,7 +79,7 @@ export function surveyJsPage(surveyJson) {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,">
 <title>SurveyJS: PC-PTSD-5</title>
-<link rel="stylesheet" href="/vendor/survey-core/survey-core.min.css">
+<link rel="stylesheet" href="/vendor/survey-core/survey-core.fontless.min.css">
 </head>
 <body>
 <main>
