@@ -253,8 +253,9 @@ export function checkDocument(file: string, source: string, kind: DocKind, lang:
 export function checkSet(docs: CheckedDoc[]): Problem[] {
   const problems: Problem[] = [];
   for (const kind of DOCS) {
-    const en = docs.find((d) => d.kind === kind && d.lang === 'en');
-    for (const other of docs.filter((d) => d.kind === kind && d.lang !== 'en')) {
+    // A file whose front matter could not be read has no sections to compare: its own problem says why.
+    const en = docs.find((d) => d.kind === kind && d.lang === 'en' && d.split);
+    for (const other of docs.filter((d) => d.kind === kind && d.lang !== 'en' && d.split)) {
       if (!en) continue;
       const enIds = en.sections.map((s) => s.id);
       const ids = other.sections.map((s) => s.id);

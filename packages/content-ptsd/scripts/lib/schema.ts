@@ -18,7 +18,7 @@ export const FrontMatterSchema = z.strictObject({
       (value) => !Number.isNaN(Date.parse(value)) && new Date(value).toISOString().startsWith(value),
       'a real calendar date like 2026-11-20',
     )
-    .refine((value) => value <= today(), 'a date that is not in the future'),
+    .refine((value) => Number.isNaN(Date.parse(value)) || value <= today(), 'a date that is not in the future'),
   reviewer: z.strictObject(
     {
       name: z.string({ error: "the reviewer's name" }).trim().min(1, "the reviewer's name, not empty").max(120),

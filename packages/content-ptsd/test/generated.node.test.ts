@@ -1,0 +1,71 @@
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { compileContent, GENERATED_DIR } from '../scripts/lib/compile.js';
+import { REQUIRED_FAQ_QUESTIONS, REQUIRED_GUIDE_SECTIONS } from '../scripts/lib/check.js';
+import { enFaq, enGuide, loadFaq, loadGuide } from '../src/index.js';
+
+describe('compiled default content', () => {
+  test('src/generated is fresh: it is exactly what the Markdown compiles to', () => {
+    const files = compileContent();
+    assert.deepEqual(readdirSync(GENERATED_DIR).sort(), [...files.keys()].sort());
+    for (const [name, contents] of files) {
+      assert.equal(
+        readFileSync(join(GENERATED_DIR, name), 'utf8'),
+        contents,
+        `src/generated/${name} is stale: run \`pnpm --filter @hearth/content-ptsd compile\` and commit the result`,
+      );
+    }
+  });
+
+  test('the guide has every required section, in both languages, with the same ids', async () => {
+    const es = await loadGuide('es');
+    for (const guide of [enGuide, es]) {
+      const top = guide.toc.filter((e) => e.depth === 2).map((e) => e.id);
+      assert.deepEqual(top, [...REQUIRED_GUIDE_SECTIONS], guide.lang);
+      assert.match(guide.html, /<a href="#hearth-assessment" class="cta" data-hearth-cta="assessment">/);
+      assert.ok(guide.frontMatter.sources.length >= 5);
+    }
+    assert.equal(es.lang, 'es');
+    assert.equal(es.frontMatter.lang, 'es');
+    assert.equal(await loadGuide('fr'), enGuide);
+  });
+
+  test('the FAQ has the required questions, in both languages, with plain-text answers', async () => {
+    const es = await loadFaq('es');
+    for (const faq of [enFaq, es]) {
+      const slugs = faq.items.map((i) => i.slug);
+      for (const slug of REQUIRED_FAQ_QUESTIONS) assert.ok(slugs.includes(slug), `${faq.lang}: ${slug}`);
+      assert.ok(faq.items.length >= 10);
+      for (const item of faq.items) {
+        assert.ok(item.question.endsWith('?'), item.question);
+        assert.ok(item.answerText.length > 80, item.slug);
+        assert.doesNotMatch(item.answerText, /<|opens in a new tab|se abre en una pestaña/);
+      }
+    }
+    assert.deepEqual(
+      es.items.map((i) => i.slug),
+      enFaq.items.map((i) => i.slug),
+    );
+  });
+
+  test('nothing unsafe is in the compiled HTML', () => {
+    for (const html of [enGuide.html, ...enFaq.items.map((i) => i.answerHtml)]) {
+      assert.doesNotMatch(html, /<(script|style|iframe|form|input|svg|math)\b|\son\w+=|style=|javascript:|data:/i);
+    }
+  });
+
+  test('word counts (reported in the issue note)', async () => {
+    const words = (html: string) =>
+      html
+        .replace(/<span class="visually-hidden"[^>]*>[^<]*<\/span>/g, ' ')
+        .replace(/<[^>]+>/g, ' ')
+        .split(/\s+/)
+        .filter((w) => /\p{L}|\d/u.test(w)).length;
+    const es = await loadGuide('es');
+    const counts = { en: words(enGuide.html), es: words(es.html) };
+    console.log(`guide words: en ${counts.en}, es ${counts.es}`);
+    assert.ok(counts.en > 1500 && counts.es > 1500);
+  });
+});
