@@ -112,11 +112,8 @@ export function hearthPagesPlugin() {
       }
       if (context.path.startsWith(CONFIG_PREFIX)) {
         const body = configs.get(context.path.slice(CONFIG_PREFIX.length));
-        if (body === undefined) {
-          context.status = 404;
-          return { body: '{"error":"not found"}', type: 'application/json' };
-        }
-        return { body, type: 'application/json' };
+        // Unknown: fall through to the static files, which answer 404.
+        return body === undefined ? undefined : { body, type: 'application/json' };
       }
       return undefined;
     },
@@ -146,7 +143,7 @@ export function hearthPagesPlugin() {
           return { url: `${CONFIG_PREFIX}${id}` };
         }
         case 'hearth-count-instances':
-          return countInstances(session, payload.expression);
+          return countInstances(session, payload.frameTitle, payload.expression);
         default:
           return undefined;
       }
@@ -155,17 +152,33 @@ export function hearthPagesPlugin() {
 }
 
 /**
- * Live objects whose prototype chain includes the value of `expression` (evaluated in the test
- * page), after a full garbage collection: a removed widget still counted here is leaked.
+ * Live objects whose prototype chain includes the value of `expression`, evaluated inside the
+ * host page iframe titled `frameTitle`, after full garbage collections. A widget removed from
+ * the page but still counted here is leaked (held by a listener, a timer, a module-level set).
  */
-async function countInstances(session, expression) {
+async function countInstances(session, frameTitle, expression) {
   const page = session.browser.getPage?.(session.id);
   if (!page) throw new Error('hearth-count-instances needs the Chrome launcher');
   const cdp = await page.createCDPSession();
   try {
+    const contexts = [];
+    cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
+    await cdp.send('Runtime.enable'); // replays the existing contexts
+    // queryObjects only sees objects of the context the prototype is evaluated in: find the frame's.
+    let contextId;
+    for (const context of contexts.filter((c) => c.auxData?.isDefault)) {
+      const { result } = await cdp.send('Runtime.evaluate', {
+        expression: 'window.frameElement ? window.frameElement.title : null',
+        contextId: context.id,
+        returnByValue: true,
+      });
+      if (result.value === frameTitle) contextId = context.id;
+    }
+    if (contextId === undefined) throw new Error(`no frame titled "${frameTitle}"`);
     await cdp.send('HeapProfiler.enable');
     await cdp.send('HeapProfiler.collectGarbage');
-    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression });
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, contextId });
     if (exceptionDetails || !result.objectId) throw new Error(`cannot evaluate ${expression}: ${exceptionDetails?.text ?? result.type}`);
     const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: result.objectId });
     const { result: length } = await cdp.send('Runtime.callFunctionOn', {

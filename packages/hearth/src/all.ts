@@ -6,7 +6,7 @@
  * widgets (all-runtime.ts, inlined in the same file but run lazily).
  */
 import type { HearthConfigInput } from '@hearth/core';
-import { attributeConfig, checkPrefix, claimGlobal, fetchConfig, findOwnScript, host, type HearthGlobal } from './shared.js';
+import { attributeConfig, checkPrefix, claimGlobal, fetchConfig, findOwnScript, host, ownRealm, type HearthGlobal } from './shared.js';
 
 const VERSION = __HEARTH_VERSION__;
 const claim = claimGlobal(VERSION, 'hearth.all.js');
@@ -34,7 +34,7 @@ function start(expose: boolean): void {
 
   const api: HearthGlobal = {
     version: VERSION,
-    configure: (input: HearthConfigInput, options?: { replace?: boolean }) => ready.then(() => runtime).then((rt) => rt.configure(input, options)),
+    configure: (input: HearthConfigInput, options?: { replace?: boolean }) => ready.then(() => runtime).then((rt) => rt.configure(ownRealm(input), options)),
     setLocale(locale: string | undefined): void {
       void runtime.then((rt) => rt.setLocale(locale));
     },

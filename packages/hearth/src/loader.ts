@@ -9,7 +9,7 @@
 import type { HearthConfigInput } from '@hearth/core';
 import { chunks, preload, tags } from 'virtual:hearth/widgets';
 import type { ElementList } from './runtime.js';
-import { checkPrefix, claimGlobal, findOwnScript, host, scriptLayers, type HearthGlobal } from './shared.js';
+import { checkPrefix, claimGlobal, findOwnScript, host, ownRealm, scriptLayers, type HearthGlobal } from './shared.js';
 
 type Runtime = typeof import('./runtime.js');
 
@@ -65,8 +65,12 @@ function start(expose: boolean): void {
     const id = `${key}|${prefix}`;
     let registration = pending.get(id);
     if (!registration) {
+      // A partner prefix registers the standard names too: widgets may render their own parts
+      // (`<hearth-faq-item>` inside a FAQ) by the standard tag.
+      const standard = prefix === 'hearth' ? undefined : need(key, 'hearth');
       registration = getRuntime()
         .then(async (rt) => {
+          await standard;
           rt.defineProvider(prefix);
           if (key) rt.defineElements(await loadChunk(key), prefix);
         })
@@ -123,7 +127,7 @@ function start(expose: boolean): void {
 
   const api: HearthGlobal = {
     version: VERSION,
-    configure: (input: HearthConfigInput, options?: { replace?: boolean }) => getRuntime().then((rt) => rt.configure(input, options)),
+    configure: (input: HearthConfigInput, options?: { replace?: boolean }) => getRuntime().then((rt) => rt.configure(ownRealm(input), options)),
     setLocale(value: string | undefined): void {
       locale = { value };
       void runtime?.then((rt) => rt.setLocale(value));

@@ -102,6 +102,18 @@ export async function scriptLayers(script: HTMLScriptElement | null): Promise<He
   return layers;
 }
 
+/**
+ * A copy made in this page's realm: config passed from another window (a parent frame, an
+ * extension) has another `Object.prototype`, and config merging accepts plain objects only.
+ */
+export function ownRealm<T>(input: T): T {
+  try {
+    return structuredClone(input);
+  } catch {
+    return input; // not cloneable (a function inside): validation will say what is wrong
+  }
+}
+
 const PREFIX = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
 /** A prefix that makes valid custom element names (`acme` → `acme-faq`). Logs why when it does not. */
