@@ -363,7 +363,7 @@ describe('<hearth-faq>', () => {
       expect(alert.textContent).to.contain('The questions could not be loaded.');
       expect(alert.querySelector('a[href="tel:988"]')).to.exist;
       expect(errors).to.have.length(1);
-      expect(el.shadowRoot!.querySelector('[part="retry"]')!.textContent).to.equal('Try again');
+      expect(el.shadowRoot!.querySelector('[part="retry"]')!.textContent!.trim()).to.equal('Try again');
       expect(jsonLd(el)).to.equal(undefined);
       await expect(el).to.be.accessible();
       el.src = `${FIXTURES}/clinic-faq.md`;

@@ -292,7 +292,7 @@ describe('<hearth-guide>', () => {
       expect(String(errors[0]![0])).to.contain('missing.md');
       await expect(el).to.be.accessible();
       const retry = $(el, '[part="retry"]')!;
-      expect(retry.textContent).to.equal('Try again');
+      expect(retry.textContent!.trim()).to.equal('Try again');
       el.src = `${FIXTURES}/partner-guide.md`;
       await waitUntil(() => $(el, '.content h2#welcome'), 'recovered');
     });
