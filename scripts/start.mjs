@@ -20,10 +20,14 @@ const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 // The receiver and the build read the workspace's TypeScript sources (the "source" export
 // condition), so a fresh clone needs no build step: run under tsx with that condition.
 if (!process.execArgv.includes('--conditions=source')) {
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
-    stdio: 'inherit',
-    cwd: ROOT,
-  });
+  const child = spawn(
+    process.execPath,
+    ['--conditions=source', '--import', 'tsx', fileURLToPath(import.meta.url), ...process.argv.slice(2)],
+    {
+      stdio: 'inherit',
+      cwd: ROOT,
+    },
+  );
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 } else {
@@ -50,8 +54,20 @@ async function main() {
   const adminToken = readAdminToken(generateAdminToken);
   const origins = [site.url, site.url.replace('127.0.0.1', 'localhost')];
   const receivers = {
-    main: await startReceiver({ port: Number(values['receiver-port']), host, dbPath: join(ROOT, '.data/leads.sqlite'), allowOrigins: origins, adminToken }),
-    partner: await startReceiver({ port: Number(values['receiver-port']) + 1, host, dbPath: join(ROOT, '.data/partner-clinic.sqlite'), allowOrigins: origins, adminToken }),
+    main: await startReceiver({
+      port: Number(values['receiver-port']),
+      host,
+      dbPath: join(ROOT, '.data/leads.sqlite'),
+      allowOrigins: origins,
+      adminToken,
+    }),
+    partner: await startReceiver({
+      port: Number(values['receiver-port']) + 1,
+      host,
+      dbPath: join(ROOT, '.data/partner-clinic.sqlite'),
+      allowOrigins: origins,
+      adminToken,
+    }),
   };
   // The example pages name the default ports; if those were busy, point them at the real ones.
   site.setRewrites([
@@ -154,7 +170,8 @@ function startSite({ host, port }) {
     if (type.startsWith('text/html') || type.startsWith('application/json')) {
       let text = body.toString('utf8');
       for (const [from, to] of rewrites) text = text.split(from).join(to);
-      if (type.startsWith('text/html')) text = text.replace('</head>', '  <script type="module" src="/__hearth/reload.js"></script>\n  </head>');
+      if (type.startsWith('text/html'))
+        text = text.replace('</head>', '  <script type="module" src="/__hearth/reload.js"></script>\n  </head>');
       body = Buffer.from(text);
     }
     res.writeHead(200, {
@@ -256,7 +273,10 @@ function watchSources(reload, buildAll) {
     timer = setTimeout(fn, 150);
   };
   const compileContent = () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/compile-content.ts'], { cwd: join(ROOT, 'packages/content-ptsd'), stdio: 'inherit' });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/compile-content.ts'], {
+      cwd: join(ROOT, 'packages/content-ptsd'),
+      stdio: 'inherit',
+    });
     child.on('exit', (code) => code && console.error('[start] the content did not compile; see above.'));
   };
   const watchers = [];

@@ -6,18 +6,24 @@
  */
 import { expect } from '@open-wc/testing';
 import { completeAssessment, coverageResult, openFirstFaqAnswer, rendered } from './support/drive.js';
-import {
-  HOST_STYLE_PROPS,
-  allWidgetsBody,
-  computed,
-  deepText,
-  distInfo,
-  openPage,
-  settle,
-  type HostPage,
-} from './support/host-page.js';
+import { HOST_STYLE_PROPS, allWidgetsBody, computed, deepText, distInfo, openPage, settle, type HostPage } from './support/host-page.js';
 
-const HOST_IDS = ['h-nav', 'h-brand', 'h-title', 'h-para', 'h-link', 'h-div', 'h-span', 'h-form', 'h-label', 'h-input', 'h-button', 'h-list', 'h-item', 'h-h2'];
+const HOST_IDS = [
+  'h-nav',
+  'h-brand',
+  'h-title',
+  'h-para',
+  'h-link',
+  'h-div',
+  'h-span',
+  'h-form',
+  'h-label',
+  'h-input',
+  'h-button',
+  'h-list',
+  'h-item',
+  'h-h2',
+];
 
 describe('hostile host CSS (built dist/)', function () {
   this.timeout(60000);
@@ -81,7 +87,8 @@ describe('hostile host CSS (built dist/)', function () {
     const calm = await openPage({ scripts: [{ kind: 'loader' }], body: allWidgetsBody(), hostileCss: false }, { width: 320 });
     try {
       await calm.win.Hearth!.ready;
-      for (const tag of ['hearth-assessment', 'hearth-coverage', 'hearth-guide', 'hearth-faq']) await rendered(calm.doc.querySelector(tag)!);
+      for (const tag of ['hearth-assessment', 'hearth-coverage', 'hearth-guide', 'hearth-faq'])
+        await rendered(calm.doc.querySelector(tag)!);
       await settle(calm.win);
       const { scrollWidth, clientWidth } = calm.doc.documentElement;
       expect(scrollWidth, 'page width').to.be.at.most(clientWidth);

@@ -46,7 +46,10 @@ describe('widgets that come and go (built dist/)', function () {
       expect(requested).to.include('chunks/runtime.js');
       expect(requested).to.include('chunks/faq.js');
       for (const other of ['assessment', 'coverage', 'guide', 'markdown', 'hearth-lead-form']) {
-        expect(requested.some((r) => r.startsWith(`chunks/${other}`)), `${other} not downloaded`).to.equal(false);
+        expect(
+          requested.some((r) => r.startsWith(`chunks/${other}`)),
+          `${other} not downloaded`,
+        ).to.equal(false);
       }
       expect(page.probe.errors).to.deep.equal([]);
     } finally {
@@ -86,7 +89,8 @@ describe('widgets that come and go (built dist/)', function () {
     try {
       const slot = page.doc.getElementById('slot')!;
       const cycle = async () => {
-        slot.innerHTML = '<hearth-faq></hearth-faq><hearth-coverage></hearth-coverage><hearth-assessment></hearth-assessment><hearth-guide></hearth-guide>';
+        slot.innerHTML =
+          '<hearth-faq></hearth-faq><hearth-coverage></hearth-coverage><hearth-assessment></hearth-assessment><hearth-guide></hearth-guide>';
         for (const el of slot.children) await rendered(el);
         await openFirstFaqAnswer(slot.querySelector('hearth-faq')!);
         slot.replaceChildren();
@@ -215,7 +219,10 @@ describe('configuration from the script tag and window.Hearth (built dist/)', fu
       expect(page.win.customElements.get('acme-faq'), 'not before define()').to.equal(undefined);
       await page.win.Hearth!.define({ prefix: 'acme' });
       const assessment = page.doc.querySelector('acme-assessment')!;
-      await waitFor(() => assessment.shadowRoot && deepText(assessment).includes('Acme Care'), 'the partner-named assessment, branded by its provider');
+      await waitFor(
+        () => assessment.shadowRoot && deepText(assessment).includes('Acme Care'),
+        'the partner-named assessment, branded by its provider',
+      );
       await openFirstFaqAnswer(page.doc.querySelector('acme-faq')!);
       // Both names work side by side.
       const standard = page.doc.createElement('hearth-faq');

@@ -34,10 +34,30 @@ function hearthWarnings(page: HostPage): string[] {
 }
 
 const CASES: { name: string; scripts: ScriptSpec[]; warning: RegExp; owner: 'hearth.js' | 'hearth.all.js' }[] = [
-  { name: 'hearth.js twice from the same URL', scripts: [{ kind: 'loader' }, { kind: 'loader' }], warning: /included 2 times/, owner: 'hearth.js' },
-  { name: 'hearth.js from two URLs (two independent copies)', scripts: [{ kind: 'loader' }, { kind: 'loader-copy' }], warning: /already running/, owner: 'hearth.js' },
-  { name: 'hearth.all.js twice (two classic copies)', scripts: [{ kind: 'all' }, { kind: 'all-copy' }], warning: /already running/, owner: 'hearth.all.js' },
-  { name: 'hearth.js and hearth.all.js together', scripts: [{ kind: 'loader' }, { kind: 'all' }], warning: /already running/, owner: 'hearth.all.js' },
+  {
+    name: 'hearth.js twice from the same URL',
+    scripts: [{ kind: 'loader' }, { kind: 'loader' }],
+    warning: /included 2 times/,
+    owner: 'hearth.js',
+  },
+  {
+    name: 'hearth.js from two URLs (two independent copies)',
+    scripts: [{ kind: 'loader' }, { kind: 'loader-copy' }],
+    warning: /already running/,
+    owner: 'hearth.js',
+  },
+  {
+    name: 'hearth.all.js twice (two classic copies)',
+    scripts: [{ kind: 'all' }, { kind: 'all-copy' }],
+    warning: /already running/,
+    owner: 'hearth.all.js',
+  },
+  {
+    name: 'hearth.js and hearth.all.js together',
+    scripts: [{ kind: 'loader' }, { kind: 'all' }],
+    warning: /already running/,
+    owner: 'hearth.all.js',
+  },
 ];
 
 describe('the script included twice (built dist/)', function () {

@@ -43,14 +43,17 @@ const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const axe = (window as unknown as { axe: { run(context: Element, options: RunOptions): Promise<AxeResults> } }).axe;
 
 // Served by test/support/hearth-pages.mjs: the lit instance the widgets use, and the story list.
-const { render: litRender } = (await import(/* @vite-ignore */ '/hearth-host/lit.js' as string)) as typeof import('lit');
+const { render: litRender } = (await import(/* @vite-ignore */ '/hearth-host/lit.js' as string)) as {
+  render(value: unknown, container: HTMLElement): unknown;
+};
 const { default: index } = (await import(/* @vite-ignore */ '/hearth-host/stories-index.js' as string)) as {
   default: Record<string, () => Promise<StoryModule>>;
 };
 
 function isStory(name: string, value: unknown, meta: Meta): boolean {
-  if (name === 'default' || name === '__namedExportsOrder' || typeof value !== 'object' && typeof value !== 'function') return false;
-  const matches = (rule: string[] | RegExp | undefined) => (Array.isArray(rule) ? rule.includes(name) : rule instanceof RegExp ? rule.test(name) : false);
+  if (name === 'default' || name === '__namedExportsOrder' || (typeof value !== 'object' && typeof value !== 'function')) return false;
+  const matches = (rule: string[] | RegExp | undefined) =>
+    Array.isArray(rule) ? rule.includes(name) : rule instanceof RegExp ? rule.test(name) : false;
   if (meta.includeStories && !matches(meta.includeStories)) return false;
   return !matches(meta.excludeStories);
 }
@@ -103,7 +106,10 @@ async function settle(root: HTMLElement): Promise<void> {
 
 function formatViolations(results: AxeResults): string {
   return results.violations
-    .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.split('\n').join(' ')}`).join('\n')}`)
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.split('\n').join(' ')}`).join('\n')}`,
+    )
     .join('\n');
 }
 
@@ -156,7 +162,8 @@ describe('every story passes axe (WCAG 2.2 A/AA)', () => {
             title: meta.title,
           };
           try {
-            for (const loader of [...(meta.loaders ?? []), ...(story.loaders ?? [])]) Object.assign(context.loaded, (await loader(context)) ?? {});
+            for (const loader of [...(meta.loaders ?? []), ...(story.loaders ?? [])])
+              Object.assign(context.loaded, (await loader(context)) ?? {});
             const renderFn = story.render ?? meta.render ?? defaultRender(meta.component);
             let storyFn = () => renderFn(context.args, context);
             for (const decorator of [...(story.decorators ?? []), ...(meta.decorators ?? [])]) {
@@ -170,8 +177,17 @@ describe('every story passes axe (WCAG 2.2 A/AA)', () => {
             await settle(canvasElement);
             await story.play?.(context);
             await settle(canvasElement);
-            const rules = Object.fromEntries([...(meta.parameters?.a11y?.config?.rules ?? []), ...(story.parameters?.a11y?.config?.rules ?? [])].map((r) => [r.id, { enabled: r.enabled }]));
-            const results = await axe.run(canvasElement, { runOnly: { type: 'tag', values: WCAG_TAGS }, rules, resultTypes: ['violations'] });
+            const rules = Object.fromEntries(
+              [...(meta.parameters?.a11y?.config?.rules ?? []), ...(story.parameters?.a11y?.config?.rules ?? [])].map((r) => [
+                r.id,
+                { enabled: r.enabled },
+              ]),
+            );
+            const results = await axe.run(canvasElement, {
+              runOnly: { type: 'tag', values: WCAG_TAGS },
+              rules,
+              resultTypes: ['violations'],
+            });
             if (results.violations.length) failures.push(`${name}:\n  ${formatViolations(results)}`);
           } catch (error) {
             failures.push(`${name}: ${error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error)}`);

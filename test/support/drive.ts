@@ -78,7 +78,10 @@ export async function continueToLead(el: Element): Promise<void> {
 }
 
 /** Fills and sends the lead form inside `host` (the assessment or coverage widget). */
-export async function sendLead(host: Element, person = { name: 'Ana Patient', email: 'ana@example.org', phone: '512-555-0199' }): Promise<string> {
+export async function sendLead(
+  host: Element,
+  person = { name: 'Ana Patient', email: 'ana@example.org', phone: '512-555-0199' },
+): Promise<string> {
   const form = await waitFor(() => shadow(host).querySelector('hearth-lead-form, [part~="lead"] hearth-lead-form'), 'the lead form');
   await rendered(form, 'the lead form');
   // The form refuses submissions faster than a person could type (a bot check); a test is fast.
@@ -106,7 +109,10 @@ export async function openFirstFaqAnswer(faq: Element): Promise<{ trigger: HTMLE
   const panel = shadow(item).querySelector<HTMLElement>('[part~="answer"]')!;
   trigger.click();
   await updated(item);
-  await waitFor(() => trigger.getAttribute('aria-expanded') === 'true' && !panel.hidden && panel.getBoundingClientRect().height > 0, 'the answer to open');
+  await waitFor(
+    () => trigger.getAttribute('aria-expanded') === 'true' && !panel.hidden && panel.getBoundingClientRect().height > 0,
+    'the answer to open',
+  );
   return { trigger, panel, item };
 }
 

@@ -41,13 +41,14 @@ export function renderPage(spec) {
     const type = kind === 'all' ? '' : ' type="module"';
     return `<script${type} src="${SCRIPT_SRC[kind]}"${data}></script>`;
   });
-  const css = spec.hostileCss === false
-    ? []
-    : [
-        '<link rel="stylesheet" href="/node_modules/bootstrap/dist/css/bootstrap.min.css">',
-        '<link rel="stylesheet" href="/node_modules/tailwindcss/preflight.css">',
-        '<link rel="stylesheet" href="/test/fixtures/hostile/hostile.css">',
-      ];
+  const css =
+    spec.hostileCss === false
+      ? []
+      : [
+          '<link rel="stylesheet" href="/node_modules/bootstrap/dist/css/bootstrap.min.css">',
+          '<link rel="stylesheet" href="/node_modules/tailwindcss/preflight.css">',
+          '<link rel="stylesheet" href="/test/fixtures/hostile/hostile.css">',
+        ];
   return `<!doctype html>
 <html lang="${escapeAttr(spec.lang ?? 'en')}">
 <head>
@@ -101,7 +102,9 @@ export function hearthPagesPlugin() {
       }
       if (context.path === STORIES_INDEX) {
         // Every story file, listed when asked: a new one is swept without editing the test.
-        const files = readdirSync(join(ROOT, 'stories')).filter((f) => f.endsWith('.stories.ts')).sort();
+        const files = readdirSync(join(ROOT, 'stories'))
+          .filter((f) => f.endsWith('.stories.ts'))
+          .sort();
         const entries = files.map((f) => `  ${JSON.stringify(f)}: () => import(${JSON.stringify(`/stories/${f}`)}),`);
         return { body: `export default {\n${entries.join('\n')}\n};\n`, type: 'js' };
       }

@@ -125,7 +125,13 @@ export function control(root: ParentNode, label: string | RegExp): HTMLElement {
     return typeof label === 'string' ? name === label : label.test(name);
   };
   const found = candidates.find(matches);
-  if (!found) throw new Error(`no control "${label}" among: ${candidates.map((c) => normalise(c.textContent)).filter(Boolean).join(' | ')}`);
+  if (!found)
+    throw new Error(
+      `no control "${label}" among: ${candidates
+        .map((c) => normalise(c.textContent))
+        .filter(Boolean)
+        .join(' | ')}`,
+    );
   return found;
 }
 
@@ -166,7 +172,28 @@ ${HOST_PROBES}
 
 /** The computed properties compared on host elements (no sizes: the widgets take room). */
 export const HOST_STYLE_PROPS = [
-  'color', 'background-color', 'font-family', 'font-size', 'font-weight', 'line-height', 'letter-spacing', 'text-transform',
-  'text-align', 'display', 'box-sizing', 'margin-top', 'margin-left', 'padding-top', 'padding-left', 'border-top-width',
-  'border-top-style', 'border-top-color', 'border-radius', 'cursor', 'visibility', 'opacity', 'outline-style', 'float',
+  'color',
+  'background-color',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'line-height',
+  'letter-spacing',
+  'text-transform',
+  'text-align',
+  'display',
+  'box-sizing',
+  'margin-top',
+  'margin-left',
+  'padding-top',
+  'padding-left',
+  'border-top-width',
+  'border-top-style',
+  'border-top-color',
+  'border-radius',
+  'cursor',
+  'visibility',
+  'opacity',
+  'outline-style',
+  'float',
 ] as const;

@@ -7,7 +7,7 @@
 //   custom-elements.json the manifest, from the widgets' JSDoc
 //   hearth.d.ts          window.Hearth and HTMLElementTagNameMap for every tag
 //   stats.json           gzip sizes, the files each page downloads, the module → chunk map
-// Usage: node scripts/build.mjs [--watch] [--quiet]
+// Usage: node scripts/build.mjs [--quiet]
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build, defaultClientConditions } from 'vite';
@@ -20,7 +20,6 @@ import { writeDeclarations } from './declarations.mjs';
 const PKG = resolve(import.meta.dirname, '..');
 const DIST = join(PKG, 'dist');
 const args = new Set(process.argv.slice(2));
-const quiet = args.has('--quiet');
 
 // Full minification (Vite's library mode keeps ES output readable for downstream bundlers; ours
 // goes straight to phones). Licence texts go to THIRD-PARTY-LICENSES.txt instead of every file.
@@ -113,7 +112,8 @@ export async function buildLazyForAll(modules, outDir = DIST) {
     if (c.isEntry) map.set(c.facadeModuleId, c.fileName);
     for (const id of c.moduleIds) if (isRuntimeModule(id)) problems.push(`${c.fileName} contains ${id}`);
   }
-  if (problems.length) throw new Error(`[hearth build] an on-demand part of hearth.all.js would duplicate shared state:\n  - ${problems.join('\n  - ')}`);
+  if (problems.length)
+    throw new Error(`[hearth build] an on-demand part of hearth.all.js would duplicate shared state:\n  - ${problems.join('\n  - ')}`);
   return map;
 }
 
@@ -183,7 +183,10 @@ function writeLicenses(outDir, ...outputs) {
     const text = file ? readFileSync(join(dir, file), 'utf8').trim() : `License: ${pkg.license ?? 'unknown'}`;
     sections.push(`${pkg.name} ${pkg.version} (${pkg.license ?? 'see below'})\n\n${text}`);
   }
-  writeFileSync(join(outDir, 'THIRD-PARTY-LICENSES.txt'), `Third-party code bundled in Hearth's dist/ files.\n\n${sections.join(`\n\n${'-'.repeat(72)}\n\n`)}\n`);
+  writeFileSync(
+    join(outDir, 'THIRD-PARTY-LICENSES.txt'),
+    `Third-party code bundled in Hearth's dist/ files.\n\n${sections.join(`\n\n${'-'.repeat(72)}\n\n`)}\n`,
+  );
 }
 
 /**
@@ -207,7 +210,12 @@ export async function buildAll({ quiet = args.has('--quiet') } = {}) {
   if (existsSync(DIST)) rmSync(DIST, { recursive: true, force: true });
   renameSync(next, DIST);
   if (!quiet) printReport(stats);
-  console.log(`[hearth] built dist/ in ${((Date.now() - started) / 1000).toFixed(1)}s (${widgets.flatMap((w) => w.elements).map((e) => `<${e.tag}>`).join(' ')})`);
+  console.log(
+    `[hearth] built dist/ in ${((Date.now() - started) / 1000).toFixed(1)}s (${widgets
+      .flatMap((w) => w.elements)
+      .map((e) => `<${e.tag}>`)
+      .join(' ')})`,
+  );
   return stats;
 }
 

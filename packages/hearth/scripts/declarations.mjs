@@ -15,5 +15,8 @@ ${registrations.join('\n')}
 ${types}`;
   writeFileSync(join(dist, 'hearth.d.ts'), text);
   // The all-in-one file has the same global and the same tags.
-  writeFileSync(join(dist, 'hearth.all.d.ts'), `// Generated: hearth.all.js exposes the same window.Hearth and tags as hearth.js.\nexport * from './hearth.js';\n`);
+  writeFileSync(
+    join(dist, 'hearth.all.d.ts'),
+    `// Generated: hearth.all.js exposes the same window.Hearth and tags as hearth.js.\nexport * from './hearth.js';\n`,
+  );
 }

@@ -46,7 +46,14 @@ export async function createManifest(widgets = discoverWidgets()) {
       const state = internalState(e.file);
       declaration.attributes = (declaration.attributes ?? []).filter((a) => !state.has(a.fieldName ?? a.name));
       declaration.members = (declaration.members ?? []).filter(
-        (m) => !(state.has(m.name) || m.privacy === 'private' || m.privacy === 'protected' || m.name?.startsWith('#') || m.name?.startsWith('_')),
+        (m) =>
+          !(
+            state.has(m.name) ||
+            m.privacy === 'private' ||
+            m.privacy === 'protected' ||
+            m.name?.startsWith('#') ||
+            m.name?.startsWith('_')
+          ),
       );
     }
   }

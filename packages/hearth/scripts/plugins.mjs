@@ -84,7 +84,11 @@ export function widgetModules() {
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== 'chunk') continue;
         const facade = chunk.facadeModuleId ?? '';
-        const key = facade.startsWith(`\0${CHUNK_PREFIX}`) ? facade.slice(CHUNK_PREFIX.length + 1) : chunk.name === 'runtime' ? '' : undefined;
+        const key = facade.startsWith(`\0${CHUNK_PREFIX}`)
+          ? facade.slice(CHUNK_PREFIX.length + 1)
+          : chunk.name === 'runtime'
+            ? ''
+            : undefined;
         if (key === undefined) continue;
         preload[key] = [...closure(chunk.fileName)].map((f) => `./${f}`);
       }
@@ -96,7 +100,8 @@ export function widgetModules() {
   };
 }
 
-const SHARED_DEPS = /[\\/]node_modules[\\/](?:\.pnpm[\\/][^\\/]+[\\/]node_modules[\\/])?(?:lit|lit-html|lit-element|@lit[\\/][^\\/]+|@lit-labs[\\/][^\\/]+|i18next|zod)[\\/]/;
+const SHARED_DEPS =
+  /[\\/]node_modules[\\/](?:\.pnpm[\\/][^\\/]+[\\/]node_modules[\\/])?(?:lit|lit-html|lit-element|@lit[\\/][^\\/]+|@lit-labs[\\/][^\\/]+|i18next|zod)[\\/]/;
 
 /**
  * Translation registration is a side effect (`registerTranslations(...)` at module top). A

@@ -13,7 +13,8 @@ function roleOf(chunk) {
   if (ids.length && ids.every((id) => /[\\/]translations[\\/][a-z]{2}\.json$/.test(id))) {
     return `strings:${/[\\/]([a-z]{2})\.json$/.exec(ids[0])[1]}`;
   }
-  if (ids.some((id) => /node_modules[\\/](?:\.pnpm[\\/][^\\/]+[\\/]node_modules[\\/])?(?:marked|dompurify)[\\/]/.test(id))) return 'lazy:markdown';
+  if (ids.some((id) => /node_modules[\\/](?:\.pnpm[\\/][^\\/]+[\\/]node_modules[\\/])?(?:marked|dompurify)[\\/]/.test(id)))
+    return 'lazy:markdown';
   return chunk.isDynamicEntry ? 'lazy' : 'shared';
 }
 
@@ -42,13 +43,22 @@ export function analyse({ modules, all, groups }) {
     };
   });
   const allChunk = all.find((o) => o.type === 'chunk' && o.isEntry);
-  files.push({ file: 'hearth.all.js', role: 'all-in-one', bytes: Buffer.byteLength(allChunk.code), gzip: gz(allChunk.code), imports: [], dynamicImports: [], packages: [] });
+  files.push({
+    file: 'hearth.all.js',
+    role: 'all-in-one',
+    bytes: Buffer.byteLength(allChunk.code),
+    gzip: gz(allChunk.code),
+    imports: [],
+    dynamicImports: [],
+    packages: [],
+  });
 
   // Checks that keep the design honest; a failure stops the build.
   const problems = [];
   const loader = byFile.get('hearth.js');
   if (!loader) problems.push('no hearth.js was produced');
-  else if (loader.imports.length) problems.push(`hearth.js statically imports ${loader.imports.join(', ')}: the loader must fetch chunks only on demand`);
+  else if (loader.imports.length)
+    problems.push(`hearth.js statically imports ${loader.imports.join(', ')}: the loader must fetch chunks only on demand`);
   const owner = new Map();
   for (const c of chunks) {
     for (const id of c.moduleIds ?? Object.keys(c.modules ?? {})) {
@@ -57,16 +67,19 @@ export function analyse({ modules, all, groups }) {
     }
   }
   // A classic script's top-level `var`s are globals: hearth.all.js must be one wrapped function.
-  if (!/^\(function\s*\(\)\s*\{|^\(\(\)\s*=>\s*\{/.test(allChunk.code)) problems.push('hearth.all.js is not wrapped in a function: its top-level variables would become globals of the host page');
+  if (!/^\(function\s*\(\)\s*\{|^\(\(\)\s*=>\s*\{/.test(allChunk.code))
+    problems.push('hearth.all.js is not wrapped in a function: its top-level variables would become globals of the host page');
   const runtimeFiles = files.filter((f) => f.role === 'runtime');
   if (runtimeFiles.length !== 1) problems.push(`expected one runtime chunk, found ${runtimeFiles.length}`);
   for (const dep of ['lit-html', 'i18next', 'zod']) {
     const holders = chunks.filter((c) => (c.moduleIds ?? []).some((id) => shortId(id) === dep)).map((c) => c.fileName);
     if (holders.length > 1) problems.push(`${dep} is split over ${holders.join(', ')}`);
-    if (holders.length === 1 && byFile.get(holders[0])?.name !== 'runtime') problems.push(`${dep} is in ${holders[0]}, not in the runtime chunk`);
+    if (holders.length === 1 && byFile.get(holders[0])?.name !== 'runtime')
+      problems.push(`${dep} is in ${holders[0]}, not in the runtime chunk`);
   }
   const zodFull = [...owner.keys()].filter((id) => /zod[\\/]v4[\\/]classic[\\/]/.test(id));
-  if (zodFull.length) problems.push(`full zod (zod/v4/classic) is bundled: ${zodFull.map(shortId).join(', ')}; browser code must use zod/mini`);
+  if (zodFull.length)
+    problems.push(`full zod (zod/v4/classic) is bundled: ${zodFull.map(shortId).join(', ')}; browser code must use zod/mini`);
   if (problems.length) throw new Error(`[hearth build] the chunk graph is wrong:\n  - ${problems.join('\n  - ')}`);
 
   /** Files a page downloads up front for these chunk keys (static imports followed). */
@@ -92,11 +105,18 @@ export function analyse({ modules, all, groups }) {
       widgets: keys,
       files: list.map((f) => f.file),
       gzip: list.reduce((n, f) => n + f.gzip, 0),
-      onDemand: [...lazy].map((file) => ({ file, role: files.find((f) => f.file === file)?.role, gzip: files.find((f) => f.file === file)?.gzip })),
+      onDemand: [...lazy].map((file) => ({
+        file,
+        role: files.find((f) => f.file === file)?.role,
+        gzip: files.find((f) => f.file === file)?.gzip,
+      })),
     };
   };
   for (const key of widgetKeys) page(key, [key]);
-  page('all-widgets', widgetKeys.filter((k) => !['lead-form'].includes(k)));
+  page(
+    'all-widgets',
+    widgetKeys.filter((k) => !['lead-form'].includes(k)),
+  );
 
   return { generated: new Date().toISOString(), files, pages };
 }

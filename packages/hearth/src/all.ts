@@ -23,7 +23,9 @@ function start(expose: boolean): void {
   // connect before their children exist (a provider's inline JSON config, FAQ items), so wait
   // for the parser, as the module loader naturally does.
   const parsed =
-    document.readyState === 'loading' ? new Promise<void>((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true })) : Promise.resolve();
+    document.readyState === 'loading'
+      ? new Promise<void>((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }))
+      : Promise.resolve();
   // Wait for the partner's config too, so the widgets never flash the default brand.
   const ready: Promise<void> = Promise.all([runtime, parsed, src ? fetchConfig(src) : undefined]).then(([rt, , remote]) => {
     if (remote) rt.configure(remote);
@@ -34,18 +36,21 @@ function start(expose: boolean): void {
 
   const api: HearthGlobal = {
     version: VERSION,
-    configure: (input: HearthConfigInput, options?: { replace?: boolean }) => ready.then(() => runtime).then((rt) => rt.configure(ownRealm(input), options)),
+    configure: (input: HearthConfigInput, options?: { replace?: boolean }) =>
+      ready.then(() => runtime).then((rt) => rt.configure(ownRealm(input), options)),
     setLocale(locale: string | undefined): void {
       void runtime.then((rt) => rt.setLocale(locale));
     },
     define(options: { prefix: string }): Promise<void> {
       const prefix = options?.prefix;
       if (!checkPrefix(prefix)) return ready;
-      return ready.then(() => runtime).then((rt) => {
-        if (prefixes.has(prefix)) return;
-        prefixes.add(prefix);
-        rt.defineAll(prefix);
-      });
+      return ready
+        .then(() => runtime)
+        .then((rt) => {
+          if (prefixes.has(prefix)) return;
+          prefixes.add(prefix);
+          rt.defineAll(prefix);
+        });
     },
     ready,
   };

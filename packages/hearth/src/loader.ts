@@ -8,10 +8,11 @@
  */
 import type { HearthConfigInput } from '@hearth/core';
 import { chunks, preload, tags } from 'virtual:hearth/widgets';
+import type * as RuntimeModule from './runtime.js';
 import type { ElementList } from './runtime.js';
 import { checkPrefix, claimGlobal, findOwnScript, host, ownRealm, scriptLayers, type HearthGlobal } from './shared.js';
 
-type Runtime = typeof import('./runtime.js');
+type Runtime = typeof RuntimeModule;
 
 const VERSION = __HEARTH_VERSION__;
 const claim = claimGlobal(VERSION, 'hearth.js');
@@ -122,12 +123,15 @@ function start(expose: boolean): void {
 
   watch();
   const domReady =
-    document.readyState === 'loading' ? new Promise<void>((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true })) : Promise.resolve();
+    document.readyState === 'loading'
+      ? new Promise<void>((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }))
+      : Promise.resolve();
   const ready = domReady.then(() => Promise.all([layers, ...pending.values()])).then(() => undefined);
 
   const api: HearthGlobal = {
     version: VERSION,
-    configure: (input: HearthConfigInput, options?: { replace?: boolean }) => getRuntime().then((rt) => rt.configure(ownRealm(input), options)),
+    configure: (input: HearthConfigInput, options?: { replace?: boolean }) =>
+      getRuntime().then((rt) => rt.configure(ownRealm(input), options)),
     setLocale(value: string | undefined): void {
       locale = { value };
       void runtime?.then((rt) => rt.setLocale(value));

@@ -20,7 +20,9 @@ export function warnOnce(message: string): void {
 /** True when `value` is a `window.Hearth` set by some copy of Hearth (any version). */
 export function isHearthGlobal(value: unknown): value is HearthGlobal {
   const candidate = value as Partial<HearthGlobal> | null;
-  return typeof candidate === 'object' && candidate !== null && typeof candidate.version === 'string' && typeof candidate.define === 'function';
+  return (
+    typeof candidate === 'object' && candidate !== null && typeof candidate.version === 'string' && typeof candidate.define === 'function'
+  );
 }
 
 /**
@@ -38,7 +40,9 @@ export function claimGlobal(version: string, kind: string): 'claim' | 'stand-dow
     );
     return 'stand-down';
   }
-  warnOnce('window.Hearth is already used by another script: the widgets still work, but Hearth.configure() and friends are not available.');
+  warnOnce(
+    'window.Hearth is already used by another script: the widgets still work, but Hearth.configure() and friends are not available.',
+  );
   return 'run-hidden';
 }
 
@@ -50,11 +54,7 @@ export function findOwnScript(url: string | undefined, nameHint: string, countDu
   const scripts = [...document.querySelectorAll<HTMLScriptElement>('script[src]')];
   const own = url ? scripts.filter((s) => s.src === url) : [];
   if (countDuplicates && own.length > 1) warnOnce(`${nameHint} is included ${own.length} times on this page; once is enough.`);
-  return (
-    own[0] ??
-    scripts.find((s) => s.src.includes(nameHint) && (s.dataset.endpoint || s.dataset.config || s.dataset.locale)) ??
-    null
-  );
+  return own[0] ?? scripts.find((s) => s.src.includes(nameHint) && (s.dataset.endpoint || s.dataset.config || s.dataset.locale)) ?? null;
 }
 
 /** `data-endpoint` and `data-locale` as a config layer (undefined when neither is set). */
