@@ -141,6 +141,8 @@ export class HearthFaq extends HearthElement {
   #abort: AbortController | undefined;
   #announceTimer: ReturnType<typeof setTimeout> | undefined;
   #pendingHash = true;
+  /** True while the parser may still be adding our children (the script ran before the markup). */
+  #parsing = false;
   #observer: MutationObserver | undefined;
 
   constructor() {
@@ -167,6 +169,18 @@ export class HearthFaq extends HearthElement {
     });
     this.#observer.observe(this, { childList: true, subtree: true, characterData: true });
     window.addEventListener('hashchange', this.#handleHashChange);
+    if (this.ownerDocument.readyState === 'loading') {
+      this.#parsing = true;
+      this.ownerDocument.addEventListener(
+        'DOMContentLoaded',
+        () => {
+          this.#parsing = false;
+          this.#readPageItems();
+          this.requestUpdate();
+        },
+        { once: true },
+      );
+    }
   }
 
   override disconnectedCallback(): void {
@@ -218,7 +232,7 @@ export class HearthFaq extends HearthElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     const key = this.#sourceKey();
-    if (key !== this.#loadKey && this.isConnected) {
+    if (key !== this.#loadKey && this.isConnected && !this.#parsing) {
       this.#loadKey = key;
       if (key === 'page') {
         this.#loadToken++;
@@ -498,8 +512,12 @@ export class HearthFaq extends HearthElement {
   }
 
   protected renderContent(): unknown {
-    if (this._status !== 'ready') {
-      return html`<div class="hearth-root" part="base"><p class="status" role="status">${this.localize.t('loading')}</p></div>`;
+    // Questions written in the page are shown as soon as they exist, even while the page is still parsing.
+    if (this._status !== 'ready' && !this._pageItems.length) {
+      return html`<div class="hearth-root" part="base">
+        <p class="status" role="status">${this.localize.t('loading')}</p>
+        <slot></slot>
+      </div>`;
     }
     const level = clampLevel(this.headingLevel);
     const items = this._pageItems.length

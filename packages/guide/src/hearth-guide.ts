@@ -122,6 +122,8 @@ export class HearthGuide extends HearthElement {
   #observer: MutationObserver | undefined;
   #slowTimer: ReturnType<typeof setTimeout> | undefined;
   #pendingHash = true;
+  /** True while the parser may still be adding our children (the script ran before the markup). */
+  #parsing = false;
 
   constructor() {
     super();
@@ -139,6 +141,17 @@ export class HearthGuide extends HearthElement {
     this.#observer = new MutationObserver(() => this.requestUpdate());
     this.#observer.observe(this, { childList: true, subtree: true, characterData: true });
     window.addEventListener('hashchange', this.#handleHashChange);
+    if (this.ownerDocument.readyState === 'loading') {
+      this.#parsing = true;
+      this.ownerDocument.addEventListener(
+        'DOMContentLoaded',
+        () => {
+          this.#parsing = false;
+          this.requestUpdate();
+        },
+        { once: true },
+      );
+    }
   }
 
   override disconnectedCallback(): void {
@@ -161,7 +174,7 @@ export class HearthGuide extends HearthElement {
     super.willUpdate(changed);
     const key = this.#sourceKey();
     // A detached guide loads nothing; it loads again when it is put back in the page.
-    if (key !== this.#loadKey && this.isConnected) {
+    if (key !== this.#loadKey && this.isConnected && !this.#parsing) {
       this.#loadKey = key;
       void this.#load();
     }

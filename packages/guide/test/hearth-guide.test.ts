@@ -229,7 +229,7 @@ describe('<hearth-guide>', () => {
     await el.updateComplete;
     expect($(el, 'article')!.lang).to.equal('es');
     expect(text(el, '#hearth-guide-toc-title')).to.equal('En esta página');
-    expect(text(el, '[part="reviewed"]')).to.equal('Revisado por Hearth editorial team el 20 de noviembre de 2026');
+    expect(text(el, '[part="reviewed"]')).to.equal('Revisado por Equipo editorial de Hearth el 20 de noviembre de 2026');
     expect(text(el, '.callout--warning .callout__title')).to.equal('Advertencia');
     expect($$(el, '.content h2').map((h) => h.id)).to.include('side-effects-and-safety');
     await expect(el).to.be.accessible();

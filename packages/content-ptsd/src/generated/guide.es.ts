@@ -10,7 +10,7 @@ export const guide: CompiledGuide = {
     "lang": "es",
     "lastReviewed": "2026-11-20",
     "reviewer": {
-      "name": "Hearth editorial team"
+      "name": "Equipo editorial de Hearth"
     },
     "sources": [
       {
