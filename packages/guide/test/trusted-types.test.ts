@@ -1,4 +1,6 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../src/define.js';
+import type { HearthGuide } from '../src/index.js';
 import { sanitizeToFragment, renderMarkdown, markdownToFragment } from '@hearth/content-ptsd/markdown';
 import { enGuide, htmlToFragment } from '@hearth/content-ptsd';
 
@@ -29,6 +31,13 @@ const SAMPLE =
 describe('Trusted Types', () => {
   afterEach(() => {
     for (const iframe of Array.from(document.querySelectorAll('iframe'))) iframe.remove();
+  });
+
+  it('is accessible (a guide rendered from Markdown)', async () => {
+    const el = await fixture<HearthGuide>(html`<hearth-guide .markdown=${SAMPLE}></hearth-guide>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('.content h2'), 'rendered');
+    // image-alt: the sample is hostile Markdown whose <img> has no alt on purpose.
+    await expect(el).to.be.accessible({ ignoredRules: ['image-alt'] });
   });
 
   it('the test frame really enforces them', async () => {
