@@ -52,7 +52,8 @@ async function main() {
 
   const site = await startSite({ host, port: Number(values.port) });
   const adminToken = readAdminToken(generateAdminToken);
-  const origins = [site.url, site.url.replace('127.0.0.1', 'localhost')];
+  // The examples' site, and the React example's dev server (examples/react-app, port 5174).
+  const origins = [site.url, site.url.replace('127.0.0.1', 'localhost'), 'http://127.0.0.1:5174', 'http://localhost:5174'];
   const receivers = {
     main: await startReceiver({
       port: Number(values['receiver-port']),
