@@ -23,7 +23,6 @@ type ElementProps<E extends HTMLElement> = Partial<Omit<E, keyof HTMLElement | '
   HearthEventProps & { children?: ReactNode };
 
 declare module 'react' {
-  // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace JSX {
     interface IntrinsicElements {
       'hearth-provider': ElementProps<HearthProvider>;
