@@ -43,6 +43,15 @@ describe('Markdown pipeline', () => {
     assert.equal(div.innerHTML.trim(), '<h2 id="cost">¿Cuánto cuesta?</h2>');
   });
 
+  test('ids named like document properties survive; images never get an id', () => {
+    const div = render('## Images\n\n## Title {#title}\n\n<img id="cookie" src="https://example.org/a.png" alt="a">');
+    assert.deepEqual(
+      [...div.querySelectorAll('h2')].map((h) => h.id),
+      ['images', 'title'],
+    );
+    assert.equal(div.querySelector('img')!.hasAttribute('id'), false);
+  });
+
   test('heading-level shift, clamped to h1–h6', () => {
     assert.match(
       render('# A\n\n## B\n\n###### F', { headingShift: 2 }).innerHTML,

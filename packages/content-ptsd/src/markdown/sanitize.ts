@@ -41,6 +41,10 @@ const CONFIG = {
   ],
   FORBID_ATTR: ['style', 'srcset', 'action', 'formaction', 'xlink:href', 'ping'],
   KEEP_CONTENT: true,
+  // DOMPurify would drop heading ids such as "images" or "title" (names of document properties) to
+  // stop DOM clobbering. Only headings get ids here (the hook removes them from images, the one
+  // allowed element that named access on document reaches), and forms are not allowed at all.
+  SANITIZE_DOM: false,
   WHOLE_DOCUMENT: false,
 } satisfies Config;
 
@@ -62,6 +66,7 @@ function purifierFor(win: WindowLike): { purify: DOMPurify; policy: TrustedTypeP
     // Links that open a new tab never get a handle on this page, nor a referrer.
     if (element.hasAttribute('target')) element.setAttribute('rel', 'noopener noreferrer');
     if (tag === 'img') {
+      element.removeAttribute('id');
       element.setAttribute('loading', 'lazy');
       element.setAttribute('decoding', 'async');
     }
