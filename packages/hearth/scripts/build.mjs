@@ -25,6 +25,16 @@ const args = new Set(process.argv.slice(2));
 // goes straight to phones). Licence texts go to THIRD-PARTY-LICENSES.txt instead of every file.
 const MINIFY = { minify: true, comments: { legal: false, annotation: false, jsdoc: false } };
 
+/** `chunks/<name>-<hash>.js`, with a package's name instead of a folder's (`src`, `index`). */
+function chunkFileName(chunk) {
+  let name = chunk.name;
+  if (['src', 'index'].includes(name)) {
+    const first = (chunk.moduleIds ?? []).map((id) => /[\\/]packages[\\/]([^\\/]+)[\\/]/.exec(id)?.[1]).find(Boolean);
+    if (first) name = first;
+  }
+  return `chunks/${name}-[hash].js`;
+}
+
 function common() {
   return {
     configFile: false,
@@ -62,7 +72,7 @@ export async function buildModules(outDir = DIST) {
         output: {
           format: 'es',
           entryFileNames: '[name].js',
-          chunkFileNames: 'chunks/[name]-[hash].js',
+          chunkFileNames: chunkFileName,
           codeSplitting: { groups: [{ name: 'runtime', test: runtime.test }] },
           ...MINIFY,
         },

@@ -100,7 +100,14 @@ export function analyse({ modules, all, groups }) {
   const page = (name, keys) => {
     const set = staticClosure(['hearth.js', fileOf('runtime'), ...keys.map((k) => fileOf(`widget:${k}`))]);
     const list = files.filter((f) => set.has(f.file));
-    const lazy = new Set(list.flatMap((f) => f.dynamicImports).filter((f) => !set.has(f)));
+    // What these widgets may fetch later (Spanish strings, Markdown tooling, demo data); the
+    // loader's own dynamic imports are the other widgets, not this page's.
+    const lazy = new Set(
+      list
+        .filter((f) => f.role !== 'loader')
+        .flatMap((f) => f.dynamicImports)
+        .filter((f) => !set.has(f)),
+    );
     pages[name] = {
       widgets: keys,
       files: list.map((f) => f.file),

@@ -1,0 +1,131 @@
+// The pieces of the script-tag build that decide what ships: widget discovery, chunk groups,
+// the removal of host globals, and the checks on the chunk graph.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { discoverWidgets, findDefinitions, tagTable } from '../scripts/widgets.mjs';
+import { chunkGroups, isRuntimeModule, noHostGlobals } from '../scripts/plugins.mjs';
+import { analyse } from '../scripts/stats.mjs';
+
+test('discovery finds the provider first, then every widget package’s tags', () => {
+  const widgets = discoverWidgets();
+  assert.equal(widgets[0]?.key, 'core');
+  assert.equal(widgets[0]?.elements[0]?.tag, 'hearth-provider');
+  const tags = widgets.flatMap((w) => w.elements.map((e) => e.tag));
+  for (const tag of ['hearth-provider', 'hearth-assessment', 'hearth-coverage', 'hearth-faq', 'hearth-faq-item', 'hearth-guide']) {
+    assert.ok(tags.includes(tag), `${tag} discovered (found ${tags.join(', ')})`);
+  }
+  assert.deepEqual(new Set(tags).size, tags.length, 'each tag once');
+  const registration = widgets.flatMap((w) => w.registration);
+  assert.ok(registration.includes('@hearth/core/hearth-provider.js'));
+  assert.ok(registration.includes('@hearth/faq/hearth-faq.js'));
+});
+
+test('findDefinitions follows imports and local classes, and refuses what it cannot place', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hearth-defs-'));
+  writeFileSync(join(dir, 'hearth-a.ts'), 'export class HearthA {}\n');
+  const define = join(dir, 'define.ts');
+  writeFileSync(
+    define,
+    "import { HearthA as A } from './hearth-a.js';\nexport class HearthB {}\nA.define('hearth-a');\nHearthB.define('hearth-b-c');\nOther.define('not-ours');\n",
+  );
+  const found = findDefinitions(define);
+  assert.deepEqual(
+    found.map((e) => [e.tag, e.suffix, e.className, e.file]),
+    [
+      ['hearth-a', 'a', 'A', join(dir, 'hearth-a.ts')],
+      ['hearth-b-c', 'b-c', 'HearthB', define],
+    ],
+  );
+  const broken = join(dir, 'broken.ts');
+  writeFileSync(broken, "Missing.define('hearth-missing');\n");
+  assert.throws(() => findDefinitions(broken), /cannot tell where Missing/);
+});
+
+test('chunk groups: the provider in the runtime, the lead form alone, a package’s elements together', () => {
+  const groups = chunkGroups();
+  assert.deepEqual(
+    groups.get('')?.map((e) => e.tag),
+    ['hearth-provider'],
+  );
+  assert.deepEqual(
+    groups.get('lead-form')?.map((e) => e.tag),
+    ['hearth-lead-form'],
+  );
+  assert.deepEqual(
+    groups
+      .get('faq')
+      ?.map((e) => e.tag)
+      .sort(),
+    ['hearth-faq', 'hearth-faq-item'],
+  );
+  const table = tagTable(discoverWidgets());
+  assert.equal(table.provider, '');
+  assert.equal(table['faq-item'], 'faq');
+});
+
+test('the runtime rule covers lit, i18next, zod and core, not the widgets or Markdown tooling', () => {
+  assert.ok(isRuntimeModule('/w/node_modules/.pnpm/lit-html@3.3.3/node_modules/lit-html/lit-html.js'));
+  assert.ok(isRuntimeModule('/w/node_modules/.pnpm/zod@4.6.7/node_modules/zod/v4/core/core.js'));
+  assert.ok(isRuntimeModule('/w/node_modules/i18next/dist/esm/i18next.js'));
+  assert.ok(isRuntimeModule('/w/packages/core/src/config/resolve.ts'));
+  assert.ok(!isRuntimeModule('/w/packages/faq/src/hearth-faq.ts'));
+  assert.ok(!isRuntimeModule('/w/node_modules/.pnpm/marked@18.2.1/node_modules/marked/lib/marked.esm.js'));
+});
+
+test('noHostGlobals makes lit’s and zod’s globals module-local, and fails loudly when their code changes', () => {
+  const plugin = noHostGlobals() as { transform(code: string, id: string): { code: string } | null };
+  const lit = plugin.transform('B?.(S,k),(t.litHtmlVersions??=[]).push("3.3.3");', '/n/node_modules/lit-html/lit-html.js');
+  assert.equal(lit?.code, 'B?.(S,k),void 0;');
+  const zod = plugin.transform(
+    'const pp = globalThis.__zod_globalConfig?.p;\n(_a = globalThis).__zod_globalConfig ?? (_a.__zod_globalConfig = {});\nexport const globalConfig = globalThis.__zod_globalConfig;',
+    '/n/node_modules/zod/v4/core/core.js',
+  );
+  assert.ok(zod && !zod.code.includes('globalThis'));
+  assert.match(zod.code, /jitless: true/);
+  assert.throws(() => plugin.transform('nothing to see', '/n/node_modules/lit-element/lit-element.js'), /expected 1 match/);
+  assert.equal(plugin.transform('globalThis.x = 1', '/n/packages/faq/src/x.ts'), null);
+});
+
+type Chunk = {
+  type: 'chunk';
+  fileName: string;
+  name: string;
+  code: string;
+  imports: string[];
+  dynamicImports: string[];
+  moduleIds: string[];
+  facadeModuleId: string | null;
+  isDynamicEntry: boolean;
+  isEntry: boolean;
+};
+const chunk = (c: Partial<Chunk> & Pick<Chunk, 'fileName'>): Chunk => ({
+  type: 'chunk',
+  name: c.fileName,
+  code: 'x',
+  imports: [],
+  dynamicImports: [],
+  moduleIds: [],
+  facadeModuleId: null,
+  isDynamicEntry: false,
+  isEntry: false,
+  ...c,
+});
+const LIT = '/n/node_modules/lit-html/lit-html.js';
+
+test('the chunk-graph checks refuse an eager loader, duplicated modules and an unwrapped all-in-one file', () => {
+  const all = [chunk({ fileName: 'hearth.all.js', code: '(function(){})();', isEntry: true })];
+  const good = [
+    chunk({ fileName: 'hearth.js', isEntry: true, dynamicImports: ['chunks/runtime-a.js'] }),
+    chunk({ fileName: 'chunks/runtime-a.js', name: 'runtime', moduleIds: [LIT] }),
+  ];
+  assert.doesNotThrow(() => analyse({ modules: good, all, groups: new Map() }));
+  const eager = [chunk({ ...good[0]!, imports: ['chunks/runtime-a.js'] }), good[1]!];
+  assert.throws(() => analyse({ modules: eager, all, groups: new Map() }), /statically imports/);
+  const duplicated = [...good, chunk({ fileName: 'chunks/faq-b.js', moduleIds: [LIT] })];
+  assert.throws(() => analyse({ modules: duplicated, all, groups: new Map() }), /lit-html is in both/);
+  const unwrapped = [chunk({ fileName: 'hearth.all.js', code: 'var e=1;', isEntry: true })];
+  assert.throws(() => analyse({ modules: good, all: unwrapped, groups: new Map() }), /not wrapped/);
+});
