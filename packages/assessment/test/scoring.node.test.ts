@@ -1,19 +1,13 @@
 // Pure scoring, run in Node (no DOM). Every case names the published rule it checks:
 // PC-PTSD-5: Prins et al. 2016; PCL-5: Weathers et al. 2013 with VA National Center for PTSD
 // scoring; PHQ-9 item 9 as a safety trigger: Hearth clinical reference (instruments.md).
-import { describe, it } from "node:test";
-import assert from "node:assert/strict";
-import { readdirSync, readFileSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-import {
-  comparePcl5,
-  evaluateSafety,
-  scoreInstrument,
-  scorePcl5,
-  scorePcPtsd5,
-} from "@hearth/assessment/scoring";
+import { comparePcl5, evaluateSafety, scoreInstrument, scorePcl5, scorePcPtsd5 } from '@hearth/assessment/scoring';
 import type {
   CountYesResult,
   InstrumentAnswers,
@@ -24,32 +18,17 @@ import type {
   Phq9Item9Answer,
   SafetyResult,
   SumResult,
-} from "@hearth/assessment/scoring";
-import {
-  pcl5Instrument,
-  pcPtsd5Instrument,
-  phq9Item9Instrument,
-} from "../src/instruments/index.js";
-import type {
-  CountYesScoring,
-  InstrumentDefinition,
-  InstrumentScoring,
-  SafetyTriggerScoring,
-  SumScoring,
-} from "../src/instruments/index.js";
+} from '@hearth/assessment/scoring';
+import { pcl5Instrument, pcPtsd5Instrument, phq9Item9Instrument } from '../src/instruments/index.js';
+import type { CountYesScoring, InstrumentDefinition, InstrumentScoring, SumScoring } from '../src/instruments/index.js';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------------------
 
 /** PCL-5 answers: every item 0 except the given `{ itemNumber: rating }`. */
-function pcl5(
-  ratings: Readonly<Record<number, Pcl5Answer>> = {},
-  fill: Pcl5Answer = 0,
-): Pcl5Answer[] {
-  return Array.from({ length: 20 }, (_, i) =>
-    i + 1 in ratings ? ratings[i + 1] : fill,
-  );
+function pcl5(ratings: Readonly<Record<number, Pcl5Answer>> = {}, fill: Pcl5Answer = 0): Pcl5Answer[] {
+  return Array.from({ length: 20 }, (_, i) => (i + 1 in ratings ? ratings[i + 1] : fill));
 }
 
 /** Items 1, 6, 8, 9, 15, 16 rated 2: exactly the minimum the DSM-5 rule needs; total 12. */
@@ -64,13 +43,10 @@ const MINIMAL_RULE: Readonly<Record<number, number>> = {
 
 /** A PCL-5 with the given total, filled with 4s from item 1 up, then the remainder. */
 function pcl5WithTotal(total: number): number[] {
-  return Array.from({ length: 20 }, (_, i) =>
-    Math.max(0, Math.min(4, total - 4 * i)),
-  );
+  return Array.from({ length: 20 }, (_, i) => Math.max(0, Math.min(4, total - 4 * i)));
 }
 
-const sum = (values: readonly Pcl5Answer[]): number =>
-  values.reduce<number>((acc, value) => acc + (value ?? 0), 0);
+const sum = (values: readonly Pcl5Answer[]): number => values.reduce<number>((acc, value) => acc + (value ?? 0), 0);
 
 /** Deterministic PRNG (mulberry32) so property-style comparisons are reproducible. */
 function prng(seed: number): () => number {
@@ -87,17 +63,12 @@ function prng(seed: number): () => number {
 /** Lets a test pass values the types forbid, as a JavaScript caller or a JSON payload could. */
 const untyped = <T>(value: unknown): T => value as T;
 
-const keyedPcPtsd5 = (
-  exposure: boolean,
-  items: readonly boolean[],
-): InstrumentAnswers<CountYesScoring> => ({
+const keyedPcPtsd5 = (exposure: boolean, items: readonly boolean[]): InstrumentAnswers<CountYesScoring> => ({
   exposure,
   ...Object.fromEntries(items.map((answer, i) => [`pcptsd5-${i + 1}`, answer])),
 });
 
-const keyedPcl5 = (
-  items: readonly Pcl5Answer[],
-): InstrumentAnswers<SumScoring> =>
+const keyedPcl5 = (items: readonly Pcl5Answer[]): InstrumentAnswers<SumScoring> =>
   Object.fromEntries(items.map((answer, i) => [`pcl5-${i + 1}`, answer]));
 
 const withCutPoint = <S extends CountYesScoring | SumScoring>(
@@ -112,9 +83,7 @@ const withCutPoint = <S extends CountYesScoring | SumScoring>(
 function asPcl5(result: SumResult): Pcl5Result {
   if (!result.complete) return result;
   const { B, C, D, E } = result.clusters;
-  assert.ok(
-    B !== undefined && C !== undefined && D !== undefined && E !== undefined,
-  );
+  assert.ok(B !== undefined && C !== undefined && D !== undefined && E !== undefined);
   return {
     complete: true,
     total: result.total,
@@ -130,7 +99,7 @@ function outcome<T>(fn: () => T): T | string {
   try {
     return fn();
   } catch (error) {
-    return error instanceof Error ? error.name : "non-Error";
+    return error instanceof Error ? error.name : 'non-Error';
   }
 }
 
@@ -138,7 +107,7 @@ function outcome<T>(fn: () => T): T | string {
 // PC-PTSD-5
 // ---------------------------------------------------------------------------------------------
 
-describe("scorePcPtsd5 (Prins et al. 2016)", () => {
+describe('scorePcPtsd5 (Prins et al. 2016)', () => {
   const Y = true;
   const N = false;
   const cases: readonly {
@@ -173,25 +142,25 @@ describe("scorePcPtsd5 (Prins et al. 2016)", () => {
       expected: { score: 0, positive: false, cutPoint: 3 },
     },
     {
-      rule: "score is the count of yes answers to items 1-5: two yes is 2, below default cut point 3",
+      rule: 'score is the count of yes answers to items 1-5: two yes is 2, below default cut point 3',
       exposure: true,
       items: [Y, N, Y, N, N],
       expected: { score: 2, positive: false, cutPoint: 3 },
     },
     {
-      rule: "default cut point 3 is inclusive: a score of exactly 3 is positive",
+      rule: 'default cut point 3 is inclusive: a score of exactly 3 is positive',
       exposure: true,
       items: [N, N, Y, Y, Y],
       expected: { score: 3, positive: true, cutPoint: 3 },
     },
     {
-      rule: "any three items count, whatever their position",
+      rule: 'any three items count, whatever their position',
       exposure: true,
       items: [Y, Y, N, Y, N],
       expected: { score: 3, positive: true, cutPoint: 3 },
     },
     {
-      rule: "maximum score is 5",
+      rule: 'maximum score is 5',
       exposure: true,
       items: [Y, Y, Y, Y, Y],
       expected: { score: 5, positive: true, cutPoint: 3 },
@@ -204,14 +173,14 @@ describe("scorePcPtsd5 (Prins et al. 2016)", () => {
       expected: { score: 3, positive: false, cutPoint: 4 },
     },
     {
-      rule: "configurable cut point 4 is inclusive: a score of exactly 4 is positive",
+      rule: 'configurable cut point 4 is inclusive: a score of exactly 4 is positive',
       exposure: true,
       items: [Y, Y, Y, Y, N],
       cutPoint: 4,
       expected: { score: 4, positive: true, cutPoint: 4 },
     },
     {
-      rule: "cut point 5: only all five yes is positive",
+      rule: 'cut point 5: only all five yes is positive',
       exposure: true,
       items: [Y, Y, Y, Y, Y],
       cutPoint: 5,
@@ -255,7 +224,7 @@ describe("scorePcPtsd5 (Prins et al. 2016)", () => {
     },
     {
       rule: 'with exposure "Yes", a string "yes" is not a boolean',
-      answers: { exposure: true, items: [Y, "yes", Y, Y, Y] },
+      answers: { exposure: true, items: [Y, 'yes', Y, Y, Y] },
       message: /item 2 .*got "yes"/,
     },
     {
@@ -265,12 +234,12 @@ describe("scorePcPtsd5 (Prins et al. 2016)", () => {
     },
     {
       rule: 'with exposure "Yes", items that are not an array is a RangeError',
-      answers: { exposure: true, items: "YYYYY" },
+      answers: { exposure: true, items: 'YYYYY' },
       message: /items must be an array/,
     },
     {
-      rule: "the exposure answer must be a boolean",
-      answers: { exposure: "yes", items: [Y, Y, Y, Y, Y] },
+      rule: 'the exposure answer must be a boolean',
+      answers: { exposure: 'yes', items: [Y, Y, Y, Y, Y] },
       message: /exposure answer must be true or false; got "yes"/,
     },
     {
@@ -279,25 +248,25 @@ describe("scorePcPtsd5 (Prins et al. 2016)", () => {
       message: /exposure answer .*got undefined/,
     },
     {
-      rule: "cut point above 5 is a RangeError",
+      rule: 'cut point above 5 is a RangeError',
       answers: { exposure: false, items: [] },
       cutPoint: 6,
       message: /cut point must be an integer from 0 to 5; got 6/,
     },
     {
-      rule: "negative cut point is a RangeError",
+      rule: 'negative cut point is a RangeError',
       answers: { exposure: true, items: [Y, Y, Y, Y, Y] },
       cutPoint: -1,
       message: /cut point .*got -1/,
     },
     {
-      rule: "fractional cut point is a RangeError",
+      rule: 'fractional cut point is a RangeError',
       answers: { exposure: true, items: [Y, Y, Y, Y, Y] },
       cutPoint: 2.5,
       message: /cut point .*got 2.5/,
     },
     {
-      rule: "NaN cut point is a RangeError",
+      rule: 'NaN cut point is a RangeError',
       answers: { exposure: true, items: [Y, Y, Y, Y, Y] },
       cutPoint: Number.NaN,
       message: /cut point .*got NaN/,
@@ -305,13 +274,10 @@ describe("scorePcPtsd5 (Prins et al. 2016)", () => {
   ];
   for (const { rule, answers, cutPoint, message } of invalid) {
     it(rule, () => {
-      assert.throws(
-        () => scorePcPtsd5(untyped(answers), untyped({ cutPoint })),
-        {
-          name: "RangeError",
-          message,
-        },
-      );
+      assert.throws(() => scorePcPtsd5(untyped(answers), untyped({ cutPoint })), {
+        name: 'RangeError',
+        message,
+      });
     });
   }
 });
@@ -320,15 +286,15 @@ describe("scorePcPtsd5 (Prins et al. 2016)", () => {
 // PCL-5
 // ---------------------------------------------------------------------------------------------
 
-describe("scorePcl5 (VA National Center for PTSD PCL-5 scoring)", () => {
-  describe("provisional DSM-5 diagnosis: items rated 2+ need >= 1 B, 1 C, 2 D, 2 E", () => {
+describe('scorePcl5 (VA National Center for PTSD PCL-5 scoring)', () => {
+  describe('provisional DSM-5 diagnosis: items rated 2+ need >= 1 B, 1 C, 2 D, 2 E', () => {
     const cases: readonly {
       rule: string;
       ratings: Record<number, number>;
       met: boolean;
     }[] = [
       {
-        rule: "exactly the minimum (1 B, 1 C, 2 D, 2 E, each rated 2) meets the rule",
+        rule: 'exactly the minimum (1 B, 1 C, 2 D, 2 E, each rated 2) meets the rule',
         ratings: MINIMAL_RULE,
         met: true,
       },
@@ -338,67 +304,67 @@ describe("scorePcl5 (VA National Center for PTSD PCL-5 scoring)", () => {
         met: true,
       },
       {
-        rule: "item 5 is the last B item: exactly 1 B via item 5 meets the rule",
+        rule: 'item 5 is the last B item: exactly 1 B via item 5 meets the rule',
         ratings: { 5: 2, 6: 2, 8: 2, 9: 2, 15: 2, 16: 2 },
         met: true,
       },
       {
-        rule: "item 7 is the last C item: exactly 1 C via item 7 meets the rule",
+        rule: 'item 7 is the last C item: exactly 1 C via item 7 meets the rule',
         ratings: { 1: 2, 7: 2, 8: 2, 9: 2, 15: 2, 16: 2 },
         met: true,
       },
       {
-        rule: "items 8 and 14 are the D boundaries: exactly 2 D via items 8 and 14 meets the rule",
+        rule: 'items 8 and 14 are the D boundaries: exactly 2 D via items 8 and 14 meets the rule',
         ratings: { 1: 2, 6: 2, 8: 2, 14: 2, 15: 2, 16: 2 },
         met: true,
       },
       {
-        rule: "items 15 and 20 are the E boundaries: exactly 2 E via items 15 and 20 meets the rule",
+        rule: 'items 15 and 20 are the E boundaries: exactly 2 E via items 15 and 20 meets the rule',
         ratings: { 1: 2, 6: 2, 8: 2, 9: 2, 15: 2, 20: 2 },
         met: true,
       },
       {
-        rule: "no B endorsed fails",
+        rule: 'no B endorsed fails',
         ratings: { 6: 4, 7: 4, 8: 4, 9: 4, 15: 4, 16: 4 },
         met: false,
       },
       {
-        rule: "no C endorsed fails",
+        rule: 'no C endorsed fails',
         ratings: { 1: 4, 8: 4, 9: 4, 15: 4, 16: 4 },
         met: false,
       },
       {
-        rule: "only 1 D endorsed fails",
+        rule: 'only 1 D endorsed fails',
         ratings: { 1: 2, 6: 2, 8: 2, 15: 2, 16: 2 },
         met: false,
       },
       {
-        rule: "only 1 E endorsed fails",
+        rule: 'only 1 E endorsed fails',
         ratings: { 1: 2, 6: 2, 8: 2, 9: 2, 15: 2 },
         met: false,
       },
       {
-        rule: "item ratings of 1 never count: second D item rated 1 fails",
+        rule: 'item ratings of 1 never count: second D item rated 1 fails',
         ratings: { 1: 2, 6: 2, 8: 2, 9: 1, 15: 2, 16: 2 },
         met: false,
       },
       {
-        rule: "item 5 is B, not C: items 5 + D + E without 6/7 fails",
+        rule: 'item 5 is B, not C: items 5 + D + E without 6/7 fails',
         ratings: { 5: 2, 8: 2, 9: 2, 15: 2, 16: 2 },
         met: false,
       },
       {
-        rule: "item 7 is C, not D: item 7 does not make a second D",
+        rule: 'item 7 is C, not D: item 7 does not make a second D',
         ratings: { 1: 2, 7: 2, 8: 2, 15: 2, 16: 2 },
         met: false,
       },
       {
-        rule: "item 14 is D, not E: item 14 does not make a second E",
+        rule: 'item 14 is D, not E: item 14 does not make a second E',
         ratings: { 1: 2, 6: 2, 8: 2, 14: 2, 15: 2 },
         met: false,
       },
       {
-        rule: "item 15 is E, not D: item 15 does not make a second D",
+        rule: 'item 15 is E, not D: item 15 does not make a second D',
         ratings: { 1: 2, 6: 2, 8: 2, 15: 2, 16: 2 },
         met: false,
       },
@@ -412,7 +378,7 @@ describe("scorePcl5 (VA National Center for PTSD PCL-5 scoring)", () => {
       });
     }
 
-    it("item ratings of 1 never count: all 20 items rated 1 (total 20) fails", () => {
+    it('item ratings of 1 never count: all 20 items rated 1 (total 20) fails', () => {
       const result = scorePcl5(pcl5({}, 1));
       assert.deepEqual(result, {
         complete: true,
@@ -425,7 +391,7 @@ describe("scorePcl5 (VA National Center for PTSD PCL-5 scoring)", () => {
     });
   });
 
-  describe("total, clusters and cut point", () => {
+  describe('total, clusters and cut point', () => {
     const cases: readonly {
       rule: string;
       items: readonly Pcl5Answer[];
@@ -433,7 +399,7 @@ describe("scorePcl5 (VA National Center for PTSD PCL-5 scoring)", () => {
       expected: Pcl5Result;
     }[] = [
       {
-        rule: "rule independent of total: a total of 12 meets the cluster rule but is below the cut point",
+        rule: 'rule independent of total: a total of 12 meets the cluster rule but is below the cut point',
         items: pcl5(MINIMAL_RULE),
         expected: {
           complete: true,
@@ -445,7 +411,7 @@ describe("scorePcl5 (VA National Center for PTSD PCL-5 scoring)", () => {
         },
       },
       {
-        rule: "rule independent of total: a total of 39 (above the cut point) fails the cluster rule",
+        rule: 'rule independent of total: a total of 39 (above the cut point) fails the cluster rule',
         // B 4,4,4,4,4 · C 1,1 · D 4,4,1,1,1,1,1 · E 1,1,1,1,0,0: endorsed B5 C0 D2 E0.
         items: [4, 4, 4, 4, 4, 1, 1, 4, 4, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0],
         expected: {
@@ -458,7 +424,7 @@ describe("scorePcl5 (VA National Center for PTSD PCL-5 scoring)", () => {
         },
       },
       {
-        rule: "all items 0: total 0, every cluster 0",
+        rule: 'all items 0: total 0, every cluster 0',
         items: pcl5(),
         expected: {
           complete: true,
@@ -470,7 +436,7 @@ describe("scorePcl5 (VA National Center for PTSD PCL-5 scoring)", () => {
         },
       },
       {
-        rule: "all items 4: total 80 and cluster maxima B 20, C 8, D 28, E 24",
+        rule: 'all items 4: total 80 and cluster maxima B 20, C 8, D 28, E 24',
         items: pcl5({}, 4),
         expected: {
           complete: true,
@@ -482,7 +448,7 @@ describe("scorePcl5 (VA National Center for PTSD PCL-5 scoring)", () => {
         },
       },
       {
-        rule: "cluster severity is the sum of its items: B 1-5, C 6-7, D 8-14, E 15-20 (C rated 0 and 1: rule fails at total 40)",
+        rule: 'cluster severity is the sum of its items: B 1-5, C 6-7, D 8-14, E 15-20 (C rated 0 and 1: rule fails at total 40)',
         items: Array.from({ length: 20 }, (_, i) => i % 5),
         expected: {
           complete: true,
@@ -494,7 +460,7 @@ describe("scorePcl5 (VA National Center for PTSD PCL-5 scoring)", () => {
         },
       },
       {
-        rule: "default cut point 33 is inclusive: total 33 is probable PTSD",
+        rule: 'default cut point 33 is inclusive: total 33 is probable PTSD',
         items: pcl5WithTotal(33),
         expected: {
           complete: true,
@@ -506,7 +472,7 @@ describe("scorePcl5 (VA National Center for PTSD PCL-5 scoring)", () => {
         },
       },
       {
-        rule: "default cut point 33: total 32 is not probable PTSD",
+        rule: 'default cut point 33: total 32 is not probable PTSD',
         items: pcl5WithTotal(32),
         expected: {
           complete: true,
@@ -518,7 +484,7 @@ describe("scorePcl5 (VA National Center for PTSD PCL-5 scoring)", () => {
         },
       },
       {
-        rule: "configurable cut point 31 (VA range 31-33) is inclusive: total 31 is probable PTSD",
+        rule: 'configurable cut point 31 (VA range 31-33) is inclusive: total 31 is probable PTSD',
         items: pcl5WithTotal(31),
         cutPoint: 31,
         expected: {
@@ -531,7 +497,7 @@ describe("scorePcl5 (VA National Center for PTSD PCL-5 scoring)", () => {
         },
       },
       {
-        rule: "configurable cut point 31: total 30 is not probable PTSD",
+        rule: 'configurable cut point 31: total 30 is not probable PTSD',
         items: pcl5WithTotal(30),
         cutPoint: 31,
         expected: {
@@ -544,7 +510,7 @@ describe("scorePcl5 (VA National Center for PTSD PCL-5 scoring)", () => {
         },
       },
       {
-        rule: "cut point 80 is inclusive: only the maximum total is probable PTSD",
+        rule: 'cut point 80 is inclusive: only the maximum total is probable PTSD',
         items: pcl5({}, 4),
         cutPoint: 80,
         expected: {
@@ -557,27 +523,27 @@ describe("scorePcl5 (VA National Center for PTSD PCL-5 scoring)", () => {
         },
       },
       {
-        rule: "missing items: one null makes it incomplete with answered 19, never a partial sum",
+        rule: 'missing items: one null makes it incomplete with answered 19, never a partial sum',
         items: pcl5({ 7: null }, 4),
         expected: { complete: false, answered: 19 },
       },
       {
-        rule: "missing items: one undefined makes it incomplete with answered 19",
+        rule: 'missing items: one undefined makes it incomplete with answered 19',
         items: pcl5({ 20: undefined }, 4),
         expected: { complete: false, answered: 19 },
       },
       {
-        rule: "missing items: null and undefined mixed, answered counts only rated items (0 counts as answered)",
+        rule: 'missing items: null and undefined mixed, answered counts only rated items (0 counts as answered)',
         items: pcl5({ 1: null, 2: undefined, 3: null }, 0),
         expected: { complete: false, answered: 17 },
       },
       {
-        rule: "missing items: nothing answered is answered 0",
+        rule: 'missing items: nothing answered is answered 0',
         items: pcl5({}, null),
         expected: { complete: false, answered: 0 },
       },
       {
-        rule: "missing items: holes in a sparse array are unanswered",
+        rule: 'missing items: holes in a sparse array are unanswered',
         items: untyped<Pcl5Answer[]>(new Array(20)),
         expected: { complete: false, answered: 0 },
       },
@@ -586,17 +552,12 @@ describe("scorePcl5 (VA National Center for PTSD PCL-5 scoring)", () => {
       it(rule, () => {
         const options = cutPoint === undefined ? undefined : { cutPoint };
         assert.deepEqual(scorePcl5(items, options), expected);
-        if (expected.complete)
-          assert.equal(
-            expected.total,
-            sum(items),
-            "fixture total is the item sum",
-          );
+        if (expected.complete) assert.equal(expected.total, sum(items), 'fixture total is the item sum');
       });
     }
   });
 
-  describe("invalid input throws a RangeError naming the item and value", () => {
+  describe('invalid input throws a RangeError naming the item and value', () => {
     const cases: readonly {
       rule: string;
       items: unknown;
@@ -604,84 +565,84 @@ describe("scorePcl5 (VA National Center for PTSD PCL-5 scoring)", () => {
       message: RegExp;
     }[] = [
       {
-        rule: "rating 5 is above the 0-4 scale",
+        rule: 'rating 5 is above the 0-4 scale',
         items: pcl5({ 7: 5 }),
         message: /item 7 \(pcl5-7\) must be an integer from 0 to 4; got 5/,
       },
       {
-        rule: "rating -1 is below the 0-4 scale",
+        rule: 'rating -1 is below the 0-4 scale',
         items: pcl5({ 1: -1 }),
         message: /item 1 .*got -1/,
       },
       {
-        rule: "rating 1.5 is not an integer",
+        rule: 'rating 1.5 is not an integer',
         items: pcl5({ 12: 1.5 }),
         message: /item 12 .*got 1.5/,
       },
       {
-        rule: "rating NaN is not an integer",
+        rule: 'rating NaN is not an integer',
         items: pcl5({ 20: Number.NaN }),
         message: /item 20 .*got NaN/,
       },
       {
         rule: "rating '2' (a string) is not a number",
-        items: pcl5({ 3: untyped<number>("2") }),
+        items: pcl5({ 3: untyped<number>('2') }),
         message: /item 3 .*got "2"/,
       },
       {
-        rule: "rating Infinity is not an integer",
+        rule: 'rating Infinity is not an integer',
         items: pcl5({ 4: Number.POSITIVE_INFINITY }),
         message: /item 4 .*got Infinity/,
       },
       {
-        rule: "rating true (a boolean) is not a number",
+        rule: 'rating true (a boolean) is not a number',
         items: pcl5({ 5: untyped<number>(true) }),
         message: /item 5 .*got true/,
       },
       {
-        rule: "1-5 scale of the DSM-IV PCL-C is not the PCL-5: all 5s are rejected",
+        rule: '1-5 scale of the DSM-IV PCL-C is not the PCL-5: all 5s are rejected',
         items: pcl5({}, 5),
         message: /item 1 .*got 5/,
       },
       {
-        rule: "an invalid rating is reported even when other items are missing",
+        rule: 'an invalid rating is reported even when other items are missing',
         items: pcl5({ 1: null, 9: 7 }),
         message: /item 9 .*got 7/,
       },
       {
-        rule: "wrong length: 19 answers",
+        rule: 'wrong length: 19 answers',
         items: pcl5().slice(0, 19),
         message: /exactly 20 item answers; got 19/,
       },
       {
-        rule: "wrong length: 21 answers",
+        rule: 'wrong length: 21 answers',
         items: [...pcl5(), 0],
         message: /exactly 20 item answers; got 21/,
       },
       {
-        rule: "wrong length: no answers",
+        rule: 'wrong length: no answers',
         items: [],
         message: /exactly 20 item answers; got 0/,
       },
       {
-        rule: "not an array",
-        items: "0".repeat(20),
+        rule: 'not an array',
+        items: '0'.repeat(20),
         message: /must be an array/,
       },
       {
-        rule: "cut point 81 is above the 0-80 range",
+        rule: 'cut point 81 is above the 0-80 range',
         items: pcl5(),
         cutPoint: 81,
         message: /cut point must be an integer from 0 to 80; got 81/,
       },
       {
-        rule: "cut point -1 is below the 0-80 range",
+        rule: 'cut point -1 is below the 0-80 range',
         items: pcl5(),
         cutPoint: -1,
         message: /cut point .*got -1/,
       },
       {
-        rule: "cut point 32.5 is not an integer",
+        rule: 'cut point 32.5 is not an integer',
         items: pcl5(),
         cutPoint: 32.5,
         message: /cut point .*got 32.5/,
@@ -690,7 +651,7 @@ describe("scorePcl5 (VA National Center for PTSD PCL-5 scoring)", () => {
     for (const { rule, items, cutPoint, message } of cases) {
       it(rule, () => {
         assert.throws(() => scorePcl5(untyped(items), untyped({ cutPoint })), {
-          name: "RangeError",
+          name: 'RangeError',
           message,
         });
       });
@@ -698,7 +659,7 @@ describe("scorePcl5 (VA National Center for PTSD PCL-5 scoring)", () => {
   });
 });
 
-describe("comparePcl5 (VA National Center for PTSD: improvement is a decrease)", () => {
+describe('comparePcl5 (VA National Center for PTSD: improvement is a decrease)', () => {
   const cases: readonly {
     rule: string;
     baseline: number;
@@ -707,7 +668,7 @@ describe("comparePcl5 (VA National Center for PTSD: improvement is a decrease)",
     expected: Pcl5Change;
   }[] = [
     {
-      rule: "drop of exactly 5 is a response (inclusive), not clinically meaningful",
+      rule: 'drop of exactly 5 is a response (inclusive), not clinically meaningful',
       baseline: 50,
       followUp: 45,
       expected: {
@@ -719,7 +680,7 @@ describe("comparePcl5 (VA National Center for PTSD: improvement is a decrease)",
       },
     },
     {
-      rule: "drop of 4 is improved but not a response",
+      rule: 'drop of 4 is improved but not a response',
       baseline: 50,
       followUp: 46,
       expected: {
@@ -731,7 +692,7 @@ describe("comparePcl5 (VA National Center for PTSD: improvement is a decrease)",
       },
     },
     {
-      rule: "drop of exactly 10 is clinically meaningful (inclusive)",
+      rule: 'drop of exactly 10 is clinically meaningful (inclusive)',
       baseline: 50,
       followUp: 40,
       expected: {
@@ -743,7 +704,7 @@ describe("comparePcl5 (VA National Center for PTSD: improvement is a decrease)",
       },
     },
     {
-      rule: "drop of 9 is a response but not clinically meaningful",
+      rule: 'drop of 9 is a response but not clinically meaningful',
       baseline: 50,
       followUp: 41,
       expected: {
@@ -755,7 +716,7 @@ describe("comparePcl5 (VA National Center for PTSD: improvement is a decrease)",
       },
     },
     {
-      rule: "drop of 1 is improved only",
+      rule: 'drop of 1 is improved only',
       baseline: 34,
       followUp: 33,
       expected: {
@@ -767,7 +728,7 @@ describe("comparePcl5 (VA National Center for PTSD: improvement is a decrease)",
       },
     },
     {
-      rule: "no change is neither improved nor worsened",
+      rule: 'no change is neither improved nor worsened',
       baseline: 40,
       followUp: 40,
       expected: {
@@ -779,7 +740,7 @@ describe("comparePcl5 (VA National Center for PTSD: improvement is a decrease)",
       },
     },
     {
-      rule: "rise of exactly 5 is worsened (inclusive)",
+      rule: 'rise of exactly 5 is worsened (inclusive)',
       baseline: 40,
       followUp: 45,
       expected: {
@@ -791,7 +752,7 @@ describe("comparePcl5 (VA National Center for PTSD: improvement is a decrease)",
       },
     },
     {
-      rule: "rise of 4 is not worsened",
+      rule: 'rise of 4 is not worsened',
       baseline: 40,
       followUp: 44,
       expected: {
@@ -803,7 +764,7 @@ describe("comparePcl5 (VA National Center for PTSD: improvement is a decrease)",
       },
     },
     {
-      rule: "a change of -5 is a response, never worsened (direction)",
+      rule: 'a change of -5 is a response, never worsened (direction)',
       baseline: 5,
       followUp: 0,
       expected: {
@@ -815,7 +776,7 @@ describe("comparePcl5 (VA National Center for PTSD: improvement is a decrease)",
       },
     },
     {
-      rule: "full range: 80 to 0",
+      rule: 'full range: 80 to 0',
       baseline: 80,
       followUp: 0,
       expected: {
@@ -827,7 +788,7 @@ describe("comparePcl5 (VA National Center for PTSD: improvement is a decrease)",
       },
     },
     {
-      rule: "full range: 0 to 80 is worsened",
+      rule: 'full range: 0 to 80 is worsened',
       baseline: 0,
       followUp: 80,
       expected: {
@@ -839,7 +800,7 @@ describe("comparePcl5 (VA National Center for PTSD: improvement is a decrease)",
       },
     },
     {
-      rule: "custom thresholds (response 10, meaningful 15): drop of 9 is not a response",
+      rule: 'custom thresholds (response 10, meaningful 15): drop of 9 is not a response',
       baseline: 50,
       followUp: 41,
       options: { response: 10, meaningful: 15 },
@@ -852,7 +813,7 @@ describe("comparePcl5 (VA National Center for PTSD: improvement is a decrease)",
       },
     },
     {
-      rule: "custom thresholds: drop of exactly 10 is a response, not meaningful",
+      rule: 'custom thresholds: drop of exactly 10 is a response, not meaningful',
       baseline: 50,
       followUp: 40,
       options: { response: 10, meaningful: 15 },
@@ -865,7 +826,7 @@ describe("comparePcl5 (VA National Center for PTSD: improvement is a decrease)",
       },
     },
     {
-      rule: "custom thresholds: drop of exactly 15 is clinically meaningful",
+      rule: 'custom thresholds: drop of exactly 15 is clinically meaningful',
       baseline: 50,
       followUp: 35,
       options: { response: 10, meaningful: 15 },
@@ -878,7 +839,7 @@ describe("comparePcl5 (VA National Center for PTSD: improvement is a decrease)",
       },
     },
     {
-      rule: "custom thresholds: rise of 9 is not worsened",
+      rule: 'custom thresholds: rise of 9 is not worsened',
       baseline: 40,
       followUp: 49,
       options: { response: 10, meaningful: 15 },
@@ -891,7 +852,7 @@ describe("comparePcl5 (VA National Center for PTSD: improvement is a decrease)",
       },
     },
     {
-      rule: "custom thresholds: rise of exactly 10 is worsened",
+      rule: 'custom thresholds: rise of exactly 10 is worsened',
       baseline: 40,
       followUp: 50,
       options: { response: 10, meaningful: 15 },
@@ -904,7 +865,7 @@ describe("comparePcl5 (VA National Center for PTSD: improvement is a decrease)",
       },
     },
     {
-      rule: "only one threshold given: the other keeps its default (meaningful 10)",
+      rule: 'only one threshold given: the other keeps its default (meaningful 10)',
       baseline: 50,
       followUp: 40,
       options: { response: 8 },
@@ -929,37 +890,37 @@ describe("comparePcl5 (VA National Center for PTSD: improvement is a decrease)",
     message: RegExp;
   }[] = [
     {
-      rule: "baseline total 81 is out of range",
+      rule: 'baseline total 81 is out of range',
       args: [81, 40],
       message: /baseline total must be an integer from 0 to 80; got 81/,
     },
     {
-      rule: "follow-up total -1 is out of range",
+      rule: 'follow-up total -1 is out of range',
       args: [40, -1],
       message: /follow-up total .*got -1/,
     },
     {
-      rule: "fractional total",
+      rule: 'fractional total',
       args: [40.5, 40],
       message: /baseline total .*got 40.5/,
     },
     {
-      rule: "NaN total",
+      rule: 'NaN total',
       args: [40, Number.NaN],
       message: /follow-up total .*got NaN/,
     },
     {
-      rule: "string total",
-      args: ["40", 40],
+      rule: 'string total',
+      args: ['40', 40],
       message: /baseline total .*got "40"/,
     },
     {
-      rule: "response threshold 0 would make no change a response",
+      rule: 'response threshold 0 would make no change a response',
       args: [40, 40, { response: 0 }],
       message: /response threshold .*got 0/,
     },
     {
-      rule: "fractional meaningful threshold",
+      rule: 'fractional meaningful threshold',
       args: [40, 30, { meaningful: 9.5 }],
       message: /meaningful threshold .*got 9.5/,
     },
@@ -967,19 +928,15 @@ describe("comparePcl5 (VA National Center for PTSD: improvement is a decrease)",
   for (const { rule, args, message } of invalid) {
     it(rule, () => {
       const [baseline, followUp, options] = args;
-      assert.throws(
-        () =>
-          comparePcl5(untyped(baseline), untyped(followUp), untyped(options)),
-        {
-          name: "RangeError",
-          message,
-        },
-      );
+      assert.throws(() => comparePcl5(untyped(baseline), untyped(followUp), untyped(options)), {
+        name: 'RangeError',
+        message,
+      });
     });
   }
 });
 
-describe("evaluateSafety (PHQ-9 item 9: any answer above 0 is a safety trigger)", () => {
+describe('evaluateSafety (PHQ-9 item 9: any answer above 0 is a safety trigger)', () => {
   const cases: readonly {
     rule: string;
     answer: Phq9Item9Answer;
@@ -1010,40 +967,39 @@ describe("evaluateSafety (PHQ-9 item 9: any answer above 0 is a safety trigger)"
     it(rule, () => assert.deepEqual(evaluateSafety(answer), expected));
   }
 
-  const invalid: readonly { rule: string; answer: unknown; message: RegExp }[] =
-    [
-      {
-        rule: "4 is not a PHQ-9 answer",
-        answer: 4,
-        message: /must be one of 0, 1, 2, 3; got 4/,
-      },
-      { rule: "-1 is not a PHQ-9 answer", answer: -1, message: /got -1/ },
-      { rule: "1.5 is not a PHQ-9 answer", answer: 1.5, message: /got 1.5/ },
-      {
-        rule: "NaN is not a PHQ-9 answer",
-        answer: Number.NaN,
-        message: /got NaN/,
-      },
-      {
-        rule: "'1' (a string) is not a PHQ-9 answer",
-        answer: "1",
-        message: /got "1"/,
-      },
-      {
-        rule: 'unanswered (undefined) never silently means "no trigger"',
-        answer: undefined,
-        message: /got undefined/,
-      },
-      {
-        rule: 'unanswered (null) never silently means "no trigger"',
-        answer: null,
-        message: /got null/,
-      },
-    ];
+  const invalid: readonly { rule: string; answer: unknown; message: RegExp }[] = [
+    {
+      rule: '4 is not a PHQ-9 answer',
+      answer: 4,
+      message: /must be one of 0, 1, 2, 3; got 4/,
+    },
+    { rule: '-1 is not a PHQ-9 answer', answer: -1, message: /got -1/ },
+    { rule: '1.5 is not a PHQ-9 answer', answer: 1.5, message: /got 1.5/ },
+    {
+      rule: 'NaN is not a PHQ-9 answer',
+      answer: Number.NaN,
+      message: /got NaN/,
+    },
+    {
+      rule: "'1' (a string) is not a PHQ-9 answer",
+      answer: '1',
+      message: /got "1"/,
+    },
+    {
+      rule: 'unanswered (undefined) never silently means "no trigger"',
+      answer: undefined,
+      message: /got undefined/,
+    },
+    {
+      rule: 'unanswered (null) never silently means "no trigger"',
+      answer: null,
+      message: /got null/,
+    },
+  ];
   for (const { rule, answer, message } of invalid) {
     it(rule, () => {
       assert.throws(() => evaluateSafety(untyped(answer)), {
-        name: "RangeError",
+        name: 'RangeError',
         message,
       });
     });
@@ -1054,21 +1010,15 @@ describe("evaluateSafety (PHQ-9 item 9: any answer above 0 is a safety trigger)"
 // Generic scoring: agreement with the typed wrappers, and partner-defined instruments
 // ---------------------------------------------------------------------------------------------
 
-describe("scoreInstrument agrees with the typed wrappers on the built-ins", () => {
-  it("PC-PTSD-5: every exposure x item combination x cut point 0-5 (Prins et al. 2016)", () => {
+describe('scoreInstrument agrees with the typed wrappers on the built-ins', () => {
+  it('PC-PTSD-5: every exposure x item combination x cut point 0-5 (Prins et al. 2016)', () => {
     let compared = 0;
     for (const exposure of [true, false]) {
       for (let mask = 0; mask < 32; mask++) {
-        const items = Array.from(
-          { length: 5 },
-          (_, i) => (mask & (1 << i)) !== 0,
-        );
+        const items = Array.from({ length: 5 }, (_, i) => (mask & (1 << i)) !== 0);
         for (let cutPoint = 0; cutPoint <= 5; cutPoint++) {
           assert.deepEqual(
-            scoreInstrument(
-              withCutPoint(pcPtsd5Instrument, cutPoint),
-              keyedPcPtsd5(exposure, items),
-            ),
+            scoreInstrument(withCutPoint(pcPtsd5Instrument, cutPoint), keyedPcPtsd5(exposure, items)),
             scorePcPtsd5({ exposure, items }, { cutPoint }),
             `exposure ${exposure}, items ${items.join()}, cut point ${cutPoint}`,
           );
@@ -1079,43 +1029,35 @@ describe("scoreInstrument agrees with the typed wrappers on the built-ins", () =
     assert.equal(compared, 2 * 32 * 6);
   });
 
-  it("PC-PTSD-5: default cut point comes from the definition (3)", () => {
+  it('PC-PTSD-5: default cut point comes from the definition (3)', () => {
     const items = [true, true, true, false, false];
-    assert.deepEqual(
-      scoreInstrument(pcPtsd5Instrument, keyedPcPtsd5(true, items)),
-      scorePcPtsd5({ exposure: true, items }),
-    );
+    assert.deepEqual(scoreInstrument(pcPtsd5Instrument, keyedPcPtsd5(true, items)), scorePcPtsd5({ exposure: true, items }));
     assert.equal(pcPtsd5Instrument.scoring.cutPoint, 3);
   });
 
-  it("PC-PTSD-5: invalid answers are rejected by both (RangeError)", () => {
+  it('PC-PTSD-5: invalid answers are rejected by both (RangeError)', () => {
     const bad: readonly (readonly unknown[])[] = [
       [true, true, null, true, true],
-      [true, "yes", true, true, true],
+      [true, 'yes', true, true, true],
       [1, 0, 1, 0, 1],
     ];
     for (const items of bad) {
       assert.equal(
         outcome(() => scorePcPtsd5(untyped({ exposure: true, items }))),
-        "RangeError",
+        'RangeError',
       );
       assert.equal(
-        outcome(() =>
-          scoreInstrument(
-            pcPtsd5Instrument,
-            keyedPcPtsd5(true, untyped(items)),
-          ),
-        ),
-        "RangeError",
+        outcome(() => scoreInstrument(pcPtsd5Instrument, keyedPcPtsd5(true, untyped(items)))),
+        'RangeError',
       );
     }
     assert.equal(
-      outcome(() => scoreInstrument(pcPtsd5Instrument, { "pcptsd5-1": true })),
-      "RangeError",
+      outcome(() => scoreInstrument(pcPtsd5Instrument, { 'pcptsd5-1': true })),
+      'RangeError',
     );
   });
 
-  it("PCL-5: 3000 seeded random answer sets incl. missing and invalid values, default and custom cut points", () => {
+  it('PCL-5: 3000 seeded random answer sets incl. missing and invalid values, default and custom cut points', () => {
     const random = prng(20160601);
     const pick = (): Pcl5Answer => {
       const r = random();
@@ -1130,44 +1072,35 @@ describe("scoreInstrument agrees with the typed wrappers on the built-ins", () =
       const bias = run % 3;
       const items = Array.from({ length: 20 }, () => {
         const value = pick();
-        if (typeof value !== "number" || value > 4) return value;
-        return bias === 0
-          ? Math.min(value, 2)
-          : bias === 1
-            ? Math.max(value, 1)
-            : value;
+        if (typeof value !== 'number' || value > 4) return value;
+        return bias === 0 ? Math.min(value, 2) : bias === 1 ? Math.max(value, 1) : value;
       });
       const cutPoint = run % 4 === 0 ? 31 + (run % 3) : undefined;
       const options = cutPoint === undefined ? {} : { cutPoint };
-      const definition =
-        cutPoint === undefined
-          ? pcl5Instrument
-          : withCutPoint(pcl5Instrument, cutPoint);
+      const definition = cutPoint === undefined ? pcl5Instrument : withCutPoint(pcl5Instrument, cutPoint);
       const typed = outcome(() => scorePcl5(items, options));
-      const generic = outcome(() =>
-        asPcl5(scoreInstrument(definition, keyedPcl5(items))),
-      );
+      const generic = outcome(() => asPcl5(scoreInstrument(definition, keyedPcl5(items))));
       assert.deepEqual(generic, typed, `run ${run}: ${JSON.stringify(items)}`);
       outcomes.add(
-        typeof typed === "string"
+        typeof typed === 'string'
           ? typed
           : typed.complete
             ? `rule ${typed.provisionalDiagnosis} probable ${typed.probablePtsd}`
-            : "incomplete",
+            : 'incomplete',
       );
     }
     // The sample exercised every outcome, so the agreement is not vacuous.
     assert.deepEqual([...outcomes].sort(), [
-      "RangeError",
-      "incomplete",
-      "rule false probable false",
-      "rule false probable true",
-      "rule true probable false",
-      "rule true probable true",
+      'RangeError',
+      'incomplete',
+      'rule false probable false',
+      'rule false probable true',
+      'rule true probable false',
+      'rule true probable true',
     ]);
   });
 
-  it("PCL-5: every fixed case above agrees too (rule independence, incomplete, boundaries)", () => {
+  it('PCL-5: every fixed case above agrees too (rule independence, incomplete, boundaries)', () => {
     const fixtures: readonly (readonly Pcl5Answer[])[] = [
       pcl5(MINIMAL_RULE),
       [4, 4, 4, 4, 4, 1, 1, 4, 4, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0],
@@ -1178,94 +1111,78 @@ describe("scoreInstrument agrees with the typed wrappers on the built-ins", () =
       pcl5WithTotal(32),
     ];
     for (const items of fixtures) {
-      assert.deepEqual(
-        asPcl5(scoreInstrument(pcl5Instrument, keyedPcl5(items))),
-        scorePcl5(items),
-      );
+      assert.deepEqual(asPcl5(scoreInstrument(pcl5Instrument, keyedPcl5(items))), scorePcl5(items));
     }
   });
 
-  it("PHQ-9 item 9: answers 0-3 agree with evaluateSafety, invalid ones are rejected by both", () => {
+  it('PHQ-9 item 9: answers 0-3 agree with evaluateSafety, invalid ones are rejected by both', () => {
     for (const answer of [0, 1, 2, 3] as const) {
-      assert.deepEqual(
-        scoreInstrument(phq9Item9Instrument, { "phq9-9": answer }),
-        evaluateSafety(answer),
-      );
+      assert.deepEqual(scoreInstrument(phq9Item9Instrument, { 'phq9-9': answer }), evaluateSafety(answer));
     }
     for (const answer of [4, -1, 1.5, null, undefined]) {
       assert.equal(
         outcome(() => evaluateSafety(untyped(answer))),
-        "RangeError",
+        'RangeError',
       );
       assert.equal(
-        outcome(() =>
-          scoreInstrument(phq9Item9Instrument, { "phq9-9": answer }),
-        ),
-        "RangeError",
+        outcome(() => scoreInstrument(phq9Item9Instrument, { 'phq9-9': answer })),
+        'RangeError',
       );
     }
   });
 
-  it("a definition that went through JSON (as a receiver would load it) scores the same", () => {
+  it('a definition that went through JSON (as a receiver would load it) scores the same', () => {
     const items = pcl5(MINIMAL_RULE);
-    const fromJson = JSON.parse(
-      JSON.stringify(pcl5Instrument),
-    ) as typeof pcl5Instrument;
-    assert.deepEqual(
-      asPcl5(scoreInstrument(fromJson, keyedPcl5(items))),
-      scorePcl5(items),
-    );
+    const fromJson = JSON.parse(JSON.stringify(pcl5Instrument)) as typeof pcl5Instrument;
+    assert.deepEqual(asPcl5(scoreInstrument(fromJson, keyedPcl5(items))), scorePcl5(items));
   });
 
-  it("answer keys that are not in the definition are ignored", () => {
+  it('answer keys that are not in the definition are ignored', () => {
     const answers = {
       ...keyedPcl5(pcl5(MINIMAL_RULE)),
-      "pcl5-21": 4,
+      'pcl5-21': 4,
       exposure: 4,
     };
-    assert.deepEqual(
-      asPcl5(scoreInstrument(pcl5Instrument, answers)),
-      scorePcl5(pcl5(MINIMAL_RULE)),
-    );
+    assert.deepEqual(asPcl5(scoreInstrument(pcl5Instrument, answers)), scorePcl5(pcl5(MINIMAL_RULE)));
   });
 });
 
-describe("scoreInstrument scores partner-defined instruments without forking", () => {
+describe('scoreInstrument scores partner-defined instruments without forking', () => {
   const likert: InstrumentDefinition<SumScoring> = {
-    id: "partner-likert",
-    version: "1",
-    name: "Partner three-item check-in",
-    abbreviation: "P3",
-    citation: "Partner clinic, internal.",
-    attributionKey: "partner.attribution",
+    id: 'partner-likert',
+    version: '1',
+    name: 'Partner three-item check-in',
+    abbreviation: 'P3',
+    citation: 'Partner clinic, internal.',
+    attributionKey: 'partner.attribution',
     items: [
-      { id: "p-1", textKey: "partner.items.1", cluster: "sleep" },
-      { id: "p-2", textKey: "partner.items.2", cluster: "sleep" },
-      { id: "p-3", textKey: "partner.items.3", cluster: "mood" },
+      { id: 'p-1', textKey: 'partner.items.1', cluster: 'sleep' },
+      { id: 'p-2', textKey: 'partner.items.2', cluster: 'sleep' },
+      { id: 'p-3', textKey: 'partner.items.3', cluster: 'mood' },
     ],
     options: [1, 2, 3, 4, 5].map((value) => ({
       value,
       labelKey: `partner.options.${value}`,
     })),
-    scoring: { kind: "sum", itemMin: 1, itemMax: 5, cutPoint: 9 },
+    scoring: { kind: 'sum', itemMin: 1, itemMax: 5, cutPoint: 9 },
   };
 
   const ungated: InstrumentDefinition<CountYesScoring> = {
-    id: "partner-yes-no",
-    version: "1",
-    name: "Partner yes/no screen",
-    abbreviation: "PYN",
-    citation: "Partner clinic, internal.",
-    attributionKey: "partner.attribution",
+    id: 'partner-yes-no',
+    version: '1',
+    name: 'Partner yes/no screen',
+    abbreviation: 'PYN',
+    citation: 'Partner clinic, internal.',
+    attributionKey: 'partner.attribution',
     items: [
-      { id: "q1", textKey: "partner.q1" },
-      { id: "q2", textKey: "partner.q2" },
+      { id: 'q1', textKey: 'partner.q1' },
+      { id: 'q2', textKey: 'partner.q2' },
     ],
     options: [
-      { value: true, labelKey: "partner.yes" },
-      { value: false, labelKey: "partner.no" },
+      { value: true, labelKey: 'partner.yes' },
+      { value: false, labelKey: 'partner.no' },
     ],
-    scoring: { kind: "count-yes", cutPoint: 2 },
+    scoring: { kind: 'count-yes', cutPoint: 2 },
   };
 
   const cases: readonly {
@@ -1275,9 +1192,9 @@ describe("scoreInstrument scores partner-defined instruments without forking", (
     expected: CountYesResult | SumResult | SafetyResult;
   }[] = [
     {
-      rule: "sum with a 1-5 scale and no cluster rule: clusterRuleMet is null, cluster sums still reported",
+      rule: 'sum with a 1-5 scale and no cluster rule: clusterRuleMet is null, cluster sums still reported',
       definition: likert,
-      answers: { "p-1": 3, "p-2": 2, "p-3": 4 },
+      answers: { 'p-1': 3, 'p-2': 2, 'p-3': 4 },
       expected: {
         complete: true,
         total: 9,
@@ -1288,9 +1205,9 @@ describe("scoreInstrument scores partner-defined instruments without forking", (
       },
     },
     {
-      rule: "sum: cut point inclusive, total 8 below 9 is negative",
+      rule: 'sum: cut point inclusive, total 8 below 9 is negative',
       definition: likert,
-      answers: { "p-1": 3, "p-2": 1, "p-3": 4 },
+      answers: { 'p-1': 3, 'p-2': 1, 'p-3': 4 },
       expected: {
         complete: true,
         total: 8,
@@ -1301,47 +1218,45 @@ describe("scoreInstrument scores partner-defined instruments without forking", (
       },
     },
     {
-      rule: "sum: an unanswered item is incomplete, never a partial sum",
+      rule: 'sum: an unanswered item is incomplete, never a partial sum',
       definition: likert,
-      answers: { "p-1": 3, "p-3": 4 },
+      answers: { 'p-1': 3, 'p-3': 4 },
       expected: { complete: false, answered: 2 },
     },
     {
-      rule: "count-yes without a gate counts every item",
+      rule: 'count-yes without a gate counts every item',
       definition: ungated,
       answers: { q1: true, q2: true },
       expected: { score: 2, positive: true, cutPoint: 2 },
     },
     {
-      rule: "safety trigger with a custom threshold 2: answer 1 does not trigger",
+      rule: 'safety trigger with a custom threshold 2: answer 1 does not trigger',
       definition: {
         ...phq9Item9Instrument,
-        id: "partner-safety",
-        scoring: { kind: "safety-trigger", threshold: 2 },
+        id: 'partner-safety',
+        scoring: { kind: 'safety-trigger', threshold: 2 },
       },
-      answers: { "phq9-9": 1 },
+      answers: { 'phq9-9': 1 },
       expected: { triggered: false },
     },
   ];
   for (const { rule, definition, answers, expected } of cases) {
-    it(rule, () =>
-      assert.deepEqual(scoreInstrument(definition, answers), expected),
-    );
+    it(rule, () => assert.deepEqual(scoreInstrument(definition, answers), expected));
   }
 
   it("the result type follows the definition's scoring kind", () => {
     // Compile-time checks: these assignments fail `tsc` if the conditional types regress.
     const sumResult: SumResult = scoreInstrument(likert, {
-      "p-1": 1,
-      "p-2": 1,
-      "p-3": 1,
+      'p-1': 1,
+      'p-2': 1,
+      'p-3': 1,
     });
     const countResult: CountYesResult = scoreInstrument(ungated, {
       q1: false,
       q2: false,
     });
     const safetyResult: SafetyResult = scoreInstrument(phq9Item9Instrument, {
-      "phq9-9": 0,
+      'phq9-9': 0,
     });
     assert.equal(sumResult.complete, true);
     assert.equal(countResult.score, 0);
@@ -1352,25 +1267,25 @@ describe("scoreInstrument scores partner-defined instruments without forking", (
     rule: string;
     definition: InstrumentDefinition;
     answers: unknown;
-    error: "RangeError" | "TypeError";
+    error: 'RangeError' | 'TypeError';
     message: RegExp;
   }[] = [
     {
-      rule: "a rating outside the declared 1-5 scale",
+      rule: 'a rating outside the declared 1-5 scale',
       definition: likert,
-      answers: { "p-1": 0, "p-2": 1, "p-3": 1 },
-      error: "RangeError",
+      answers: { 'p-1': 0, 'p-2': 1, 'p-3': 1 },
+      error: 'RangeError',
       message: /P3 item 1 \(p-1\) must be an integer from 1 to 5; got 0/,
     },
     {
-      rule: "a cut point outside the declared range (3 items x 1-5 is 3-15)",
+      rule: 'a cut point outside the declared range (3 items x 1-5 is 3-15)',
       definition: withCutPoint(likert, 16),
       answers: {},
-      error: "RangeError",
+      error: 'RangeError',
       message: /P3 cut point must be an integer from 3 to 15; got 16/,
     },
     {
-      rule: "a cluster rule naming a cluster no item has",
+      rule: 'a cluster rule naming a cluster no item has',
       definition: {
         ...likert,
         scoring: {
@@ -1379,11 +1294,11 @@ describe("scoreInstrument scores partner-defined instruments without forking", (
         },
       },
       answers: {},
-      error: "RangeError",
+      error: 'RangeError',
       message: /cluster appetite, which has no items/,
     },
     {
-      rule: "a cluster rule needing more endorsements than the cluster has items",
+      rule: 'a cluster rule needing more endorsements than the cluster has items',
       definition: {
         ...likert,
         scoring: {
@@ -1392,45 +1307,44 @@ describe("scoreInstrument scores partner-defined instruments without forking", (
         },
       },
       answers: {},
-      error: "RangeError",
-      message:
-        /minimum endorsed in cluster mood must be an integer from 0 to 1; got 2/,
+      error: 'RangeError',
+      message: /minimum endorsed in cluster mood must be an integer from 0 to 1; got 2/,
     },
     {
-      rule: "duplicate item ids",
+      rule: 'duplicate item ids',
       definition: {
         ...ungated,
         items: [
-          { id: "q1", textKey: "a" },
-          { id: "q1", textKey: "b" },
+          { id: 'q1', textKey: 'a' },
+          { id: 'q1', textKey: 'b' },
         ],
       },
       answers: {},
-      error: "RangeError",
+      error: 'RangeError',
       message: /duplicate id "q1"/,
     },
     {
-      rule: "no items",
+      rule: 'no items',
       definition: { ...ungated, items: [] },
       answers: {},
-      error: "RangeError",
+      error: 'RangeError',
       message: /at least one item/,
     },
     {
-      rule: "an unknown scoring kind",
+      rule: 'an unknown scoring kind',
       definition: {
         ...likert,
-        scoring: untyped<InstrumentScoring>({ kind: "average" }),
+        scoring: untyped<InstrumentScoring>({ kind: 'average' }),
       },
       answers: {},
-      error: "TypeError",
+      error: 'TypeError',
       message: /unknown scoring kind "average"/,
     },
     {
-      rule: "answers given as an array instead of keyed by item id",
+      rule: 'answers given as an array instead of keyed by item id',
       definition: likert,
       answers: [3, 2, 4],
-      error: "TypeError",
+      error: 'TypeError',
       message: /keyed by item id/,
     },
   ];
@@ -1448,83 +1362,50 @@ describe("scoreInstrument scores partner-defined instruments without forking", (
 // Purity: the scoring subpath must run in Node, so it may not reach Lit, the DOM or other packages
 // ---------------------------------------------------------------------------------------------
 
-describe("scoring and instruments stay pure (STYLE.md: pure logic never imports Lit or touches the DOM)", () => {
-  const src = resolve(dirname(fileURLToPath(import.meta.url)), "../src");
-  const files = ["scoring", "instruments"].flatMap((dir) =>
-    readdirSync(join(src, dir), { recursive: true, encoding: "utf8" })
-      .filter((name) => name.endsWith(".ts"))
+describe('scoring and instruments stay pure (STYLE.md: pure logic never imports Lit or touches the DOM)', () => {
+  const src = resolve(dirname(fileURLToPath(import.meta.url)), '../src');
+  const files = ['scoring', 'instruments'].flatMap((dir) =>
+    readdirSync(join(src, dir), { recursive: true, encoding: 'utf8' })
+      .filter((name) => name.endsWith('.ts'))
       .map((name) => join(src, dir, name)),
   );
 
-  it("finds the modules it checks", () => {
-    assert.ok(files.some((file) => file.endsWith(join("scoring", "index.ts"))));
-    assert.ok(
-      files.some((file) => file.endsWith(join("instruments", "pcl-5.ts"))),
-    );
+  it('finds the modules it checks', () => {
+    assert.ok(files.some((file) => file.endsWith(join('scoring', 'index.ts'))));
+    assert.ok(files.some((file) => file.endsWith(join('instruments', 'pcl-5.ts'))));
   });
 
   for (const file of files) {
     const name = relative(src, file);
     it(`${name}: value imports are relative and stay inside this package's scoring/ and instruments/`, () => {
-      const text = readFileSync(file, "utf8");
+      const text = readFileSync(file, 'utf8');
       const statements =
         text.match(
           /^(?:import|export)\s+(?:type\s+)?(?:\*(?:\s+as\s+[\w$]+)?|\{[^}]*\}|[\w$]+(?:\s*,\s*\{[^}]*\})?)\s+from\s*['"][^'"]+['"]|^import\s*['"][^'"]+['"]/gm,
         ) ?? [];
       // Every import/export-from line must have been recognized by the pattern above.
-      const fromLines =
-        text.match(/^(?:import|export)\b.*\bfrom\s*['"]/gm) ?? [];
-      const multiLineStarts =
-        text.match(/^(?:import|export)\s+(?:type\s+)?\{[^}]*$/gm) ?? [];
-      assert.equal(
-        statements.length,
-        fromLines.length + multiLineStarts.length,
-        `${name}: unrecognized import`,
-      );
+      const fromLines = text.match(/^(?:import|export)\b.*\bfrom\s*['"]/gm) ?? [];
+      const multiLineStarts = text.match(/^(?:import|export)\s+(?:type\s+)?\{[^}]*$/gm) ?? [];
+      assert.equal(statements.length, fromLines.length + multiLineStarts.length, `${name}: unrecognized import`);
       for (const statement of statements) {
         if (/^(?:import|export)\s+type\b/.test(statement)) continue;
-        const specifier = /['"]([^'"]+)['"]$/.exec(statement)?.[1] ?? "";
-        assert.match(
-          specifier,
-          /^\.\.?\//,
-          `${name}: non-relative value import ${specifier}`,
-        );
-        assert.match(
-          specifier,
-          /\.js$/,
-          `${name}: import must end in .js: ${specifier}`,
-        );
+        const specifier = /['"]([^'"]+)['"]$/.exec(statement)?.[1] ?? '';
+        assert.match(specifier, /^\.\.?\//, `${name}: non-relative value import ${specifier}`);
+        assert.match(specifier, /\.js$/, `${name}: import must end in .js: ${specifier}`);
         const target = relative(src, resolve(dirname(file), specifier));
-        assert.match(
-          target,
-          /^(scoring|instruments)[/\\]/,
-          `${name}: import leaves scoring/instruments: ${specifier}`,
-        );
-        assert.doesNotMatch(
-          target,
-          /\.json$/,
-          `${name}: JSON imports need import attributes in Node`,
-        );
+        assert.match(target, /^(scoring|instruments)[/\\]/, `${name}: import leaves scoring/instruments: ${specifier}`);
+        assert.doesNotMatch(target, /\.json$/, `${name}: JSON imports need import attributes in Node`);
       }
     });
 
     it(`${name}: no DOM or Lit globals`, () => {
-      const code = readFileSync(file, "utf8").replace(
-        /\/\*[\s\S]*?\*\/|\/\/.*$/gm,
-        "",
-      );
-      assert.doesNotMatch(
-        code,
-        /\b(document|window|customElements|HTMLElement|localStorage|navigator)\b|['"]lit['"]/,
-      );
+      const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+      assert.doesNotMatch(code, /\b(document|window|customElements|HTMLElement|localStorage|navigator)\b|['"]lit['"]/);
     });
   }
 
-  it("runs where there is no DOM", () => {
-    assert.equal(
-      typeof (globalThis as { document?: unknown }).document,
-      "undefined",
-    );
+  it('runs where there is no DOM', () => {
+    assert.equal(typeof (globalThis as { document?: unknown }).document, 'undefined');
     assert.deepEqual(evaluateSafety(1), { triggered: true });
   });
 });

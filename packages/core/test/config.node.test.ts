@@ -6,7 +6,10 @@ import { configJsonSchema as jsonSchemaFromSchemaModule } from '../src/config/sc
 const layer = (source: string, input: unknown) => ({ source, input });
 
 describe('config precedence', () => {
-  const global = layer('Hearth.configure()', { brand: { name: 'Global', phone: '555-0100' }, lead: { endpoint: 'https://global.example/leads' } });
+  const global = layer('Hearth.configure()', {
+    brand: { name: 'Global', phone: '555-0100' },
+    lead: { endpoint: 'https://global.example/leads' },
+  });
   const provider = layer('the nearest <hearth-provider>', { brand: { name: 'Provider' }, assessment: { instrument: 'pcl-5' } });
   const attrs = layer('the attributes of <hearth-assessment>', { brand: { name: 'Attribute' } });
 
@@ -23,9 +26,26 @@ describe('config precedence', () => {
 
   const cases: { rule: string; layers: ReturnType<typeof layer>[]; name: string; instrument: string; endpoint?: string }[] = [
     { rule: 'global beats defaults', layers: [global], name: 'Global', instrument: 'pc-ptsd-5', endpoint: 'https://global.example/leads' },
-    { rule: 'provider beats global, field by field', layers: [global, provider], name: 'Provider', instrument: 'pcl-5', endpoint: 'https://global.example/leads' },
-    { rule: 'attributes beat everything', layers: [global, provider, attrs], name: 'Attribute', instrument: 'pcl-5', endpoint: 'https://global.example/leads' },
-    { rule: 'undefined never erases a lower layer', layers: [global, layer('attrs', { brand: { name: undefined } })], name: 'Global', instrument: 'pc-ptsd-5' },
+    {
+      rule: 'provider beats global, field by field',
+      layers: [global, provider],
+      name: 'Provider',
+      instrument: 'pcl-5',
+      endpoint: 'https://global.example/leads',
+    },
+    {
+      rule: 'attributes beat everything',
+      layers: [global, provider, attrs],
+      name: 'Attribute',
+      instrument: 'pcl-5',
+      endpoint: 'https://global.example/leads',
+    },
+    {
+      rule: 'undefined never erases a lower layer',
+      layers: [global, layer('attrs', { brand: { name: undefined } })],
+      name: 'Global',
+      instrument: 'pc-ptsd-5',
+    },
   ];
   for (const c of cases) {
     it(c.rule, () => {
@@ -52,18 +72,63 @@ describe('config precedence', () => {
 
 describe('config error messages name the field, the value, what was expected and where it came from', () => {
   const table: { rule: string; input: unknown; path: string; contains: string[] }[] = [
-    { rule: 'colour must be hex', input: { brand: { colors: { primary: 'red' } } }, path: 'brand.colors.primary', contains: ['"red"', 'hex colour'] },
-    { rule: 'endpoint must be https', input: { lead: { endpoint: 'http://clinic.example/leads' } }, path: 'lead.endpoint', contains: ['"http://clinic.example/leads"', 'https:'] },
+    {
+      rule: 'colour must be hex',
+      input: { brand: { colors: { primary: 'red' } } },
+      path: 'brand.colors.primary',
+      contains: ['"red"', 'hex colour'],
+    },
+    {
+      rule: 'endpoint must be https',
+      input: { lead: { endpoint: 'http://clinic.example/leads' } },
+      path: 'lead.endpoint',
+      contains: ['"http://clinic.example/leads"', 'https:'],
+    },
     { rule: 'endpoint must be a URL', input: { lead: { endpoint: 'leads' } }, path: 'lead.endpoint', contains: ['"leads"'] },
-    { rule: 'unknown instrument', input: { assessment: { instrument: 'phq-2' } }, path: 'assessment.instrument', contains: ['"phq-2"', '"pc-ptsd-5" or "pcl-5"'] },
-    { rule: 'cut point out of range', input: { assessment: { cutPoints: { pcPtsd5: 9 } } }, path: 'assessment.cutPoints.pcPtsd5', contains: ['9'] },
-    { rule: 'cut point must be whole', input: { assessment: { cutPoints: { pcl5: 32.5 } } }, path: 'assessment.cutPoints.pcl5', contains: ['32.5', 'whole number'] },
-    { rule: 'safety step cannot be removed', input: { assessment: { steps: ['intro', 'screen', 'results'] } }, path: 'assessment.steps', contains: ['keeps "safety" and "results"'] },
+    {
+      rule: 'unknown instrument',
+      input: { assessment: { instrument: 'phq-2' } },
+      path: 'assessment.instrument',
+      contains: ['"phq-2"', '"pc-ptsd-5" or "pcl-5"'],
+    },
+    {
+      rule: 'cut point out of range',
+      input: { assessment: { cutPoints: { pcPtsd5: 9 } } },
+      path: 'assessment.cutPoints.pcPtsd5',
+      contains: ['9'],
+    },
+    {
+      rule: 'cut point must be whole',
+      input: { assessment: { cutPoints: { pcl5: 32.5 } } },
+      path: 'assessment.cutPoints.pcl5',
+      contains: ['32.5', 'whole number'],
+    },
+    {
+      rule: 'safety step cannot be removed',
+      input: { assessment: { steps: ['intro', 'screen', 'results'] } },
+      path: 'assessment.steps',
+      contains: ['keeps "safety" and "results"'],
+    },
     { rule: 'unknown locale', input: { locale: 'fr' }, path: 'locale', contains: ['"fr"', '"en" or "es"'] },
     { rule: 'typo in a key is reported, not dropped', input: { brnad: { name: 'X' } }, path: '(root)', contains: ['brnad'] },
-    { rule: 'font cannot break out of its declaration', input: { brand: { font: 'Inter; background: red' } }, path: 'brand.font', contains: ['without ;'] },
-    { rule: 'includeAnswers must be boolean', input: { privacy: { includeAnswers: 'yes' } }, path: 'privacy.includeAnswers', contains: ['"yes"', 'true or false'] },
-    { rule: 'unknown state in coverage names the entry', input: { coverage: { selfPay: { price: 100, includes: [] }, superbill: false, states: { XX: { served: true } } } }, path: 'coverage.states.XX', contains: ['XX'] },
+    {
+      rule: 'font cannot break out of its declaration',
+      input: { brand: { font: 'Inter; background: red' } },
+      path: 'brand.font',
+      contains: ['without ;'],
+    },
+    {
+      rule: 'includeAnswers must be boolean',
+      input: { privacy: { includeAnswers: 'yes' } },
+      path: 'privacy.includeAnswers',
+      contains: ['"yes"', 'true or false'],
+    },
+    {
+      rule: 'unknown state in coverage names the entry',
+      input: { coverage: { selfPay: { price: 100, includes: [] }, superbill: false, states: { XX: { served: true } } } },
+      path: 'coverage.states.XX',
+      contains: ['XX'],
+    },
   ];
   for (const c of table) {
     it(c.rule, () => {
@@ -79,7 +144,10 @@ describe('config error messages name the field, the value, what was expected and
   }
 
   it('blames the layer that set the bad value, not the last layer', () => {
-    const r = resolveConfig([layer('Hearth.configure()', { brand: { colors: { primary: 'nope' } } }), layer('the attributes of <hearth-faq>', { brand: { name: 'Fine' } })]);
+    const r = resolveConfig([
+      layer('Hearth.configure()', { brand: { colors: { primary: 'nope' } } }),
+      layer('the attributes of <hearth-faq>', { brand: { name: 'Fine' } }),
+    ]);
     assert.ok(!r.ok);
     if (!r.ok) assert.equal(r.error.issues[0]?.source, 'Hearth.configure()');
   });
@@ -104,7 +172,8 @@ describe('endpoint rule', () => {
     ['https://user:pass@clinic.example/leads', false],
     ['/leads', false],
   ];
-  for (const [url, allowed] of table) it(`${url} → ${allowed ? 'allowed' : 'refused'}`, () => assert.equal(isAllowedEndpoint(url), allowed));
+  for (const [url, allowed] of table)
+    it(`${url} → ${allowed ? 'allowed' : 'refused'}`, () => assert.equal(isAllowedEndpoint(url), allowed));
 });
 
 describe('JSON Schema export', () => {

@@ -13,8 +13,22 @@ function lead(overrides: Record<string, unknown> = {}): Record<string, unknown> 
     urgent: false,
     contact: { name: 'Ana Patient', email: 'ana@example.org', phone: '+15555550123', state: 'TX', preferredContact: 'email' },
     consent: { given: true, text: 'I agree that Hearth Health may contact me.', version: '2026-11-01', timestamp: now },
-    source: { url: 'https://clinic.example/ptsd', referrer: 'https://www.google.com/', utm: { source: 'google', campaign: 'ptsd' }, gclid: 'abc' },
-    summary: { type: 'assessment', instrument: 'pc-ptsd-5', score: 4, cutPoint: 3, positive: true, reviewItemCount: 0, candidacy: 'discuss', state: 'TX' },
+    source: {
+      url: 'https://clinic.example/ptsd',
+      referrer: 'https://www.google.com/',
+      utm: { source: 'google', campaign: 'ptsd' },
+      gclid: 'abc',
+    },
+    summary: {
+      type: 'assessment',
+      instrument: 'pc-ptsd-5',
+      score: 4,
+      cutPoint: 3,
+      positive: true,
+      reviewItemCount: 0,
+      candidacy: 'discuss',
+      state: 'TX',
+    },
     ...overrides,
   };
 }
@@ -24,30 +38,82 @@ describe('LeadSchema', () => {
   const table: { rule: string; input: Record<string, unknown>; ok: boolean; paths?: string[] }[] = [
     { rule: 'a good lead is accepted', input: lead(), ok: true },
     { rule: 'phone is optional', input: lead(contact({ phone: undefined })), ok: true },
-    { rule: 'a coverage summary is accepted', input: lead({ kind: 'benefits-check', summary: { type: 'coverage', state: 'CA', payerId: 'aetna', outcome: 'in-network' } }), ok: true },
-    { rule: 'answers are accepted when present', input: lead({ answers: { pcPtsd5: { exposure: true, items: [true, true, false, true, true] }, phq9Item9: 0 } }), ok: true },
+    {
+      rule: 'a coverage summary is accepted',
+      input: lead({ kind: 'benefits-check', summary: { type: 'coverage', state: 'CA', payerId: 'aetna', outcome: 'in-network' } }),
+      ok: true,
+    },
+    {
+      rule: 'answers are accepted when present',
+      input: lead({ answers: { pcPtsd5: { exposure: true, items: [true, true, false, true, true] }, phq9Item9: 0 } }),
+      ok: true,
+    },
     { rule: 'missing consent is refused', input: lead({ consent: undefined }), ok: false, paths: ['consent'] },
-    { rule: 'consent not given is refused', input: lead({ consent: { given: false, text: 'x', version: '1', timestamp: now } }), ok: false, paths: ['consent.given'] },
-    { rule: 'consent without its text is refused', input: lead({ consent: { given: true, text: '', version: '1', timestamp: now } }), ok: false, paths: ['consent.text'] },
+    {
+      rule: 'consent not given is refused',
+      input: lead({ consent: { given: false, text: 'x', version: '1', timestamp: now } }),
+      ok: false,
+      paths: ['consent.given'],
+    },
+    {
+      rule: 'consent without its text is refused',
+      input: lead({ consent: { given: true, text: '', version: '1', timestamp: now } }),
+      ok: false,
+      paths: ['consent.text'],
+    },
     { rule: 'a bad email is refused', input: lead(contact({ email: 'ana@' })), ok: false, paths: ['contact.email'] },
     { rule: 'a non-US phone is refused', input: lead(contact({ phone: '+447700900123' })), ok: false, paths: ['contact.phone'] },
     { rule: 'a US phone not in E.164 is refused', input: lead(contact({ phone: '(555) 555-0123' })), ok: false, paths: ['contact.phone'] },
     { rule: 'an unknown state is refused', input: lead(contact({ state: 'XX' })), ok: false, paths: ['contact.state'] },
     { rule: 'an oversized name is refused', input: lead(contact({ name: 'a'.repeat(121) })), ok: false, paths: ['contact.name'] },
-    { rule: 'an oversized email is refused', input: lead(contact({ email: `${'a'.repeat(250)}@x.org` })), ok: false, paths: ['contact.email'] },
-    { rule: 'an oversized consent text is refused', input: lead({ consent: { given: true, text: 'x'.repeat(4001), version: '1', timestamp: now } }), ok: false, paths: ['consent.text'] },
-    { rule: 'an oversized UTM value is refused', input: lead({ source: { url: 'https://clinic.example/', utm: { source: 'x'.repeat(501) } } }), ok: false, paths: ['source.utm.source'] },
+    {
+      rule: 'an oversized email is refused',
+      input: lead(contact({ email: `${'a'.repeat(250)}@x.org` })),
+      ok: false,
+      paths: ['contact.email'],
+    },
+    {
+      rule: 'an oversized consent text is refused',
+      input: lead({ consent: { given: true, text: 'x'.repeat(4001), version: '1', timestamp: now } }),
+      ok: false,
+      paths: ['consent.text'],
+    },
+    {
+      rule: 'an oversized UTM value is refused',
+      input: lead({ source: { url: 'https://clinic.example/', utm: { source: 'x'.repeat(501) } } }),
+      ok: false,
+      paths: ['source.utm.source'],
+    },
     { rule: 'an idempotency key must be a UUID', input: lead({ idempotencyKey: '1' }), ok: false, paths: ['idempotencyKey'] },
     { rule: 'schema version is checked', input: lead({ schemaVersion: 2 }), ok: false, paths: ['schemaVersion'] },
     { rule: 'PCL-5 answers must be 20 long', input: lead({ answers: { pcl5: [1, 2, 3] } }), ok: false, paths: ['answers.pcl5'] },
-    { rule: 'a summary score out of range is refused', input: lead({ summary: { type: 'assessment', instrument: 'pcl-5', score: 81, cutPoint: 33, positive: true, reviewItemCount: 0, candidacy: 'discuss' } }), ok: false, paths: ['summary.score'] },
+    {
+      rule: 'a summary score out of range is refused',
+      input: lead({
+        summary: {
+          type: 'assessment',
+          instrument: 'pcl-5',
+          score: 81,
+          cutPoint: 33,
+          positive: true,
+          reviewItemCount: 0,
+          candidacy: 'discuss',
+        },
+      }),
+      ok: false,
+      paths: ['summary.score'],
+    },
     { rule: 'the urgent flag is required', input: lead({ urgent: undefined }), ok: false, paths: ['urgent'] },
   ];
   for (const c of table) {
     it(c.rule, () => {
       const r = validateLead(c.input);
       assert.equal(r.ok, c.ok, r.ok ? '' : JSON.stringify(r.errors));
-      if (!r.ok && c.paths) assert.deepEqual(r.errors.map((e) => e.path), c.paths);
+      if (!r.ok && c.paths)
+        assert.deepEqual(
+          r.errors.map((e) => e.path),
+          c.paths,
+        );
       if (!r.ok) for (const e of r.errors) assert.notEqual(e.message, '', 'each error says what is wrong');
     });
   }

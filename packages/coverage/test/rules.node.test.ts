@@ -53,9 +53,7 @@ const fallback = {
 
 /** Asserts the fields in `expected` and ignores the rest. */
 function assertFields(actual: object, expected: Record<string, unknown>): void {
-  const picked = Object.fromEntries(
-    Object.keys(expected).map((key) => [key, (actual as Record<string, unknown>)[key]]),
-  );
+  const picked = Object.fromEntries(Object.keys(expected).map((key) => [key, (actual as Record<string, unknown>)[key]]));
   assert.deepEqual(picked, expected);
 }
 
@@ -215,11 +213,7 @@ function assertCommon(result: CoverageResult, query: CoverageQuery): void {
   assert.equal(result.disclaimerKey, 'coverage.disclaimer');
   assert.equal(result.state, query.state);
   assert.equal(result.payerId, query.payerId);
-  for (const key of [
-    result.headlineKey,
-    result.nextStepKey,
-    'guidanceKey' in result ? result.guidanceKey : undefined,
-  ]) {
+  for (const key of [result.headlineKey, result.nextStepKey, 'guidanceKey' in result ? result.guidanceKey : undefined]) {
     if (key !== undefined) assert.ok(knownKeys.has(key), `${key} is in COVERAGE_MESSAGE_KEYS`);
   }
 }
@@ -234,17 +228,8 @@ describe('checkCoverage', () => {
   }
 
   it('covers every outcome', () => {
-    const outcomes = new Set(
-      cases.map(({ config: caseConfig = config, query }) => checkCoverage(caseConfig, query).outcome),
-    );
-    assert.deepEqual([...outcomes].sort(), [
-      'in-network',
-      'not-served',
-      'out-of-network',
-      'self-pay',
-      'unknown-payer',
-      'varies',
-    ]);
+    const outcomes = new Set(cases.map(({ config: caseConfig = config, query }) => checkCoverage(caseConfig, query).outcome));
+    assert.deepEqual([...outcomes].sort(), ['in-network', 'not-served', 'out-of-network', 'self-pay', 'unknown-payer', 'varies']);
   });
 
   for (const state of ['XX', 'tx', 'PR', '']) {
@@ -380,8 +365,7 @@ describe('CoverageConfigSchema', () => {
       assert.equal(result.error?.issues.length, 1, JSON.stringify(result.error?.issues));
       const [issue] = result.error?.issues ?? [];
       assert.deepEqual(issue?.path, path);
-      for (const part of names)
-        assert.ok(issue?.message.includes(part), `${JSON.stringify(issue?.message)} names ${part}`);
+      for (const part of names) assert.ok(issue?.message.includes(part), `${JSON.stringify(issue?.message)} names ${part}`);
     });
   }
 
@@ -426,10 +410,7 @@ describe('demoCoverage (content-ptsd)', () => {
   it('has waitlists open for some unserved states and not others', () => {
     const unserved = US_STATE_CODES.filter((code) => !demo.states[code]?.served);
     const open = unserved.filter((code) => demo.states[code]?.waitlist);
-    assert.ok(
-      open.length > unserved.length / 3 && open.length < (unserved.length * 2) / 3,
-      `${open.length} of ${unserved.length}`,
-    );
+    assert.ok(open.length > unserved.length / 3 && open.length < (unserved.length * 2) / 3, `${open.length} of ${unserved.length}`);
   });
 
   it('offers superbills and a self-pay program', () => {

@@ -5,12 +5,12 @@
  *
  * @module
  */
-import { pcPtsd5Instrument } from "./pc-ptsd-5.js";
-import { pcl5Instrument } from "./pcl-5.js";
-import { phq9Item9Instrument } from "./phq9-item9.js";
+import { pcPtsd5Instrument } from './pc-ptsd-5.js';
+import { pcl5Instrument } from './pcl-5.js';
+import { phq9Item9Instrument } from './phq9-item9.js';
 
 export { pcPtsd5Instrument, pcl5Instrument, phq9Item9Instrument };
-export type * from "./types.js";
+export type * from './types.js';
 
 /**
  * The built-in instruments keyed by their `id`: PC-PTSD-5 (Prins et al. 2016), PCL-5
@@ -18,9 +18,9 @@ export type * from "./types.js";
  * 2001) as a safety trigger.
  */
 export const builtInInstruments = {
-  "pc-ptsd-5": pcPtsd5Instrument,
-  "pcl-5": pcl5Instrument,
-  "phq9-item9": phq9Item9Instrument,
+  'pc-ptsd-5': pcPtsd5Instrument,
+  'pcl-5': pcl5Instrument,
+  'phq9-item9': phq9Item9Instrument,
 } as const;
 
 /** Id of a built-in instrument. */

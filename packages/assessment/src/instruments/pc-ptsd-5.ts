@@ -1,4 +1,4 @@
-import type { CountYesScoring, InstrumentDefinition } from "./types.js";
+import type { CountYesScoring, InstrumentDefinition } from './types.js';
 
 /**
  * Primary Care PTSD Screen for DSM-5: a trauma-exposure gate, then five yes/no items.
@@ -9,37 +9,36 @@ import type { CountYesScoring, InstrumentDefinition } from "./types.js";
  * Prins A, Bovin MJ, Smolenski DJ, et al. J Gen Intern Med 2016;31(10):1206–1211.
  */
 export const pcPtsd5Instrument: InstrumentDefinition<CountYesScoring> = {
-  id: "pc-ptsd-5",
-  version: "2016",
-  name: "Primary Care PTSD Screen for DSM-5 (PC-PTSD-5)",
-  abbreviation: "PC-PTSD-5",
-  citation:
-    "Prins A, Bovin MJ, Smolenski DJ, et al. J Gen Intern Med 2016;31(10):1206–1211. doi:10.1007/s11606-016-3703-5",
-  attributionKey: "attribution.pcPtsd5",
+  id: 'pc-ptsd-5',
+  version: '2016',
+  name: 'Primary Care PTSD Screen for DSM-5 (PC-PTSD-5)',
+  abbreviation: 'PC-PTSD-5',
+  citation: 'Prins A, Bovin MJ, Smolenski DJ, et al. J Gen Intern Med 2016;31(10):1206–1211. doi:10.1007/s11606-016-3703-5',
+  attributionKey: 'attribution.pcPtsd5',
   gate: {
-    id: "exposure",
-    introKey: "pcPtsd5.intro",
+    id: 'exposure',
+    introKey: 'pcPtsd5.intro',
     exampleKeys: [
-      "pcPtsd5.examples.1",
-      "pcPtsd5.examples.2",
-      "pcPtsd5.examples.3",
-      "pcPtsd5.examples.4",
-      "pcPtsd5.examples.5",
-      "pcPtsd5.examples.6",
+      'pcPtsd5.examples.1',
+      'pcPtsd5.examples.2',
+      'pcPtsd5.examples.3',
+      'pcPtsd5.examples.4',
+      'pcPtsd5.examples.5',
+      'pcPtsd5.examples.6',
     ],
-    textKey: "pcPtsd5.exposure",
+    textKey: 'pcPtsd5.exposure',
   },
-  stemKey: "pcPtsd5.stem",
+  stemKey: 'pcPtsd5.stem',
   items: [
-    { id: "pcptsd5-1", textKey: "pcPtsd5.items.1" },
-    { id: "pcptsd5-2", textKey: "pcPtsd5.items.2" },
-    { id: "pcptsd5-3", textKey: "pcPtsd5.items.3" },
-    { id: "pcptsd5-4", textKey: "pcPtsd5.items.4" },
-    { id: "pcptsd5-5", textKey: "pcPtsd5.items.5" },
+    { id: 'pcptsd5-1', textKey: 'pcPtsd5.items.1' },
+    { id: 'pcptsd5-2', textKey: 'pcPtsd5.items.2' },
+    { id: 'pcptsd5-3', textKey: 'pcPtsd5.items.3' },
+    { id: 'pcptsd5-4', textKey: 'pcPtsd5.items.4' },
+    { id: 'pcptsd5-5', textKey: 'pcPtsd5.items.5' },
   ],
   options: [
-    { value: true, labelKey: "pcPtsd5.options.yes" },
-    { value: false, labelKey: "pcPtsd5.options.no" },
+    { value: true, labelKey: 'pcPtsd5.options.yes' },
+    { value: false, labelKey: 'pcPtsd5.options.no' },
   ],
-  scoring: { kind: "count-yes", cutPoint: 3 },
+  scoring: { kind: 'count-yes', cutPoint: 3 },
 };

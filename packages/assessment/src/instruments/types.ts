@@ -14,9 +14,7 @@
 export type TranslationKey = string;
 
 /** One answer choice. `labelKey` points at its label in the translation files. */
-export interface InstrumentOption<
-  Value extends boolean | number = boolean | number,
-> {
+export interface InstrumentOption<Value extends boolean | number = boolean | number> {
   readonly value: Value;
   readonly labelKey: TranslationKey;
 }
@@ -54,7 +52,7 @@ export interface InstrumentGate {
  * items; the screen is positive when the score is at or above `cutPoint` (inclusive).
  */
 export interface CountYesScoring {
-  readonly kind: "count-yes";
+  readonly kind: 'count-yes';
   /** Default cut point, an integer from 0 to the number of items. */
   readonly cutPoint: number;
 }
@@ -83,7 +81,7 @@ export interface ChangeThresholds {
  * a partial sum (the VA publishes no missing-item rule, so Hearth does not prorate).
  */
 export interface SumScoring {
-  readonly kind: "sum";
+  readonly kind: 'sum';
   readonly itemMin: number;
   readonly itemMax: number;
   /** Default cut point on the total, inclusive. */
@@ -97,17 +95,15 @@ export interface SumScoring {
  * (PHQ-9 item 9). It is a trigger, not a risk score.
  */
 export interface SafetyTriggerScoring {
-  readonly kind: "safety-trigger";
+  readonly kind: 'safety-trigger';
   readonly threshold: number;
 }
 
 /** Every scoring rule `scoreInstrument()` understands, discriminated on `kind`. */
-export type InstrumentScoring =
-  CountYesScoring | SumScoring | SafetyTriggerScoring;
+export type InstrumentScoring = CountYesScoring | SumScoring | SafetyTriggerScoring;
 
 /** Answers are yes/no for a count-yes instrument and numeric ratings otherwise. */
-export type OptionValueFor<Scoring extends InstrumentScoring> =
-  Scoring extends CountYesScoring ? boolean : number;
+export type OptionValueFor<Scoring extends InstrumentScoring> = Scoring extends CountYesScoring ? boolean : number;
 
 /**
  * A complete, JSON-serializable instrument definition.
@@ -115,9 +111,7 @@ export type OptionValueFor<Scoring extends InstrumentScoring> =
  * @typeParam Scoring - the scoring rule, so that `scoreInstrument()` can infer the answer and
  *   result types of a known definition.
  */
-export interface InstrumentDefinition<
-  Scoring extends InstrumentScoring = InstrumentScoring,
-> {
+export interface InstrumentDefinition<Scoring extends InstrumentScoring = InstrumentScoring> {
   /** Stable id, e.g. `pcl-5`; also the key in `builtInInstruments`. */
   readonly id: string;
   /** Version of the published instrument this definition follows. */

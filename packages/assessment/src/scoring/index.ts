@@ -9,16 +9,10 @@
  *
  * @module
  */
-import { pcPtsd5Instrument } from "../instruments/pc-ptsd-5.js";
-import { pcl5Instrument } from "../instruments/pcl-5.js";
-import { phq9Item9Instrument } from "../instruments/phq9-item9.js";
-import type {
-  CountYesScoring,
-  InstrumentDefinition,
-  InstrumentScoring,
-  SafetyTriggerScoring,
-  SumScoring,
-} from "../instruments/types.js";
+import { pcPtsd5Instrument } from '../instruments/pc-ptsd-5.js';
+import { pcl5Instrument } from '../instruments/pcl-5.js';
+import { phq9Item9Instrument } from '../instruments/phq9-item9.js';
+import type { CountYesScoring, InstrumentDefinition, InstrumentScoring, SafetyTriggerScoring, SumScoring } from '../instruments/types.js';
 
 // So a partner can type a definition for `scoreInstrument()` from this subpath alone.
 export type {
@@ -34,7 +28,7 @@ export type {
   SafetyTriggerScoring,
   SumScoring,
   TranslationKey,
-} from "../instruments/types.js";
+} from '../instruments/types.js';
 
 // ---------------------------------------------------------------------------------------------
 // Public types
@@ -75,7 +69,7 @@ export type PcPtsd5Result = CountYesResult;
 export type Pcl5Answer = number | null | undefined;
 
 /** DSM-5 symptom clusters on the PCL-5: B items 1–5, C 6–7, D 8–14, E 15–20. */
-export type Pcl5Cluster = "B" | "C" | "D" | "E";
+export type Pcl5Cluster = 'B' | 'C' | 'D' | 'E';
 
 /**
  * A scored, complete PCL-5 (VA National Center for PTSD PCL-5 scoring). The provisional diagnosis
@@ -157,21 +151,12 @@ export interface SafetyResult {
  * a count-yes instrument, numbers otherwise; `null` or `undefined` when unanswered. Keys that are
  * not in the definition are ignored.
  */
-export type InstrumentAnswers<
-  Scoring extends InstrumentScoring = InstrumentScoring,
-> = Readonly<
-  Record<
-    string,
-    Scoring extends CountYesScoring
-      ? boolean | null | undefined
-      : number | null | undefined
-  >
+export type InstrumentAnswers<Scoring extends InstrumentScoring = InstrumentScoring> = Readonly<
+  Record<string, Scoring extends CountYesScoring ? boolean | null | undefined : number | null | undefined>
 >;
 
 /** The result `scoreInstrument` returns for a scoring rule. */
-export type InstrumentResult<
-  Scoring extends InstrumentScoring = InstrumentScoring,
-> = Scoring extends CountYesScoring
+export type InstrumentResult<Scoring extends InstrumentScoring = InstrumentScoring> = Scoring extends CountYesScoring
   ? CountYesResult
   : Scoring extends SumScoring
     ? SumResult
@@ -203,9 +188,7 @@ export function scorePcPtsd5(
   const scoring: CountYesScoring = { ...definition.scoring, cutPoint };
   return scoreCountYes(definition, scoring, answers.exposure, () => {
     if (!Array.isArray(answers.items)) {
-      throw new RangeError(
-        `${definition.abbreviation} items must be an array of 5 booleans; got ${show(answers.items)}`,
-      );
+      throw new RangeError(`${definition.abbreviation} items must be an array of 5 booleans; got ${show(answers.items)}`);
     }
     return answers.items;
   });
@@ -224,37 +207,27 @@ export function scorePcPtsd5(
  * @throws {RangeError} if `items` is not 20 long, if an answer is not an integer from 0 to 4 (the
  *   message names the item number and value), or if `cutPoint` is not an integer from 0 to 80.
  */
-export function scorePcl5(
-  items: readonly Pcl5Answer[],
-  { cutPoint = pcl5Instrument.scoring.cutPoint }: CutPointOptions = {},
-): Pcl5Result {
+export function scorePcl5(items: readonly Pcl5Answer[], { cutPoint = pcl5Instrument.scoring.cutPoint }: CutPointOptions = {}): Pcl5Result {
   const definition = pcl5Instrument;
   if (!Array.isArray(items)) {
-    throw new RangeError(
-      `${definition.abbreviation} items must be an array; got ${show(items)}`,
-    );
+    throw new RangeError(`${definition.abbreviation} items must be an array; got ${show(items)}`);
   }
-  const result = scoreSum(
-    definition,
-    { ...definition.scoring, cutPoint },
-    items,
-  );
+  const result = scoreSum(definition, { ...definition.scoring, cutPoint }, items);
   if (!result.complete) return result;
   const cluster = (id: Pcl5Cluster): number => {
     const severity = result.clusters[id];
     // The PCL-5 definition declares all four clusters; reaching this is a definition bug.
-    if (severity === undefined)
-      throw new Error(`PCL-5 definition has no cluster ${id}`);
+    if (severity === undefined) throw new Error(`PCL-5 definition has no cluster ${id}`);
     return severity;
   };
   return {
     complete: true,
     total: result.total,
     clusters: {
-      B: cluster("B"),
-      C: cluster("C"),
-      D: cluster("D"),
-      E: cluster("E"),
+      B: cluster('B'),
+      C: cluster('C'),
+      D: cluster('D'),
+      E: cluster('E'),
     },
     provisionalDiagnosis: result.clusterRuleMet === true,
     probablePtsd: result.positive,
@@ -274,17 +247,14 @@ export function scorePcl5(
 export function comparePcl5(
   baselineTotal: number,
   followUpTotal: number,
-  {
-    response = pcl5Instrument.scoring.change.response,
-    meaningful = pcl5Instrument.scoring.change.meaningful,
-  }: Pcl5ChangeOptions = {},
+  { response = pcl5Instrument.scoring.change.response, meaningful = pcl5Instrument.scoring.change.meaningful }: Pcl5ChangeOptions = {},
 ): Pcl5Change {
   const max = pcl5Instrument.items.length * pcl5Instrument.scoring.itemMax;
-  assertIntegerIn(baselineTotal, 0, max, "PCL-5 baseline total");
-  assertIntegerIn(followUpTotal, 0, max, "PCL-5 follow-up total");
+  assertIntegerIn(baselineTotal, 0, max, 'PCL-5 baseline total');
+  assertIntegerIn(followUpTotal, 0, max, 'PCL-5 follow-up total');
   // A threshold of 0 would call "no change" a response.
-  assertIntegerIn(response, 1, max, "PCL-5 response threshold");
-  assertIntegerIn(meaningful, 1, max, "PCL-5 clinically meaningful threshold");
+  assertIntegerIn(response, 1, max, 'PCL-5 response threshold');
+  assertIntegerIn(meaningful, 1, max, 'PCL-5 clinically meaningful threshold');
   const change = followUpTotal - baselineTotal;
   return {
     change,
@@ -303,9 +273,7 @@ export function comparePcl5(
  * @throws {RangeError} if the answer is not 0, 1, 2 or 3.
  */
 export function evaluateSafety(phq9Item9: Phq9Item9Answer): SafetyResult {
-  return scoreSafety(phq9Item9Instrument, phq9Item9Instrument.scoring, [
-    phq9Item9,
-  ]);
+  return scoreSafety(phq9Item9Instrument, phq9Item9Instrument.scoring, [phq9Item9]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -336,39 +304,24 @@ export function scoreInstrument<Scoring extends InstrumentScoring>(
   const scoring: InstrumentScoring = definition.scoring;
   const general: InstrumentDefinition = definition;
   assertDefinition(general);
-  if (
-    typeof answers !== "object" ||
-    answers === null ||
-    Array.isArray(answers)
-  ) {
-    throw new TypeError(
-      `${general.abbreviation} answers must be an object keyed by item id; got ${show(answers)}`,
-    );
+  if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) {
+    throw new TypeError(`${general.abbreviation} answers must be an object keyed by item id; got ${show(answers)}`);
   }
-  const answerOf = (id: string): unknown =>
-    Object.hasOwn(answers, id) ? answers[id] : undefined;
-  const values = (): readonly unknown[] =>
-    general.items.map((item) => answerOf(item.id));
+  const answerOf = (id: string): unknown => (Object.hasOwn(answers, id) ? answers[id] : undefined);
+  const values = (): readonly unknown[] => general.items.map((item) => answerOf(item.id));
   let result: CountYesResult | SumResult | SafetyResult;
   switch (scoring.kind) {
-    case "count-yes":
-      result = scoreCountYes(
-        general,
-        scoring,
-        general.gate === undefined ? true : answerOf(general.gate.id),
-        values,
-      );
+    case 'count-yes':
+      result = scoreCountYes(general, scoring, general.gate === undefined ? true : answerOf(general.gate.id), values);
       break;
-    case "sum":
+    case 'sum':
       result = scoreSum(general, scoring, values());
       break;
-    case "safety-trigger":
+    case 'safety-trigger':
       result = scoreSafety(general, scoring, values());
       break;
     default:
-      throw new TypeError(
-        `${general.abbreviation} has an unknown scoring kind ${show((scoring as { kind: unknown }).kind)}`,
-      );
+      throw new TypeError(`${general.abbreviation} has an unknown scoring kind ${show((scoring as { kind: unknown }).kind)}`);
   }
   // The switch on `definition.scoring.kind` is what the conditional type expresses.
   return result as InstrumentResult<Scoring>;
@@ -389,51 +342,34 @@ function scoreCountYes(
   const { cutPoint } = scoring;
   assertIntegerIn(cutPoint, 0, items.length, `${abbreviation} cut point`);
   if (gate !== undefined) {
-    if (typeof gateAnswer !== "boolean") {
-      throw new RangeError(
-        `${abbreviation} ${gate.id} answer must be true or false; got ${show(gateAnswer)}`,
-      );
+    if (typeof gateAnswer !== 'boolean') {
+      throw new RangeError(`${abbreviation} ${gate.id} answer must be true or false; got ${show(gateAnswer)}`);
     }
     // Prins et al. 2016: exposure "No" means a score of 0 and the screen stops.
     if (!gateAnswer) return { score: 0, positive: 0 >= cutPoint, cutPoint };
   }
   const answers = values();
   if (answers.length !== items.length) {
-    const when = gate === undefined ? "" : ` when ${gate.id} is true`;
-    throw new RangeError(
-      `${abbreviation} needs exactly ${items.length} true/false item answers${when}; got ${answers.length}`,
-    );
+    const when = gate === undefined ? '' : ` when ${gate.id} is true`;
+    throw new RangeError(`${abbreviation} needs exactly ${items.length} true/false item answers${when}; got ${answers.length}`);
   }
   let score = 0;
   for (let index = 0; index < items.length; index++) {
     const answer = answers[index];
-    if (typeof answer !== "boolean") {
-      throw new RangeError(
-        `${itemLabel(definition, index)} must be true or false; got ${show(answer)}`,
-      );
+    if (typeof answer !== 'boolean') {
+      throw new RangeError(`${itemLabel(definition, index)} must be true or false; got ${show(answer)}`);
     }
     if (answer) score++;
   }
   return { score, positive: score >= cutPoint, cutPoint };
 }
 
-function scoreSum(
-  definition: InstrumentDefinition,
-  scoring: SumScoring,
-  answers: readonly unknown[],
-): SumResult {
+function scoreSum(definition: InstrumentDefinition, scoring: SumScoring, answers: readonly unknown[]): SumResult {
   const { abbreviation, items } = definition;
   const { itemMin, itemMax, cutPoint, clusterRule } = scoring;
-  assertIntegerIn(
-    cutPoint,
-    items.length * itemMin,
-    items.length * itemMax,
-    `${abbreviation} cut point`,
-  );
+  assertIntegerIn(cutPoint, items.length * itemMin, items.length * itemMax, `${abbreviation} cut point`);
   if (answers.length !== items.length) {
-    throw new RangeError(
-      `${abbreviation} needs exactly ${items.length} item answers; got ${answers.length}`,
-    );
+    throw new RangeError(`${abbreviation} needs exactly ${items.length} item answers; got ${answers.length}`);
   }
   const ratings: number[] = [];
   // Indexed loop rather than forEach/map: holes in a sparse array are unanswered items too.
@@ -441,9 +377,7 @@ function scoreSum(
     const answer = answers[index];
     if (answer === null || answer === undefined) continue;
     if (!isIntegerIn(answer, itemMin, itemMax)) {
-      throw new RangeError(
-        `${itemLabel(definition, index)} must be an integer from ${itemMin} to ${itemMax}; got ${show(answer)}`,
-      );
+      throw new RangeError(`${itemLabel(definition, index)} must be an integer from ${itemMin} to ${itemMax}; got ${show(answer)}`);
     }
     ratings[index] = answer;
   }
@@ -466,9 +400,7 @@ function scoreSum(
   const clusterRuleMet =
     clusterRule === undefined
       ? null
-      : Object.entries(clusterRule.minEndorsed).every(
-          ([cluster, minimum]) => (endorsed.get(cluster) ?? 0) >= minimum,
-        );
+      : Object.entries(clusterRule.minEndorsed).every(([cluster, minimum]) => (endorsed.get(cluster) ?? 0) >= minimum);
   return {
     complete: true,
     total,
@@ -479,20 +411,14 @@ function scoreSum(
   };
 }
 
-function scoreSafety(
-  definition: InstrumentDefinition,
-  scoring: SafetyTriggerScoring,
-  answers: readonly unknown[],
-): SafetyResult {
+function scoreSafety(definition: InstrumentDefinition, scoring: SafetyTriggerScoring, answers: readonly unknown[]): SafetyResult {
   const allowed = definition.options.map((option) => option.value);
   let triggered = false;
   definition.items.forEach((_, index) => {
     const answer = answers[index];
     // Unanswered is an error, not "no trigger": a safety question must never fail silently.
-    if (typeof answer !== "number" || !allowed.includes(answer)) {
-      throw new RangeError(
-        `${itemLabel(definition, index)} must be one of ${allowed.join(", ")}; got ${show(answer)}`,
-      );
+    if (typeof answer !== 'number' || !allowed.includes(answer)) {
+      throw new RangeError(`${itemLabel(definition, index)} must be one of ${allowed.join(', ')}; got ${show(answer)}`);
     }
     if (answer >= scoring.threshold) triggered = true;
   });
@@ -501,114 +427,63 @@ function scoreSafety(
 
 /** Checks what the type system cannot when a definition arrives as JSON from a partner. */
 function assertDefinition(definition: InstrumentDefinition): void {
-  const name =
-    typeof definition.abbreviation === "string"
-      ? definition.abbreviation
-      : "Instrument";
+  const name = typeof definition.abbreviation === 'string' ? definition.abbreviation : 'Instrument';
   if (!Array.isArray(definition.items) || definition.items.length === 0) {
     throw new RangeError(`${name} definition must have at least one item`);
   }
   const ids = new Set<string>();
-  for (const { id } of [
-    ...definition.items,
-    ...(definition.gate ? [definition.gate] : []),
-  ]) {
-    if (typeof id !== "string" || id === "" || ids.has(id)) {
-      throw new RangeError(
-        `${name} definition has a missing or duplicate id ${show(id)}`,
-      );
+  for (const { id } of [...definition.items, ...(definition.gate ? [definition.gate] : [])]) {
+    if (typeof id !== 'string' || id === '' || ids.has(id)) {
+      throw new RangeError(`${name} definition has a missing or duplicate id ${show(id)}`);
     }
     ids.add(id);
   }
   const { scoring } = definition;
-  if (scoring.kind === "sum") {
+  if (scoring.kind === 'sum') {
     const { itemMin, itemMax } = scoring;
-    if (
-      !Number.isInteger(itemMin) ||
-      !Number.isInteger(itemMax) ||
-      itemMin > itemMax
-    ) {
-      throw new RangeError(
-        `${name} itemMin and itemMax must be integers, itemMin <= itemMax; got ${show(itemMin)} and ${show(itemMax)}`,
-      );
+    if (!Number.isInteger(itemMin) || !Number.isInteger(itemMax) || itemMin > itemMax) {
+      throw new RangeError(`${name} itemMin and itemMax must be integers, itemMin <= itemMax; got ${show(itemMin)} and ${show(itemMax)}`);
     }
     if (scoring.clusterRule !== undefined) {
       const rule = scoring.clusterRule;
-      assertIntegerIn(
-        rule.endorsedAt,
-        scoring.itemMin,
-        scoring.itemMax,
-        `${name} endorsedAt`,
-      );
+      assertIntegerIn(rule.endorsedAt, scoring.itemMin, scoring.itemMax, `${name} endorsedAt`);
       for (const [cluster, minimum] of Object.entries(rule.minEndorsed)) {
-        const size = definition.items.filter(
-          (item) => item.cluster === cluster,
-        ).length;
+        const size = definition.items.filter((item) => item.cluster === cluster).length;
         if (size === 0) {
-          throw new RangeError(
-            `${name} cluster rule names cluster ${cluster}, which has no items`,
-          );
+          throw new RangeError(`${name} cluster rule names cluster ${cluster}, which has no items`);
         }
-        assertIntegerIn(
-          minimum,
-          0,
-          size,
-          `${name} minimum endorsed in cluster ${cluster}`,
-        );
+        assertIntegerIn(minimum, 0, size, `${name} minimum endorsed in cluster ${cluster}`);
       }
     }
-  } else if (scoring.kind === "safety-trigger") {
-    if (definition.options.some((option) => typeof option.value !== "number")) {
+  } else if (scoring.kind === 'safety-trigger') {
+    if (definition.options.some((option) => typeof option.value !== 'number')) {
       throw new RangeError(`${name} safety options must have numeric values`);
     }
-    if (
-      typeof scoring.threshold !== "number" ||
-      Number.isNaN(scoring.threshold)
-    ) {
-      throw new RangeError(
-        `${name} threshold must be a number; got ${show(scoring.threshold)}`,
-      );
+    if (typeof scoring.threshold !== 'number' || Number.isNaN(scoring.threshold)) {
+      throw new RangeError(`${name} threshold must be a number; got ${show(scoring.threshold)}`);
     }
   }
 }
 
 function itemLabel(definition: InstrumentDefinition, index: number): string {
-  const id = definition.items[index]?.id ?? "?";
-  return definition.items.length === 1
-    ? `${definition.abbreviation} (${id})`
-    : `${definition.abbreviation} item ${index + 1} (${id})`;
+  const id = definition.items[index]?.id ?? '?';
+  return definition.items.length === 1 ? `${definition.abbreviation} (${id})` : `${definition.abbreviation} item ${index + 1} (${id})`;
 }
 
-function isIntegerIn(
-  value: unknown,
-  min: number,
-  max: number,
-): value is number {
-  return (
-    typeof value === "number" &&
-    Number.isInteger(value) &&
-    value >= min &&
-    value <= max
-  );
+function isIntegerIn(value: unknown, min: number, max: number): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
 }
 
-function assertIntegerIn(
-  value: unknown,
-  min: number,
-  max: number,
-  what: string,
-): void {
+function assertIntegerIn(value: unknown, min: number, max: number, what: string): void {
   if (!isIntegerIn(value, min, max)) {
-    throw new RangeError(
-      `${what} must be an integer from ${min} to ${max}; got ${show(value)}`,
-    );
+    throw new RangeError(`${what} must be an integer from ${min} to ${max}; got ${show(value)}`);
   }
 }
 
 /** Renders a bad value for an error message: strings quoted, so `'2'` is told apart from `2`. */
 function show(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === 'string') return JSON.stringify(value);
   if (Array.isArray(value)) return `an array of length ${value.length}`;
-  if (typeof value === "object" && value !== null) return "an object";
+  if (typeof value === 'object' && value !== null) return 'an object';
   return String(value);
 }

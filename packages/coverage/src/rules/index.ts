@@ -131,8 +131,7 @@ export interface UnknownPayerResult extends CoverageResultBase {
   selfPay: SelfPayTerms;
 }
 
-export type CoverageResult =
-  NotServedResult | InNetworkResult | OutOfNetworkResult | VariesResult | SelfPayResult | UnknownPayerResult;
+export type CoverageResult = NotServedResult | InNetworkResult | OutOfNetworkResult | VariesResult | SelfPayResult | UnknownPayerResult;
 export type CoverageOutcome = CoverageResult['outcome'];
 
 /**
@@ -206,8 +205,7 @@ export function checkCoverage(config: CoverageConfig, query: CoverageQuery): Cov
       outcome: 'out-of-network',
       payer,
       superbill: false,
-      guidanceKey:
-        payerId === 'medicaid' ? 'coverage.outOfNetwork.guidanceMedicaid' : 'coverage.outOfNetwork.guidanceMedicare',
+      guidanceKey: payerId === 'medicaid' ? 'coverage.outOfNetwork.guidanceMedicaid' : 'coverage.outOfNetwork.guidanceMedicare',
       selfPay,
       ...keys(state, payerId, 'coverage.outOfNetwork.headlineNotAccepted', 'coverage.outOfNetwork.nextStep'),
     };
@@ -235,9 +233,7 @@ export function checkCoverage(config: CoverageConfig, query: CoverageQuery): Cov
         outcome: 'out-of-network',
         payer,
         superbill: config.superbill,
-        guidanceKey: config.superbill
-          ? 'coverage.outOfNetwork.guidanceSuperbill'
-          : 'coverage.outOfNetwork.guidanceNoSuperbill',
+        guidanceKey: config.superbill ? 'coverage.outOfNetwork.guidanceSuperbill' : 'coverage.outOfNetwork.guidanceNoSuperbill',
         selfPay,
         ...keys(state, payerId, 'coverage.outOfNetwork.headline', 'coverage.outOfNetwork.nextStep'),
       };
@@ -283,11 +279,6 @@ function selfPayTerms(config: CoverageConfig, entry: StateCoverage): SelfPayTerm
   };
 }
 
-function keys(
-  state: UsStateCode,
-  payerId: string,
-  headlineKey: CoverageMessageKey,
-  nextStepKey: CoverageMessageKey,
-): CoverageResultBase {
+function keys(state: UsStateCode, payerId: string, headlineKey: CoverageMessageKey, nextStepKey: CoverageMessageKey): CoverageResultBase {
   return { state, payerId, headlineKey, nextStepKey, disclaimerKey: COVERAGE_DISCLAIMER_KEY };
 }
