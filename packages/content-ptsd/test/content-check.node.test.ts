@@ -185,7 +185,7 @@ describe('content:check', () => {
     const problems = check({
       'en/faq.md': (s) =>
         s
-          .replace('Often, yes.', 'Often, yes. <span style="color:red">Careful</span> {{brand.email}} {{brand.bookingUrl}}')
+          .replace('Often, yes:', 'Often, yes: <span style="color:red">Careful</span> {{brand.email}} {{brand.bookingUrl}}')
           .replace('{{/brand.phone}}', ''),
     });
     assert.ok(
