@@ -8,7 +8,7 @@
 import { expect } from '@open-wc/testing';
 import { LeadSink } from './support/sink.js';
 import { completeAssessment, continueToLead, coverageResult, openFirstFaqAnswer, rendered, sendLead } from './support/drive.js';
-import { allWidgetsBody, distInfo, openPage, settle, type HostPage, type ScriptSpec } from './support/host-page.js';
+import { allWidgetsBody, needBuiltDist, openPage, settle, type HostPage, type ScriptSpec } from './support/host-page.js';
 
 const WIDGETS = ['hearth-assessment', 'hearth-coverage', 'hearth-guide', 'hearth-faq'];
 
@@ -18,8 +18,8 @@ for (const kind of ['loader', 'all'] as const) {
     let sink: LeadSink;
     let page: HostPage;
 
-    before(async () => {
-      if (!(await distInfo()).built) throw new Error('packages/hearth/dist is missing: run `pnpm --filter hearth build` first');
+    before(async function () {
+      await needBuiltDist(this);
       sink = await LeadSink.start();
       const script: ScriptSpec = { kind, attrs: { 'data-endpoint': sink.endpoint } };
       page = await openPage({ scripts: [script], body: allWidgetsBody(), csp: { endpoint: sink.endpoint } });

@@ -6,7 +6,16 @@
  */
 import { expect } from '@open-wc/testing';
 import { completeAssessment, coverageResult, openFirstFaqAnswer, rendered } from './support/drive.js';
-import { HOST_STYLE_PROPS, allWidgetsBody, computed, deepText, distInfo, openPage, settle, type HostPage } from './support/host-page.js';
+import {
+  HOST_STYLE_PROPS,
+  allWidgetsBody,
+  computed,
+  deepText,
+  needBuiltDist,
+  openPage,
+  settle,
+  type HostPage,
+} from './support/host-page.js';
 
 const HOST_IDS = [
   'h-nav',
@@ -31,8 +40,7 @@ describe('hostile host CSS (built dist/)', function () {
   let bare: HostPage;
 
   before(async function () {
-    const info = await distInfo();
-    if (!info.built) throw new Error('packages/hearth/dist is missing: run `pnpm --filter hearth build` before this suite');
+    await needBuiltDist(this);
     // The same host page, with and without Hearth, side by side at a phone's width.
     page = await openPage({ scripts: [{ kind: 'loader' }], body: allWidgetsBody() }, { width: 320 });
     bare = await openPage({ scripts: [], body: allWidgetsBody() }, { width: 320 });

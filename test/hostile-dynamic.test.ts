@@ -9,7 +9,7 @@ import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { coverageResult, openFirstFaqAnswer, rendered } from './support/drive.js';
 import { LeadSink } from './support/sink.js';
-import { deepText, distInfo, openPage, serveConfig, settle, waitFor, type HostPage } from './support/host-page.js';
+import { deepText, needBuiltDist, openPage, serveConfig, settle, waitFor, type HostPage } from './support/host-page.js';
 
 function chunkRequests(page: HostPage): string[] {
   return page.win.performance
@@ -28,8 +28,8 @@ async function liveInstances(title: string, tag: string): Promise<number> {
 
 describe('widgets that come and go (built dist/)', function () {
   this.timeout(60000);
-  before(async () => {
-    if (!(await distInfo()).built) throw new Error('packages/hearth/dist is missing: run `pnpm --filter hearth build` first');
+  before(async function () {
+    await needBuiltDist(this);
   });
 
   it('downloads nothing but the loader on a page without widgets, then only what a late widget needs', async () => {
@@ -132,6 +132,9 @@ describe('widgets that come and go (built dist/)', function () {
 
 describe('configuration from the script tag and window.Hearth (built dist/)', function () {
   this.timeout(60000);
+  before(async function () {
+    await needBuiltDist(this);
+  });
 
   it('exposes exactly configure, setLocale, version, define and ready, frozen', async () => {
     const page = await openPage({ scripts: [{ kind: 'loader' }], body: '' });

@@ -6,7 +6,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { coverageResult, openFirstFaqAnswer, rendered } from './support/drive.js';
-import { distInfo, openPage, settle, waitFor, type HostPage, type ScriptSpec } from './support/host-page.js';
+import { needBuiltDist, openPage, settle, waitFor, type HostPage, type ScriptSpec } from './support/host-page.js';
 
 // Coverage comes from config here, so the only warning on the page is the one under test.
 const CONFIG = {
@@ -62,8 +62,8 @@ const CASES: { name: string; scripts: ScriptSpec[]; warning: RegExp; owner: 'hea
 
 describe('the script included twice (built dist/)', function () {
   this.timeout(60000);
-  before(async () => {
-    if (!(await distInfo()).built) throw new Error('packages/hearth/dist is missing: run `pnpm --filter hearth build` first');
+  before(async function () {
+    await needBuiltDist(this);
   });
 
   for (const c of CASES) {

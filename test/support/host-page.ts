@@ -52,6 +52,19 @@ export function distInfo(): Promise<DistInfo> {
   return executeServerCommand('hearth-dist') as Promise<DistInfo>;
 }
 
+/**
+ * For a suite's `before`: skips it when run without test/web-test-runner.dist.config.mjs (whose
+ * plugin serves the host pages), and fails it when dist/ has not been built.
+ */
+export async function needBuiltDist(context: Mocha.Context): Promise<void> {
+  const info = (await executeServerCommand('hearth-dist').catch(() => undefined)) as DistInfo | undefined;
+  if (!info) {
+    console.warn('[hearth] hostile-host suites need: npx wtr --config test/web-test-runner.dist.config.mjs');
+    context.skip();
+  }
+  if (!info?.built) throw new Error('packages/hearth/dist is missing: run `pnpm --filter hearth build` before this suite');
+}
+
 /** Widget chunks present in the build (`coverage`, `faq`…): a widget still being written is absent. */
 export async function builtWidgets(): Promise<Set<string>> {
   const info = await distInfo();
