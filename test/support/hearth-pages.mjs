@@ -12,6 +12,9 @@ const CONFIG_PREFIX = '/hearth-host/config/';
 const COPY_PREFIX = '/hearth-host/copy/';
 const STORIES_INDEX = '/hearth-host/stories-index.js';
 const LIT = '/hearth-host/lit.js';
+const EXAMPLE_PREFIX = '/hearth-host/example/';
+const EXAMPLES = join(ROOT, 'examples');
+const TYPES = { '.html': 'html', '.css': 'css', '.js': 'js', '.json': 'application/json', '.svg': 'image/svg+xml' };
 
 /** @typedef {{ kind: 'loader' | 'all' | 'loader-copy' | 'all-copy', attrs?: Record<string, string> }} ScriptSpec */
 /**
@@ -85,6 +88,8 @@ export function hearthPagesPlugin() {
   /** @type {Map<string, string>} */
   const configs = new Map();
   let counter = 0;
+  /** How examples are served: text rewrites (their fixed ports → test servers) and a CSP. */
+  let example = { rewrites: [], csp: undefined };
 
   return {
     name: 'hearth-pages',
@@ -94,6 +99,24 @@ export function hearthPagesPlugin() {
         if (!spec) return { body: 'no such page', type: 'text/plain' };
         const headers = spec.csp ? { 'content-security-policy': strictCsp(spec.csp.endpoint) } : {};
         return { body: renderPage(spec), type: 'html', headers };
+      }
+      // The examples load Hearth from /hearth/, as `pnpm start` serves it.
+      if (context.path.startsWith('/hearth/')) {
+        const file = resolve(DIST, context.path.slice('/hearth/'.length));
+        if (!file.startsWith(DIST) || !existsSync(file)) return undefined;
+        return { body: readFileSync(file, 'utf8'), type: 'js' };
+      }
+      if (context.path.startsWith(EXAMPLE_PREFIX)) {
+        // `x.json.raw` serves x.json untouched (the esbuild plugin turns any *.json into a module).
+        let file = resolve(EXAMPLES, context.path.slice(EXAMPLE_PREFIX.length).replace(/\.json\.raw$/, '.json'));
+        if (!file.startsWith(EXAMPLES)) return undefined;
+        if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+        if (!existsSync(file)) return undefined;
+        const ext = context.path.endsWith('.json.raw') ? '.json' : (/\.[a-z]+$/.exec(file)?.[0] ?? '');
+        let body = readFileSync(file, 'utf8');
+        for (const [from, to] of example.rewrites) body = body.split(from).join(to);
+        const headers = ext === '.html' && example.csp ? { 'content-security-policy': strictCsp(example.csp.endpoint) } : {};
+        return { body, type: TYPES[ext] ?? 'text/plain', headers };
       }
       if (context.path === LIT) {
         // The very lit module instance the widgets use (the root does not depend on lit).
@@ -122,7 +145,7 @@ export function hearthPagesPlugin() {
     },
     transform(context) {
       // The test server appends its own web-socket <script> to HTML: not part of a host page.
-      if (context.path.startsWith(PAGE_PREFIX) && typeof context.body === 'string') {
+      if ((context.path.startsWith(PAGE_PREFIX) || context.path.startsWith(EXAMPLE_PREFIX)) && typeof context.body === 'string') {
         return { body: context.body.replace(/<!-- injected by web-dev-server -->\s*<script[^>]*><\/script>/, '') };
       }
       return undefined;
@@ -145,6 +168,9 @@ export function hearthPagesPlugin() {
           configs.set(id, typeof payload.body === 'string' ? payload.body : JSON.stringify(payload.body));
           return { url: `${CONFIG_PREFIX}${id}` };
         }
+        case 'hearth-example':
+          example = { rewrites: payload.rewrites ?? [], csp: payload.csp };
+          return { base: EXAMPLE_PREFIX };
         case 'hearth-count-instances':
           return countInstances(session, payload.frameTitle, payload.expression);
         default:

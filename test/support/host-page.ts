@@ -77,11 +77,35 @@ export async function serveConfig(body: unknown): Promise<string> {
   return url;
 }
 
-export async function openPage(spec: PageSpec, { width = 360, height = 900 } = {}): Promise<HostPage> {
+/**
+ * Opens `examples/<name>/` as served by `pnpm start` (Hearth at /hearth/), with `rewrites`
+ * applied to its files (its fixed ports → the test's servers) and the strict CSP.
+ */
+export async function openExample(
+  name: string,
+  options: { rewrites?: [string, string][]; csp?: { endpoint?: string }; width?: number; height?: number } = {},
+): Promise<HostPage> {
+  // The probe goes first in <head>, as in the hostile pages.
+  const probe: [string, string] = [
+    '<meta charset="utf-8" />',
+    '<meta charset="utf-8" />\n<script src="/test/fixtures/hostile/probe.js"></script>',
+  ];
+  // JSON config files are fetched as `.json.raw` (see hearth-pages.mjs).
+  const json: [string, string] = ['.config.json"', '.config.json.raw"'];
+  const rewrites = [probe, json, ...(options.rewrites ?? [])];
+  const { base } = (await executeServerCommand('hearth-example', { rewrites, csp: options.csp })) as { base: string };
+  return openUrl(`${base}${name}/`, name, options);
+}
+
+export async function openPage(spec: PageSpec, options: { width?: number; height?: number } = {}): Promise<HostPage> {
   const { url } = (await executeServerCommand('hearth-page', spec)) as { url: string };
+  return openUrl(url, spec.title ?? 'host page', options);
+}
+
+async function openUrl(url: string, title: string, { width = 360, height = 900 } = {}): Promise<HostPage> {
   const iframe = document.createElement('iframe');
   iframe.style.cssText = `width:${width}px;height:${height}px;border:0;display:block`;
-  iframe.title = spec.title ?? 'host page';
+  iframe.title = title;
   const loaded = new Promise<void>((resolve) => iframe.addEventListener('load', () => resolve(), { once: true }));
   iframe.src = url;
   document.body.append(iframe);

@@ -1,0 +1,99 @@
+/**
+ * White-labelling, proved on examples/partner-clinic/ exactly as `pnpm start` serves it (the
+ * built loader at /hearth/, the page's own CSS, its one config file), under the strict CSP:
+ * another brand, name, logo, colours, font and radius, copy, served states and payers, the
+ * PCL-5 with its own cut point, consent text and endpoint, all from config; its own tag names;
+ * Spanish by default; restyled through ::part() and custom properties.
+ */
+import { expect } from '@open-wc/testing';
+import { LeadSink } from './support/sink.js';
+import { assessmentPage, completeAssessment, continueToLead, rendered, sendLead } from './support/drive.js';
+import { computed, deepText, needBuiltDist, openExample, settle, waitFor, type HostPage } from './support/host-page.js';
+
+const CLAY = 'rgb(122, 46, 14)'; // brand.colors.primary #7a2e0e in hearth.config.json
+
+describe('examples/partner-clinic: white label from config alone (built dist/)', function () {
+  this.timeout(90000);
+  let sink: LeadSink;
+  let page: HostPage;
+  const el = (suffix: string) => page.doc.querySelector(`serena-${suffix}`)!;
+
+  before(async function () {
+    await needBuiltDist(this);
+    sink = await LeadSink.start();
+    page = await openExample('partner-clinic', {
+      // The example names the demo receiver (port 8788) and site (5173): point them here.
+      rewrites: [
+        ['http://127.0.0.1:8788/leads', sink.endpoint],
+        ['http://127.0.0.1:5173', location.origin],
+      ],
+      csp: { endpoint: sink.endpoint },
+    });
+    await page.win.Hearth!.ready;
+    await waitFor(() => page.win.customElements.get('serena-assessment'), 'the partner tag names (partner.js)');
+    for (const suffix of ['assessment', 'coverage', 'guide', 'faq']) await rendered(el(suffix));
+  });
+
+  after(async () => {
+    page?.close();
+    await sink?.stop();
+  });
+
+  it('uses the partner’s tag names, in Spanish, with its brand name and copy overrides', () => {
+    const text = deepText(el('assessment'));
+    expect(text).to.contain('Autoevaluación confidencial de estrés postraumático'); // copy.es override
+    expect(text).to.contain('Clínica Serena');
+    expect(deepText(el('coverage'))).to.contain('¿En qué estado vive usted?'); // copy.es override
+  });
+
+  it('takes colours, font and radius from config', () => {
+    const root = el('assessment').shadowRoot!;
+    expect(computed(root.querySelector('.hearth-root')!, ['font-family'])['font-family']).to.match(/^Georgia/);
+    const start = root.querySelector<HTMLElement>('form button[type="submit"]')!;
+    const style = computed(start, ['background-color', 'border-top-left-radius']);
+    expect(style['background-color']).to.equal(CLAY);
+    expect(style['border-top-left-radius']).to.equal('2px');
+  });
+
+  it('is restyled by the page through ::part() and custom properties', () => {
+    const bar = el('assessment').shadowRoot!.querySelector('[part~="crisis-bar"]')!;
+    const style = computed(bar, ['border-left-width', 'border-left-color', 'background-color']);
+    expect(style['border-left-width']).to.equal('6px'); // serena-assessment::part(crisis-bar)
+    expect(style['border-left-color']).to.equal(CLAY);
+    expect(style['background-color']).to.equal('rgb(251, 227, 211)'); // --hearth-assessment-crisis-bar-background
+  });
+
+  it('serves only its three states, with its own payers', async () => {
+    const coverage = el('coverage');
+    const text = deepText(coverage);
+    expect(text).to.match(/3 estados/);
+    for (const state of ['Arizona', 'Nuevo México', 'Texas']) expect(text).to.contain(state);
+    const root = coverage.shadowRoot!;
+    const select = root.querySelector<HTMLSelectElement>('#state-select')!;
+    select.value = 'NM';
+    select.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    root.querySelector<HTMLButtonElement>('form button[type="submit"]')!.click();
+    await waitFor(() => root.querySelector('input[name="payer"][value="presbyterian"]'), 'the partner’s New Mexico payers');
+    expect(deepText(coverage)).to.contain('Presbyterian Health Plan');
+  });
+
+  it('runs the PCL-5, and sends the lead with its consent text to its own endpoint', async () => {
+    const assessment = el('assessment');
+    await completeAssessment(assessment, { state: 'NM' });
+    expect(deepText(assessment)).to.contain('PCL-5');
+    await continueToLead(assessment);
+    expect(assessmentPage(assessment)).to.equal('lead');
+    expect(await sendLead(assessment)).to.equal('Solicitud enviada');
+    const [request] = await sink.waitForRequests(1);
+    const lead = request!.body as { consent: { text: string; version: string }; contact: { state?: string } };
+    expect(lead.consent.version).to.equal('serena-2026-10');
+    expect(lead.consent.text).to.match(/^Acepto que Clínica Serena/);
+  });
+
+  it('reported no CSP violation and no error', async () => {
+    await settle(page.win);
+    expect(page.probe.violations).to.deep.equal([]);
+    expect(page.probe.errors).to.deep.equal([]);
+    expect(page.probe.uncaught).to.deep.equal([]);
+  });
+});
