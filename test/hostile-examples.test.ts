@@ -97,3 +97,35 @@ describe('examples/partner-clinic: white label from config alone (built dist/)',
     expect(page.probe.uncaught).to.deep.equal([]);
   });
 });
+
+describe('examples/marketing-site: the default brand’s landing page (built dist/)', function () {
+  this.timeout(60000);
+
+  it('shows every widget live under the strict CSP, at 320 px, without an error', async function () {
+    await needBuiltDist(this);
+    const sink = await LeadSink.start();
+    const page = await openExample('marketing-site', {
+      rewrites: [['http://127.0.0.1:8787/leads', sink.endpoint]],
+      csp: { endpoint: sink.endpoint },
+      width: 320,
+    });
+    try {
+      await page.win.Hearth!.ready;
+      for (const tag of ['hearth-assessment', 'hearth-coverage', 'hearth-guide', 'hearth-faq']) {
+        expect(await rendered(page.doc.querySelector(tag)!), tag).to.have.length.greaterThan(100);
+      }
+      // The page's own language switch: the widgets follow <html lang>.
+      page.doc.querySelector<HTMLButtonElement>('.language button[data-lang="es"]')!.click();
+      await waitFor(() => deepText(page.doc.querySelector('hearth-assessment')!).includes('Autoevaluación'), 'the assessment in Spanish');
+      await settle(page.win);
+      expect(page.doc.documentElement.scrollWidth, 'no sideways scrolling').to.be.at.most(page.doc.documentElement.clientWidth);
+      expect(page.probe.violations).to.deep.equal([]);
+      expect(page.probe.errors).to.deep.equal([]);
+      expect(page.probe.uncaught).to.deep.equal([]);
+    } finally {
+      page.win.sessionStorage.removeItem('hearth-demo-lang'); // the switch remembers the choice
+      page.close();
+      await sink.stop();
+    }
+  });
+});
