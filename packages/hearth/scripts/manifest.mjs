@@ -28,7 +28,8 @@ function internalState(file) {
  */
 export async function createManifest(widgets = discoverWidgets()) {
   const globs = globsFor(widgets);
-  const manifest = await cli({ argv: ['analyze', '--litelement', '--quiet', '--globs', ...globs], cwd: ROOT, noWrite: true });
+  const config = posix(relative(ROOT, join(import.meta.dirname, '../custom-elements-manifest.config.mjs')));
+  const manifest = await cli({ argv: ['analyze', '--quiet', '--config', config, '--globs', ...globs], cwd: ROOT, noWrite: true });
   for (const w of widgets) {
     for (const e of w.elements) {
       const path = posix(relative(ROOT, e.file));
