@@ -13,7 +13,7 @@ import { trackEvent, type AnalyticsPayload } from './analytics.js';
 import { BRAND_COLOR_TOKENS } from './styles/tokens.js';
 import { VERSION } from './version.js';
 import { defineElement } from './define.js';
-import { Outbox } from './lead/outbox.js';
+import { resumePendingLeads } from './lead/pending.js';
 
 registerCoreStrings();
 
@@ -105,7 +105,8 @@ export abstract class HearthElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    Outbox.resume(); // Durable lead outbox: once per page, sends leads queued on earlier visits (never throws).
+    // Leads queued on earlier visits: the first widget of a page looks, and loads the outbox only if any wait.
+    void resumePendingLeads();
     this.#unsubscribeGlobal = onGlobalConfigChange(() => {
       if (!this.#context) this.#resolve();
     });
@@ -240,6 +241,17 @@ export abstract class HearthElement extends LitElement {
         ${failure.detail ? html`<p class="hearth-error__detail">${t('core:error.detail', { message: failure.detail })}</p>` : null}
       </div>
     </div>`;
+  }
+
+  /**
+   * Marks the rendered root with the language it is written in, so screen readers switch voice
+   * when a widget speaks Spanish on an English page (and vice versa).
+   */
+  protected override update(changed: PropertyValues): void {
+    super.update(changed);
+    for (const child of Array.from(this.renderRoot.children)) {
+      if (child.classList.contains('hearth-root') && child.getAttribute('lang') !== this.localize.lang) child.setAttribute('lang', this.localize.lang);
+    }
   }
 
   /**

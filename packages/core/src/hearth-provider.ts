@@ -72,8 +72,19 @@ export class HearthProvider extends LitElement {
     return this.#resolved;
   }
 
+  #childObserver?: MutationObserver;
+
   override connectedCallback(): void {
     super.connectedCallback();
+    // Defined before the parser reached its children (a classic script in <head>), the provider
+    // would miss its inline config: read it again whenever the children change.
+    this.#childObserver = new MutationObserver(() => {
+      const before = JSON.stringify(this.#inline);
+      const hadError = this.#inlineError;
+      this.#readInlineConfig();
+      if (JSON.stringify(this.#inline) !== before || hadError?.message !== this.#inlineError?.message) this.#publish();
+    });
+    this.#childObserver.observe(this, { childList: true, subtree: true, characterData: true });
     this.#readInlineConfig();
     this.#unsubscribeGlobal = onGlobalConfigChange(() => this.#publish());
     this.#publish();
@@ -82,6 +93,7 @@ export class HearthProvider extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#unsubscribeGlobal?.();
+    this.#childObserver?.disconnect();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

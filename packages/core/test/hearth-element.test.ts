@@ -116,6 +116,26 @@ describe('HearthElement', () => {
       expect(text(widget, '.greeting')).to.equal('Hello from Inline Clinic');
     });
 
+    it('reads inline config that the parser adds after the provider was defined', async () => {
+      const el = await fixture<HearthProvider>(html`<hearth-provider><hearth-test-widget></hearth-test-widget></hearth-provider>`);
+      const script = document.createElement('script');
+      script.type = 'application/json';
+      script.textContent = '{ "brand": { "name": "Late Clinic" } }';
+      el.prepend(script);
+      const widget = el.querySelector('hearth-test-widget')!;
+      await waitUntil(() => text(widget, '.greeting') === 'Hello from Late Clinic', 'late inline config applied');
+    });
+
+    it('accepts config objects created in another frame', async () => {
+      const frame = document.createElement('iframe');
+      document.body.append(frame);
+      const foreign = (frame.contentWindow as unknown as { JSON: JSON }).JSON.parse('{ "brand": { "name": "Framed Clinic" } }');
+      frame.remove();
+      configure(foreign);
+      const el = await fixture<HearthTestWidget>(html`<hearth-test-widget></hearth-test-widget>`);
+      expect(text(el, '.greeting')).to.equal('Hello from Framed Clinic');
+    });
+
     it('fetches config-src', async () => {
       const url = URL.createObjectURL(new Blob([JSON.stringify({ brand: { name: 'Remote Clinic' } })], { type: 'application/json' }));
       const el = await fixture<HearthProvider>(html`<hearth-provider config-src=${url}><hearth-test-widget></hearth-test-widget></hearth-provider>`);
@@ -219,6 +239,8 @@ describe('HearthElement', () => {
       el.setAttribute('lang', 'es-MX');
       await waitUntil(() => text(widget, '.greeting') === 'Hola desde Hearth Health', 'switched to Spanish');
       expect(widget.shadowRoot!.querySelector('.count')!.textContent).to.equal('1 elemento');
+      // Screen readers switch voice: the rendered root says which language it is in.
+      expect(widget.shadowRoot!.querySelector('.hearth-root')!.getAttribute('lang')).to.equal('es');
       // A key missing in Spanish falls back to English, never to the raw key.
       expect(text(widget, '.english')).to.equal('Only in English');
     });

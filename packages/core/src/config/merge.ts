@@ -1,9 +1,10 @@
 type PlainObject = Record<string, unknown>;
 
+/** A plain `{}` object, from this page or another frame (whose `Object.prototype` differs). */
 export function isPlainObject(value: unknown): value is PlainObject {
-  if (value === null || typeof value !== 'object') return false;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return proto === Object.prototype || proto === null;
+  if (value === null || typeof value !== 'object' || Object.prototype.toString.call(value) !== '[object Object]') return false;
+  const proto = Object.getPrototypeOf(value) as object | null;
+  return proto === null || Object.getPrototypeOf(proto) === null;
 }
 
 /**
