@@ -26,7 +26,9 @@ const files = process.env.HEARTH_TEST_FILES
   : ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'];
 
 export default {
-  files: [...files, '!**/*.node.test.ts', '!**/node_modules/**'],
+  // The hostile-host suites and the story sweep load the built dist/ through their own page
+  // server: test/web-test-runner.dist.config.mjs runs them after `pnpm build`.
+  files: [...files, '!**/*.node.test.ts', '!**/node_modules/**', '!test/hostile-*.test.ts', '!test/story-axe.test.ts'],
   nodeResolve: { exportConditions: ['source', 'browser'] },
   concurrency: 1,
   concurrentBrowsers: 1,

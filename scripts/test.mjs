@@ -10,7 +10,11 @@ const steps = [
   { name: 'content', cmd: 'pnpm content:check' },
   { name: 'node', cmd: 'pnpm test:node' },
   { name: 'build', cmd: 'pnpm build' },
+  { name: 'size', cmd: 'pnpm size' },
   { name: 'browser', cmd: 'pnpm test:browser' },
+  { name: 'dist', cmd: 'pnpm test:dist' },
+  { name: 'react', cmd: 'pnpm --filter @hearth/example-react-app typecheck && pnpm --filter @hearth/example-react-app build' },
+  { name: 'storybook', cmd: 'pnpm build-storybook' },
 ];
 
 const args = process.argv.slice(2);
