@@ -46,6 +46,8 @@ export { LocalizeController } from './i18n/localize-controller.js';
 export { token, TOKEN_DEFAULTS, BRAND_COLOR_TOKENS, baseStyles, buttonStyles, type TokenName } from './styles/tokens.js';
 export { contrastRatio, relativeLuminance } from './styles/contrast.js';
 
+// The lead pipeline (schema, outbox, transport) comes from one module that pages load on demand:
+// a bundle that uses none of these values leaves all of it out of the first download.
 export {
   LeadSchema,
   ContactSchema,
@@ -58,27 +60,27 @@ export {
   US_E164,
   validateLead,
   normalizeUsPhone,
-  type Lead,
-  type LeadInput,
-  type LeadAnswers,
-  type AssessmentSummary,
-  type CoverageSummary,
-  type LeadFieldError,
-  type LeadValidation,
-} from './lead/schema.js';
-export { collectSource } from './lead/source.js';
-export { submitLead, newIdempotencyKey, type SubmitOptions } from './lead/submit.js';
-export { fetchTransport, parseRetryAfter, type DeliveryResult, type LeadTransport } from './lead/transport.js';
+  collectSource,
+  submitLead,
+  newIdempotencyKey,
+  fetchTransport,
+  parseRetryAfter,
+  Outbox,
+  KEEPALIVE_BUDGET,
+  openOutboxStore,
+  MemoryOutboxStore,
+} from './lead/pipeline.js';
+export type { Lead, LeadInput, LeadAnswers, AssessmentSummary, CoverageSummary, LeadFieldError, LeadValidation } from './lead/schema.js';
+export type { SubmitOptions } from './lead/submit.js';
+export type { DeliveryResult, LeadTransport } from './lead/transport.js';
+export type { LeadDelivery, LeadDeliveryStatus, SendLeadOptions, OutboxOptions, PendingLead } from './lead/outbox.js';
+export type { OutboxEntry, OutboxStore, OpenOutboxStoreOptions } from './lead/outbox-store.js';
+export { DEFAULT_OUTBOX_NAME } from './lead/outbox-names.js';
+// Small and loaded with every page: they load the rest when it is needed.
+export { sendLead, loadLeadPipeline, loadLeadForm } from './lead/load.js';
+export { hasPendingLeads, resumePendingLeads, type PendingLeadsOptions } from './lead/pending.js';
+export { LeadFormLoader } from './lead/lead-form-loader.js';
+export { formStyles } from './lead/form-styles.js';
 
 export { trackEvent, type AnalyticsPayload } from './analytics.js';
 export type { HearthEventDetailMap, HearthEventName, HearthEvent, LeadErrorCode } from './events.js';
-export { sendLead, type LeadDelivery, type LeadDeliveryStatus, type SendLeadOptions } from './lead/outbox.js';
-export { Outbox, KEEPALIVE_BUDGET, type OutboxOptions, type PendingLead } from './lead/outbox.js';
-export {
-  openOutboxStore,
-  MemoryOutboxStore,
-  DEFAULT_OUTBOX_NAME,
-  type OutboxEntry,
-  type OutboxStore,
-  type OpenOutboxStoreOptions,
-} from './lead/outbox-store.js';

@@ -1,4 +1,5 @@
 import type { Lead } from './schema.js';
+import { DEFAULT_OUTBOX_NAME, OUTBOX_OBJECT_STORE, localStoragePrefix } from './outbox-names.js';
 
 /** One lead waiting in the outbox. Holds contact details and the summary; answers only if the site opted in. */
 export interface OutboxEntry {
@@ -45,8 +46,8 @@ export interface OpenOutboxStoreOptions {
   openTimeoutMs?: number;
 }
 
-export const DEFAULT_OUTBOX_NAME = 'hearth-outbox';
-const OBJECT_STORE = 'leads';
+export { DEFAULT_OUTBOX_NAME };
+const OBJECT_STORE = OUTBOX_OBJECT_STORE;
 
 /** Rejects data that is not an entry (a tampered or half-written record), so it cannot crash the outbox. */
 export function isOutboxEntry(value: unknown): value is OutboxEntry {
@@ -150,7 +151,7 @@ class LocalStorageStore implements OutboxStore {
     readonly storage: Storage,
     name: string,
   ) {
-    this.#prefix = `${name}:`;
+    this.#prefix = localStoragePrefix(name);
   }
 
   async put(entry: OutboxEntry): Promise<void> {

@@ -2,6 +2,7 @@ import { isAllowedEndpoint } from '../config/endpoint.js';
 import type { HearthEventDetailMap, LeadErrorCode } from '../events.js';
 import { validateLead, type Lead, type LeadInput } from './schema.js';
 import { fetchTransport, type DeliveryResult, type LeadTransport } from './transport.js';
+import { registerSharedOutbox } from './pending.js';
 import {
   DEFAULT_OUTBOX_NAME,
   MemoryOutboxStore,
@@ -154,7 +155,7 @@ const OFFLINE_RESULT: DeliveryResult = { ok: false, code: 'network', retryable: 
  *
  * - Retries: 408, 429, 5xx, network errors and timeouts, with exponential backoff and full jitter
  *   while the page is open, at once on `online`, and on the next page load of the site that has
- *   any Hearth widget (`Outbox.resume()`, called by HearthElement). `Retry-After` is honoured.
+ *   any Hearth widget (`resumePendingLeads()`, called by HearthElement). `Retry-After` is honoured.
  *   On `pagehide` (and when the page is hidden) a last attempt goes out with `fetch(…, { keepalive: true })`,
  *   within the browser's 64 KiB keepalive budget.
  * - One lead, one idempotency key, on every attempt and in every tab; the endpoint deduplicates.
@@ -229,12 +230,18 @@ export class Outbox {
 
   /** The page's outbox, used by `sendLead()`. Options apply only on the first call. */
   static shared(options?: OutboxOptions): Outbox {
-    return (Outbox.#shared ??= new Outbox(options));
+    if (!Outbox.#shared) {
+      Outbox.#shared = new Outbox(options);
+      // From now on, widgets that connect resume this outbox directly (no storage check first).
+      registerSharedOutbox(() => Outbox.resume());
+    }
+    return Outbox.#shared;
   }
 
   /**
    * Starts the shared outbox once per page: sends what earlier visits left queued and listens for
-   * `online` and `pagehide`. Called by every Hearth widget when it connects; never throws.
+   * `online` and `pagehide`. Called when a widget connects and leads are waiting on the device
+   * (`resumePendingLeads()`), or once the page has a shared outbox; never throws.
    */
   static resume(): void {
     if (typeof window === 'undefined') return;
