@@ -1,6 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { validateLead, normalizeUsPhone } from '../src/schemas.js';
+import * as z from 'zod/mini';
+import { regexes as zodRegexes } from 'zod/v4/core';
+import { validateLead, normalizeUsPhone, ISO_DATE_TIME_PATTERN, EMAIL_PATTERN, UUID_PATTERN } from '../src/schemas.js';
 
 const now = '2026-11-27T12:00:00.000Z';
 function lead(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -131,4 +133,40 @@ describe('normalizeUsPhone', () => {
     ['(112) 555-0123', undefined],
   ];
   for (const [input, expected] of table) it(`${input} → ${expected}`, () => assert.equal(normalizeUsPhone(input), expected));
+});
+
+// The lead schema checks dates, emails and keys with zod's own patterns through z.regex (lighter
+// in the browser than z.iso.datetime, z.email and z.uuid): they must stay zod's.
+describe('the patterns are zod’s', () => {
+  it('equal the patterns z.iso.datetime({ offset: true }), z.email() and z.uuid() use', () => {
+    assert.equal(ISO_DATE_TIME_PATTERN.source, zodRegexes.datetime({ offset: true, local: false, precision: null }).source);
+    assert.equal(EMAIL_PATTERN.source, zodRegexes.email.source);
+    assert.equal(UUID_PATTERN.source, zodRegexes.uuid().source);
+  });
+  const samples: [string, z.ZodMiniType][] = [
+    ['2026-11-27T12:00:00Z', z.iso.datetime({ offset: true })],
+    ['2026-11-27T12:00:00.123+05:30', z.iso.datetime({ offset: true })],
+    ['2028-02-29T00:00:00Z', z.iso.datetime({ offset: true })],
+    ['2026-02-29T00:00:00Z', z.iso.datetime({ offset: true })],
+    ['2026-11-27T12:00Z', z.iso.datetime({ offset: true })],
+    ['2026-11-27T12:00:00', z.iso.datetime({ offset: true })],
+    ['2026-11-27 12:00:00Z', z.iso.datetime({ offset: true })],
+    ['2026-11-27T24:00:00Z', z.iso.datetime({ offset: true })],
+    ['ana@example.org', z.email()],
+    ["o'brien+tag@mail.example.co", z.email()],
+    ['ana@localhost', z.email()],
+    ['ana..b@example.org', z.email()],
+    ['ana@example.org ', z.email()],
+    ['3b241101-e2bb-4255-8caf-4136c566a962', z.uuid()],
+    ['00000000-0000-0000-0000-000000000000', z.uuid()],
+    ['3b241101-e2bb-0255-8caf-4136c566a962', z.uuid()],
+    ['3b241101e2bb42558caf4136c566a962', z.uuid()],
+  ];
+  for (const [value, reference] of samples) {
+    it(`"${value}": the lead schema agrees with zod`, () => {
+      const field = value.startsWith('20') ? 'createdAt' : value.includes('@') ? 'email' : 'idempotencyKey';
+      const input = field === 'email' ? lead(contact({ email: value })) : lead({ [field]: value });
+      assert.equal(validateLead(input).ok, reference.safeParse(value).success);
+    });
+  }
 });

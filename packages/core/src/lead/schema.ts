@@ -5,20 +5,38 @@ import { formatPath } from '../config/errors.js';
 export const LEAD_SCHEMA_VERSION = 1;
 
 const text = (min: number, max: number) =>
-  z.string({ error: 'text is required' }).check(
-    z.trim(),
-    z.minLength(min, { error: min === 1 ? 'this field is required' : `at least ${min} characters` }),
-    z.maxLength(max, { error: `at most ${max} characters` }),
-  );
+  z
+    .string({ error: 'text is required' })
+    .check(
+      z.trim(),
+      z.minLength(min, { error: min === 1 ? 'this field is required' : `at least ${min} characters` }),
+      z.maxLength(max, { error: `at most ${max} characters` }),
+    );
 const bounded = (max: number) => z.string({ error: 'text is required' }).check(z.maxLength(max, { error: `at most ${max} characters` }));
-const isoDateTime = z.iso.datetime({ offset: true, error: 'an ISO 8601 date-time' });
+
+// zod's own patterns for z.iso.datetime({ offset: true }), z.email() and z.uuid(), checked with
+// z.regex: the same validation, without the format classes and the pattern builder, which would
+// otherwise weigh on every page (zod's code is shared with the config schema, which loads first).
+// test/lead-schema.node.test.ts keeps them equal to zod's.
+/** RFC 3339 date-time with seconds and a `Z` or `±hh:mm` offset, leap days checked. */
+export const ISO_DATE_TIME_PATTERN =
+  /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|([+-](?:[01]\d|2[0-3]):[0-5]\d)))$/;
+/** zod's "practical" email pattern. */
+// eslint-disable-next-line no-useless-escape -- zod's source character for character (the test compares them).
+export const EMAIL_PATTERN = /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/;
+/** Any RFC 9562 UUID (versions 1 to 8), or the nil and max UUIDs. */
+export const UUID_PATTERN =
+  /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/;
+
+const matching = (pattern: RegExp, error: string) => z.string({ error }).check(z.regex(pattern, { error }));
+const isoDateTime = matching(ISO_DATE_TIME_PATTERN, 'an ISO 8601 date-time');
 
 /** US numbers in E.164: +1, then a 10-digit NANP number (area code and exchange do not start with 0 or 1). */
 export const US_E164 = /^\+1[2-9]\d{2}[2-9]\d{6}$/;
 
 export const ContactSchema = z.object({
   name: text(1, 120),
-  email: z.email({ error: 'a valid email address' }).check(z.maxLength(254, { error: 'at most 254 characters' })),
+  email: matching(EMAIL_PATTERN, 'a valid email address').check(z.maxLength(254, { error: 'at most 254 characters' })),
   phone: z.optional(z.string().check(z.regex(US_E164, { error: 'a US phone number in E.164 form, like +15555550123' }))),
   state: z.optional(UsStateCodeSchema),
   preferredContact: z.optional(z.enum(['email', 'phone', 'text'], { error: 'email, phone or text' })),
@@ -76,7 +94,7 @@ export const AnswersSchema = z.object({
 
 export const LeadSchema = z.object({
   schemaVersion: z.literal(LEAD_SCHEMA_VERSION, { error: `schema version ${LEAD_SCHEMA_VERSION}` }),
-  idempotencyKey: z.uuid({ error: 'a UUID' }),
+  idempotencyKey: matching(UUID_PATTERN, 'a UUID'),
   createdAt: isoDateTime,
   /** The tag that produced the lead (a partner may use its own prefix). */
   widget: z.string().check(z.regex(/^[a-z][a-z0-9]*-[a-z0-9-]+$/, { error: 'a custom element tag name' }), z.maxLength(60)),
