@@ -4,6 +4,7 @@ import { live } from 'lit/directives/live.js';
 import {
   HearthElement,
   US_STATES,
+  reportOnce,
   baseStyles,
   buttonStyles,
   isUsStateCode,
@@ -51,6 +52,23 @@ registerTranslations('assessment', en, { es: () => import('./translations/es.jso
 registerTranslations('assessment-instruments', instrumentsEn, {
   es: () => import('./instruments/translations/es.json', { with: { type: 'json' } }),
 });
+
+let pcl5Text: Promise<void> | undefined;
+/**
+ * The PCL-5's English wording (20 items) loads only on pages that use that instrument; the
+ * Spanish file has every instrument and loads on demand anyway. Keys stay in the
+ * `assessment-instruments` namespace, so partners' copy overrides do not change.
+ */
+function loadPcl5Text(): Promise<void> {
+  pcl5Text ??= import('./instruments/translations/pcl5.en.json', { with: { type: 'json' } }).then(
+    (mod) => registerTranslations('assessment-instruments', mod.default),
+    (error: unknown) => {
+      pcl5Text = undefined;
+      throw error;
+    },
+  );
+  return pcl5Text;
+}
 
 /** `detail` of `hearth-assessment-complete`. The screen outcome is there only with `share-result`. */
 export interface AssessmentCompleteDetail {
@@ -147,6 +165,7 @@ export class HearthAssessment extends HearthElement {
   #coverage: Coverage | undefined;
   #coverageLoading = false;
   #leadForm: HearthLeadForm | undefined;
+  #pcl5Text: 'idle' | 'loading' | 'ready' | 'failed' = 'idle';
 
   constructor() {
     super();
@@ -180,7 +199,43 @@ export class HearthAssessment extends HearthElement {
       this.#leadDone = false;
     }
     if (config.coverage) this.#coverage = config.coverage;
-    else if (!this.#coverage && !this.#coverageLoading) void this.#loadDemoCoverage();
+    else if (this.#started) this.#needCoverage();
+    if (instrument === 'pcl-5') this.#needPcl5Text();
+  }
+
+  #needPcl5Text(): void {
+    if (this.#pcl5Text === 'ready' || this.#pcl5Text === 'loading') return;
+    this.#pcl5Text = 'loading';
+    loadPcl5Text().then(
+      () => {
+        this.#pcl5Text = 'ready';
+        // The person may be waiting on a PCL-5 question: give its heading the focus once it is there.
+        if (this.#focusAfterRender === undefined && this.renderRoot.querySelector('[data-pcl5-pending]'))
+          this.#focusAfterRender = 'heading';
+        this.requestUpdate();
+      },
+      (error: unknown) => {
+        this.#pcl5Text = 'failed';
+        reportOnce(
+          `<${this.localName}> could not load the PCL-5 questions (${(error as Error).message}). Deploy every file of Hearth's dist/ folder, and check the network panel.`,
+        );
+        this.requestUpdate();
+      },
+    );
+  }
+
+  #handlePcl5Retry = (): void => {
+    this.#focusAfterRender = 'heading';
+    this.#needPcl5Text();
+    this.requestUpdate();
+  };
+
+  /**
+   * Served states are read only from the results on, so the demo dataset (when no coverage is
+   * configured) loads once the person has started, not with the page.
+   */
+  #needCoverage(): void {
+    if (!this.#coverage && !this.#coverageLoading && !this.hearthConfig?.coverage) void this.#loadDemoCoverage();
   }
 
   async #loadDemoCoverage(): Promise<void> {
@@ -269,6 +324,7 @@ export class HearthAssessment extends HearthElement {
     this.#pageId = page.id;
     this.#error = undefined;
     this.#focusAfterRender = 'heading';
+    this.#needCoverage();
     if (page.kind === 'state' && !this.#answers.state) {
       const shared = this.session.get('state');
       if (isUsStateCode(shared)) this.#answers = { ...this.#answers, state: shared };
@@ -517,6 +573,7 @@ export class HearthAssessment extends HearthElement {
         });
       }
       case 'pcl-5-item': {
+        if (this.#pcl5Text !== 'ready') return this.#renderPcl5Pending();
         const item = page.item ?? 0;
         const value = a.pcl5[item];
         return this.#radioPage(page, {
@@ -598,6 +655,17 @@ export class HearthAssessment extends HearthElement {
       case 'lead':
         return this.#renderLead(config);
     }
+  }
+
+  /** In place of a PCL-5 question while its wording loads, or after it failed to. */
+  #renderPcl5Pending(): TemplateResult {
+    if (this.#pcl5Text === 'failed') {
+      return html`<div class="panel panel--danger" role="alert" data-pcl5-pending>
+        <h2 class="page-heading" tabindex="-1" data-focus>${this.#t('screen.loadFailed')}</h2>
+        <p><button class="button button--secondary" type="button" @click=${this.#handlePcl5Retry}>${this.#t('screen.retry')}</button></p>
+      </div>`;
+    }
+    return html`<h2 class="page-heading" role="status" tabindex="-1" data-focus data-pcl5-pending>${this.#t('screen.loading')}</h2>`;
   }
 
   #renderIntro(config: HearthConfig): TemplateResult {

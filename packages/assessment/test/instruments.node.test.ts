@@ -4,12 +4,15 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
-import en from '../src/instruments/translations/en.json' with { type: 'json' };
+import baseEn from '../src/instruments/translations/en.json' with { type: 'json' };
+// The PCL-5's English wording is a file of its own, loaded only by pages that use the PCL-5.
+import pcl5En from '../src/instruments/translations/pcl5.en.json' with { type: 'json' };
 import es from '../src/instruments/translations/es.json' with { type: 'json' };
 import { builtInInstruments, pcl5Instrument, pcPtsd5Instrument, phq9Item9Instrument } from '../src/instruments/index.js';
 import type { InstrumentDefinition } from '../src/instruments/index.js';
 
 const definitions: readonly InstrumentDefinition[] = [pcPtsd5Instrument, pcl5Instrument, phq9Item9Instrument];
+const en = { ...baseEn, ...pcl5En };
 const translations = { en, es } as const;
 
 /** Resolves a dotted i18n key (i18next's default key separator) to its value. */
@@ -188,6 +191,11 @@ describe('instrument definitions are data', () => {
 });
 
 describe('translations', () => {
+  it('the PCL-5 file holds the PCL-5 wording and nothing else, and the main file none of it', () => {
+    assert.deepEqual(Object.keys(pcl5En), ['pcl5']);
+    assert.ok(!('pcl5' in baseEn));
+  });
+
   for (const [lang, tree] of Object.entries(translations)) {
     for (const definition of definitions) {
       it(`${lang}: every translation key of ${definition.id} resolves to a non-empty string`, () => {

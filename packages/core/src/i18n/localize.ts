@@ -41,14 +41,16 @@ export function normalizeLocale(value: string | null | undefined): Locale | unde
 
 /**
  * Registers a package's strings. English is passed as data (it is the fallback and always
- * present); other languages as loaders, fetched the first time a widget needs them.
+ * present); other languages as loaders, fetched the first time a widget needs them. Calling it
+ * again adds English keys the namespace does not have yet (strings a widget loads only when it
+ * needs them, such as the PCL-5's items) and never replaces one.
  */
 export function registerTranslations(
   namespace: string,
   en: Resources,
   others: Partial<Record<Exclude<Locale, 'en'>, Loader | Resources>> = {},
 ): void {
-  if (!i18n.hasResourceBundle('en', namespace)) i18n.addResourceBundle('en', namespace, en, true, false);
+  i18n.addResourceBundle('en', namespace, en, true, false);
   for (const [lang, source] of Object.entries(others)) {
     if (typeof source === 'function') loaders.set(`${lang}/${namespace}`, source as Loader);
     else if (source && !i18n.hasResourceBundle(lang, namespace)) i18n.addResourceBundle(lang, namespace, source, true, false);
