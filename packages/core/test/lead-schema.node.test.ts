@@ -106,6 +106,26 @@ describe('LeadSchema', () => {
       paths: ['summary.score'],
     },
     { rule: 'the urgent flag is required', input: lead({ urgent: undefined }), ok: false, paths: ['urgent'] },
+    {
+      rule: 'PCL-5 answers longer than 20 are refused',
+      input: lead({ answers: { pcl5: Array(21).fill(1) } }),
+      ok: false,
+      paths: ['answers.pcl5'],
+    },
+    {
+      rule: 'consent given as the string "true" is refused',
+      input: lead({ consent: { ...(lead().consent as object), given: 'true' } }),
+      ok: false,
+      paths: ['consent.given'],
+    },
+    { rule: 'a schema version given as a string is refused', input: lead({ schemaVersion: '1' }), ok: false, paths: ['schemaVersion'] },
+    {
+      rule: 'an unknown summary type is refused',
+      input: lead({ summary: { type: 'quiz', state: 'TX' } }),
+      ok: false,
+      paths: ['summary.type'],
+    },
+    { rule: 'a relative page URL is refused', input: lead({ source: { url: '/ptsd' } }), ok: false, paths: ['source.url'] },
   ];
   for (const c of table) {
     it(c.rule, () => {
@@ -169,4 +189,17 @@ describe('the patterns are zod’s', () => {
       assert.equal(validateLead(input).ok, reference.safeParse(value).success);
     });
   }
+});
+
+describe('LeadSchema output', () => {
+  it('the page URL comes out as z.url() returns it: trimmed, without tabs or line breaks', () => {
+    const r = validateLead(lead({ source: { url: '  https://clinic.exa\tmple/pt\nsd  ' } }));
+    assert.ok(r.ok);
+    assert.equal(r.lead.source.url, 'https://clinic.example/ptsd');
+  });
+  it('unknown keys of a summary are dropped, not refused', () => {
+    const r = validateLead(lead({ summary: { ...(lead().summary as object), note: 'x' } }));
+    assert.ok(r.ok);
+    assert.ok(!('note' in (r.lead.summary ?? {})));
+  });
 });

@@ -29,6 +29,28 @@ export const UUID_PATTERN =
   /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/;
 
 const matching = (pattern: RegExp, error: string) => z.string({ error }).check(z.regex(pattern, { error }));
+/** A constant (what z.literal checks), through z.custom, which the config schema already brings. */
+const exactly = <T extends string | number | boolean>(value: T, error?: string) => z.custom<T>((input) => input === value, { error });
+/**
+ * What z.url() checks and returns: trimmed, parsable by the URL parser, without tabs or line
+ * breaks (which the parser ignores); built from checks the config schema already brings.
+ */
+const parsableUrl = (error: string) =>
+  z.string({ error }).check(
+    z.trim(),
+    z.refine(
+      (value) => {
+        try {
+          new URL(value);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      { error },
+    ),
+    z.overwrite((value) => value.replace(/[\t\n\r]/g, '')),
+  );
 const isoDateTime = matching(ISO_DATE_TIME_PATTERN, 'an ISO 8601 date-time');
 
 /** US numbers in E.164: +1, then a 10-digit NANP number (area code and exchange do not start with 0 or 1). */
@@ -43,7 +65,7 @@ export const ContactSchema = z.object({
 });
 
 export const ConsentSchema = z.object({
-  given: z.literal(true, { error: 'consent must be given before anything is sent' }),
+  given: exactly(true, 'consent must be given before anything is sent'),
   /** The exact words the person agreed to. */
   text: text(1, 4000),
   version: text(1, 40),
@@ -53,7 +75,7 @@ export const ConsentSchema = z.object({
 const param = z.optional(bounded(500));
 export const SourceSchema = z.object({
   /** The page URL without its query string or fragment (they can hold secrets or personal data). */
-  url: z.url({ error: 'the page URL' }).check(z.maxLength(2048, { error: 'at most 2048 characters' })),
+  url: parsableUrl('the page URL').check(z.maxLength(2048, { error: 'at most 2048 characters' })),
   referrer: z.optional(bounded(2048)),
   utm: z.optional(z.object({ source: param, medium: param, campaign: param, term: param, content: param })),
   gclid: param,
@@ -62,7 +84,7 @@ export const SourceSchema = z.object({
 
 /** The result of the self-assessment, without the answers. */
 export const AssessmentSummarySchema = z.object({
-  type: z.literal('assessment'),
+  type: z.enum(['assessment']),
   instrument: z.enum(['pc-ptsd-5', 'pcl-5']),
   score: z.int().check(z.gte(0), z.lte(80)),
   cutPoint: z.int().check(z.gte(0), z.lte(80)),
@@ -77,7 +99,7 @@ export const AssessmentSummarySchema = z.object({
 
 /** The result of the coverage checker. */
 export const CoverageSummarySchema = z.object({
-  type: z.literal('coverage'),
+  type: z.enum(['coverage']),
   state: UsStateCodeSchema,
   payerId: z.optional(z.string().check(z.maxLength(80))),
   outcome: z.enum(['not-served', 'in-network', 'out-of-network', 'varies', 'self-pay', 'unknown-payer']),
@@ -86,14 +108,14 @@ export const CoverageSummarySchema = z.object({
 /** Raw answers: sent only when the partner turns on `privacy.includeAnswers`. */
 export const AnswersSchema = z.object({
   pcPtsd5: z.optional(z.object({ exposure: z.boolean(), items: z.array(z.boolean()).check(z.maxLength(5)) })),
-  pcl5: z.optional(z.array(z.nullable(z.int().check(z.gte(0), z.lte(4)))).check(z.length(20))),
+  pcl5: z.optional(z.array(z.nullable(z.int().check(z.gte(0), z.lte(4)))).check(z.minLength(20), z.maxLength(20))),
   phq9Item9: z.optional(z.int().check(z.gte(0), z.lte(3))),
   history: z.optional(z.record(z.string().check(z.maxLength(40)), z.union([z.string().check(z.maxLength(200)), z.boolean(), z.number()]))),
   reviewItems: z.optional(z.array(z.string().check(z.maxLength(60))).check(z.maxLength(30))),
 });
 
 export const LeadSchema = z.object({
-  schemaVersion: z.literal(LEAD_SCHEMA_VERSION, { error: `schema version ${LEAD_SCHEMA_VERSION}` }),
+  schemaVersion: exactly(LEAD_SCHEMA_VERSION, `schema version ${LEAD_SCHEMA_VERSION}`),
   idempotencyKey: matching(UUID_PATTERN, 'a UUID'),
   createdAt: isoDateTime,
   /** The tag that produced the lead (a partner may use its own prefix). */
