@@ -53,21 +53,42 @@ registerTranslations('assessment-instruments', instrumentsEn, {
   es: () => import('./instruments/translations/es.json', { with: { type: 'json' } }),
 });
 
-let pcl5Text: Promise<void> | undefined;
 /**
- * The PCL-5's English wording (20 items) loads only on pages that use that instrument; the
- * Spanish file has every instrument and loads on demand anyway. Keys stay in the
- * `assessment-instruments` namespace, so partners' copy overrides do not change.
+ * English wording that loads on demand, into the namespaces and under the keys it always had (so
+ * partners' copy overrides still apply). Spanish files hold everything and load on demand anyway.
+ * - `steps`: the steps after the questions (history, review, state, results, lead), loaded once
+ *   the person starts;
+ * - `pcl5`: the PCL-5's 20 items, loaded only where that instrument is used.
  */
-function loadPcl5Text(): Promise<void> {
-  pcl5Text ??= import('./instruments/translations/pcl5.en.json', { with: { type: 'json' } }).then(
-    (mod) => registerTranslations('assessment-instruments', mod.default),
-    (error: unknown) => {
-      pcl5Text = undefined;
+const TEXT_PARTS = {
+  steps: () =>
+    import('./translations/steps.en.json', { with: { type: 'json' } }).then((mod) => registerTranslations('assessment', mod.default)),
+  pcl5: () =>
+    import('./instruments/translations/pcl5.en.json', { with: { type: 'json' } }).then((mod) =>
+      registerTranslations('assessment-instruments', mod.default),
+    ),
+};
+type TextPart = keyof typeof TEXT_PARTS;
+const textLoads = new Map<TextPart, Promise<void>>();
+
+/** Loads one part once per page; a failed load is not remembered, so "Try again" tries again. */
+function loadText(part: TextPart): Promise<void> {
+  let load = textLoads.get(part);
+  if (!load) {
+    load = TEXT_PARTS[part]().catch((error: unknown) => {
+      textLoads.delete(part);
       throw error;
-    },
-  );
-  return pcl5Text;
+    });
+    textLoads.set(part, load);
+  }
+  return load;
+}
+
+const STEP_PAGES: ReadonlySet<Page['kind']> = new Set(['therapy', 'medication', 'helped', 'review', 'state', 'results', 'lead']);
+/** The part of the wording a page needs beyond what ships with the widget. */
+function textPartOf(page: Page): TextPart | undefined {
+  if (page.kind === 'pcl-5-item') return 'pcl5';
+  return STEP_PAGES.has(page.kind) ? 'steps' : undefined;
 }
 
 /** `detail` of `hearth-assessment-complete`. The screen outcome is there only with `share-result`. */
@@ -165,7 +186,7 @@ export class HearthAssessment extends HearthElement {
   #coverage: Coverage | undefined;
   #coverageLoading = false;
   #leadForm: HearthLeadForm | undefined;
-  #pcl5Text: 'idle' | 'loading' | 'ready' | 'failed' = 'idle';
+  readonly #text = new Map<TextPart, 'loading' | 'ready' | 'failed'>();
 
   constructor() {
     super();
@@ -200,33 +221,36 @@ export class HearthAssessment extends HearthElement {
     }
     if (config.coverage) this.#coverage = config.coverage;
     else if (this.#started) this.#needCoverage();
-    if (instrument === 'pcl-5') this.#needPcl5Text();
+    if (this.#started) this.#needText('steps');
+    if (instrument === 'pcl-5') this.#needText('pcl5');
   }
 
-  #needPcl5Text(): void {
-    if (this.#pcl5Text === 'ready' || this.#pcl5Text === 'loading') return;
-    this.#pcl5Text = 'loading';
-    loadPcl5Text().then(
+  /** Starts loading a part of the wording; the page that needs it re-renders once it is there. */
+  #needText(part: TextPart): void {
+    const state = this.#text.get(part);
+    if (state === 'ready' || state === 'loading') return;
+    this.#text.set(part, 'loading');
+    loadText(part).then(
       () => {
-        this.#pcl5Text = 'ready';
-        // The person may be waiting on a PCL-5 question: give its heading the focus once it is there.
-        if (this.#focusAfterRender === undefined && this.renderRoot.querySelector('[data-pcl5-pending]'))
+        this.#text.set(part, 'ready');
+        // The person may be waiting on that page: give its heading the focus once it is there.
+        if (this.#focusAfterRender === undefined && this.renderRoot.querySelector('[data-text-pending]'))
           this.#focusAfterRender = 'heading';
         this.requestUpdate();
       },
       (error: unknown) => {
-        this.#pcl5Text = 'failed';
+        this.#text.set(part, 'failed');
         reportOnce(
-          `<${this.localName}> could not load the PCL-5 questions (${(error as Error).message}). Deploy every file of Hearth's dist/ folder, and check the network panel.`,
+          `<${this.localName}> could not load the wording of its next steps (${(error as Error).message}). Deploy every file of Hearth's dist/ folder, and check the network panel.`,
         );
         this.requestUpdate();
       },
     );
   }
 
-  #handlePcl5Retry = (): void => {
+  #handleTextRetry = (): void => {
     this.#focusAfterRender = 'heading';
-    this.#needPcl5Text();
+    for (const [part, state] of this.#text) if (state === 'failed') this.#needText(part);
     this.requestUpdate();
   };
 
@@ -324,7 +348,9 @@ export class HearthAssessment extends HearthElement {
     this.#pageId = page.id;
     this.#error = undefined;
     this.#focusAfterRender = 'heading';
+    // The person has started: what the later steps need loads while they answer the questions.
     this.#needCoverage();
+    this.#needText('steps');
     if (page.kind === 'state' && !this.#answers.state) {
       const shared = this.session.get('state');
       if (isUsStateCode(shared)) this.#answers = { ...this.#answers, state: shared };
@@ -536,6 +562,11 @@ export class HearthAssessment extends HearthElement {
   }
 
   #renderPage(config: HearthConfig, page: Page): TemplateResult {
+    const part = textPartOf(page);
+    if (part && this.#text.get(part) !== 'ready') {
+      this.#needText(part);
+      return this.#renderTextPending(part);
+    }
     const a = this.#answers;
     const i = (key: string) => this.#t(`assessment-instruments:${key}`);
     switch (page.kind) {
@@ -573,7 +604,6 @@ export class HearthAssessment extends HearthElement {
         });
       }
       case 'pcl-5-item': {
-        if (this.#pcl5Text !== 'ready') return this.#renderPcl5Pending();
         const item = page.item ?? 0;
         const value = a.pcl5[item];
         return this.#radioPage(page, {
@@ -657,15 +687,15 @@ export class HearthAssessment extends HearthElement {
     }
   }
 
-  /** In place of a PCL-5 question while its wording loads, or after it failed to. */
-  #renderPcl5Pending(): TemplateResult {
-    if (this.#pcl5Text === 'failed') {
-      return html`<div class="panel panel--danger" role="alert" data-pcl5-pending>
-        <h2 class="page-heading" tabindex="-1" data-focus>${this.#t('screen.loadFailed')}</h2>
-        <p><button class="button button--secondary" type="button" @click=${this.#handlePcl5Retry}>${this.#t('screen.retry')}</button></p>
+  /** In place of a page while its wording loads, or after it failed to (the crisis bar stays above). */
+  #renderTextPending(part: TextPart): TemplateResult {
+    if (this.#text.get(part) === 'failed') {
+      return html`<div class="panel panel--danger" role="alert" data-text-pending>
+        <h2 class="page-heading" tabindex="-1" data-focus>${this.#t('pending.failed')}</h2>
+        <p><button class="button button--secondary" type="button" @click=${this.#handleTextRetry}>${this.#t('pending.retry')}</button></p>
       </div>`;
     }
-    return html`<h2 class="page-heading" role="status" tabindex="-1" data-focus data-pcl5-pending>${this.#t('screen.loading')}</h2>`;
+    return html`<h2 class="page-heading" role="status" tabindex="-1" data-focus data-text-pending>${this.#t('pending.loading')}</h2>`;
   }
 
   #renderIntro(config: HearthConfig): TemplateResult {
