@@ -248,7 +248,6 @@ function startSite({ host, port }) {
 function watchSources(reload, buildAll) {
   let building = false;
   let again = false;
-  let timer;
   const rebuild = async () => {
     if (building) {
       again = true;
@@ -269,9 +268,13 @@ function watchSources(reload, buildAll) {
       }
     }
   };
-  const debounce = (fn) => () => {
-    clearTimeout(timer);
-    timer = setTimeout(fn, 150);
+  // One timer per watched source, so an example edit never cancels a pending rebuild.
+  const debounce = (fn) => {
+    let pending;
+    return () => {
+      clearTimeout(pending);
+      pending = setTimeout(fn, 150);
+    };
   };
   const compileContent = () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/compile-content.ts'], {

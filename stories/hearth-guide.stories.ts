@@ -19,7 +19,7 @@ const PARTNER = JSON.stringify({
     phone: '(555) 010-0199',
     bookingUrl: 'https://riverside.example/book',
     colors: { primary: '#5b2a86' },
-    reviewer: { name: 'Dana Rivera', credentials: 'MD, board-certified psychiatrist' },
+    reviewer: { name: 'Dana Rivera', credentials: 'MD, board-certified psychiatrist', reviewedOn: '2026-11-24' },
   },
 });
 

@@ -94,7 +94,7 @@ export function App() {
 
       <aside aria-label="Events">
         <h2>Events</h2>
-        <ol aria-live="polite">
+        <ol>
           {log.map((entry) => (
             <li key={entry.id}>
               <code>{entry.name}</code> {entry.detail}

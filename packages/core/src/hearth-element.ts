@@ -237,7 +237,7 @@ export abstract class HearthElement extends LitElement {
       <div class="hearth-error" role="alert" part="error">
         <p class="hearth-error__title">${t('core:error.title')}</p>
         <p class="hearth-error__message">${t(failure.messageKey)}</p>
-        <p class="hearth-error__crisis">${t('core:crisis.short')} <a href="tel:988">988</a></p>
+        <p class="hearth-error__crisis">${t('core:crisis.short')} <a href="tel:988">${t('core:crisis.call988')}</a> · <a href="sms:988">${t('core:crisis.text988')}</a></p>
         ${failure.detail ? html`<p class="hearth-error__detail">${t('core:error.detail', { message: failure.detail })}</p>` : null}
       </div>
     </div>`;

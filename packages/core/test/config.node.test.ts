@@ -109,6 +109,10 @@ describe('config error messages name the field, the value, what was expected and
       path: 'assessment.steps',
       contains: ['keeps "safety" and "results"'],
     },
+    { rule: 'the lead form cannot come before the safety question', input: { assessment: { steps: ['intro', 'lead', 'results', 'screen', 'safety'] } }, path: 'assessment.steps', contains: ['"safety" before "results" and "lead"'] },
+    { rule: 'instrument wording cannot be overridden', input: { copy: { en: { 'assessment-instruments:pcPtsd5.items.1': 'Bad dreams?' } } }, path: 'copy.en.assessment-instruments:pcPtsd5.items.1', contains: ['validated instruments'] },
+    { rule: 'crisis lines cannot be overridden', input: { copy: { es: { 'core:crisis.short': 'Llame a su médico' } } }, path: 'copy.es.core:crisis.short', contains: ['crisis lines'] },
+    { rule: "a partner reviewer's date must be a date", input: { brand: { reviewer: { name: 'Dr X', reviewedOn: 'last week' } } }, path: 'brand.reviewer.reviewedOn', contains: ['"last week"'] },
     { rule: 'unknown locale', input: { locale: 'fr' }, path: 'locale', contains: ['"fr"', '"en" or "es"'] },
     { rule: 'typo in a key is reported, not dropped', input: { brnad: { name: 'X' } }, path: '(root)', contains: ['brnad'] },
     {

@@ -187,6 +187,7 @@ describe('HearthElement', () => {
       expect(alert!.textContent).to.contain('This section could not be shown.');
       expect(alert!.textContent).to.contain('brand.colors.primary is "red"');
       expect(alert!.querySelector('a[href="tel:988"]')).to.exist;
+      expect(alert!.querySelector('a[href="sms:988"]')).to.exist;
       expect(errors.length).to.equal(1);
       expect(String(errors[0]?.[0])).to.contain('expected a hex colour');
       expect(text(good, '.greeting')).to.equal('Hello from Hearth Health');

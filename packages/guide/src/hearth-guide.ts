@@ -383,8 +383,13 @@ export class HearthGuide extends HearthElement {
   }
 
   #reviewedLine(frontMatter: Partial<FrontMatter>): string | undefined {
-    const reviewer = this.hearthConfig?.brand.reviewer ?? frontMatter.reviewer;
-    const date = frontMatter.lastReviewed ? this.localize.date(frontMatter.lastReviewed) : undefined;
+    // A partner's reviewer is named only with the date they reviewed it: pairing their name with
+    // the content pack's review date would claim a review that never happened.
+    const brandReviewer = this.hearthConfig?.brand.reviewer;
+    const useBrand = brandReviewer?.reviewedOn !== undefined;
+    const reviewer = useBrand ? brandReviewer : frontMatter.reviewer;
+    const reviewedOn = useBrand ? brandReviewer?.reviewedOn : frontMatter.lastReviewed;
+    const date = reviewedOn ? this.localize.date(reviewedOn) : undefined;
     const t = (key: string) => this.localize.t(key, { name: reviewer?.name, credentials: reviewer?.credentials, date });
     // "Medically reviewed" only with credentials: never imply a clinician who is not there.
     if (reviewer?.credentials) return t(date ? 'reviewed.medical' : 'reviewed.medicalNoDate');

@@ -276,14 +276,8 @@ export function createApp(store: LeadStore, options: AppOptions = {}): Hono {
     });
     if (result.created) {
       const stored = result.lead;
-      logger.info('lead.stored', {
-        id: stored.id,
-        idempotencyKey: stored.idempotencyKey,
-        kind: lead.kind,
-        urgent: stored.urgent,
-        scoreMismatch: stored.scoreMismatch,
-        mismatches: stored.mismatches,
-      });
+      // Health information (the urgent flag, scores, mismatches) stays in the database, out of logs.
+      logger.info('lead.stored', { id: stored.id, idempotencyKey: stored.idempotencyKey, kind: lead.kind });
       return c.json({ id: stored.id, idempotencyKey: stored.idempotencyKey, receivedAt: stored.receivedAt }, 201);
     }
     const existing = result.existing;

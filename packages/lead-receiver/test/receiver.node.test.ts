@@ -321,7 +321,9 @@ describe('re-scoring answers', () => {
     assert.deepEqual(JSON.parse(stored.mismatches as string), ['summary.score', 'summary.positive']);
     assert.deepEqual(JSON.parse(stored.server_score as string).pcPtsd5, { score: 2, positive: false, cutPoint: 3 });
     const lines = r.logs.lines.filter((l) => l.event === 'lead.stored' && l.fields.idempotencyKey === lead.idempotencyKey);
-    assert.equal(lines[0]?.fields.scoreMismatch, true);
+    assert.equal(lines.length, 1);
+    // Health information (mismatch, scores, urgency) stays in SQLite, out of the logs.
+    assert.deepEqual(Object.keys(lines[0]?.fields ?? {}).sort(), ['id', 'idempotencyKey', 'kind']);
   });
 
   it('re-scores the PCL-5, including the provisional diagnosis', async () => {

@@ -68,7 +68,12 @@ export interface ConfigLayer {
 export function toConfigIssues(error: z.core.$ZodError, merged: unknown, layers: readonly ConfigLayer[]): ConfigIssue[] {
   return error.issues.map((issue) => {
     const path = issue.path as PropertyKey[];
-    const expected = issue.code === 'unrecognized_keys' ? `no unknown keys (${issue.keys.join(', ')})` : issue.message;
+    const expected =
+      issue.code === 'unrecognized_keys'
+        ? `no unknown keys (${issue.keys.join(', ')})`
+        : issue.code === 'invalid_key'
+          ? (issue.issues[0]?.message ?? issue.message)
+          : issue.message;
     // Blame the highest-precedence layer that set anything along this path (for an unknown
     // key, the layer that holds the key).
     const blamePath = issue.code === 'unrecognized_keys' && issue.keys[0] ? [...path, issue.keys[0]] : path;

@@ -47,11 +47,30 @@ export const BrandSchema = z.strictObject({
   font: z.optional(CssValue('a CSS font-family list')),
   radius: z.optional(CssLength),
   /** Who reviewed the clinical content; "Medically reviewed by" is shown only with credentials. */
-  reviewer: z.optional(z.strictObject({ name: text(120, 'a reviewer name'), credentials: z.optional(text(80, 'credentials')) })),
+  reviewer: z.optional(
+    z.strictObject({
+      name: text(120, 'a reviewer name'),
+      credentials: z.optional(text(80, 'credentials')),
+      /** The date this reviewer reviewed the content (YYYY-MM-DD). Without it, the content pack's own reviewer is shown. */
+      reviewedOn: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'a date like "2026-11-20"' }))),
+    }),
+  ),
 });
 
 export const ASSESSMENT_STEPS = ['intro', 'screen', 'safety', 'history', 'review', 'state', 'results', 'lead'] as const;
 export type AssessmentStepId = (typeof ASSESSMENT_STEPS)[number];
+
+/** True when those of `order` that appear in `steps` appear in that order. */
+function inOrder(steps: readonly string[], order: readonly string[]): boolean {
+  const positions = order.map((step) => steps.indexOf(step)).filter((i) => i >= 0);
+  return positions.every((p, i) => i === 0 || p > (positions[i - 1] ?? -1));
+}
+
+/**
+ * Strings a partner may not override: the validated instruments' wording (it must stay verbatim)
+ * and the crisis lines (they must stay correct).
+ */
+export const PROTECTED_COPY_KEYS = /^(assessment-instruments:|core:crisis\.)/;
 
 export const AssessmentConfigSchema = z.strictObject({
   /** The PC-PTSD-5 (5 yes/no items) by default; the PCL-5 (20 items) when a partner wants more detail. */
@@ -71,6 +90,12 @@ export const AssessmentConfigSchema = z.strictObject({
         params: EXPECTATION,
       }),
       z.refine((steps) => new Set(steps).size === steps.length, { error: 'a list without repeated steps', params: EXPECTATION }),
+      // The screen must come before the safety question, and the safety question before the
+      // results and the lead form: otherwise a lead could leave without its urgent flag.
+      z.refine((steps) => inOrder(steps, ['screen', 'safety', 'results']) && inOrder(steps, ['safety', 'lead']), {
+        error: 'a list where "screen" comes before "safety", and "safety" before "results" and "lead"',
+        params: EXPECTATION,
+      }),
     ),
     [...ASSESSMENT_STEPS],
   ),
@@ -90,7 +115,21 @@ export const HearthConfigSchema = z.strictObject({
   locale: z.optional(LocaleSchema),
   lead: z._default(LeadConfigSchema, { consentVersion: '2026-11-01' }),
   /** Per-string overrides: `{ es: { "assessment:lead.submit": "Reservar" } }`. */
-  copy: z._default(z.partialRecord(LocaleSchema, z.record(z.string(), z.string().check(z.maxLength(4000)))), {}),
+  copy: z._default(
+    z.partialRecord(
+      LocaleSchema,
+      z.record(
+        z.string().check(
+          z.refine((key) => !PROTECTED_COPY_KEYS.test(key), {
+            error: 'a key outside the validated instruments and the crisis lines (those must stay as published)',
+            params: EXPECTATION,
+          }),
+        ),
+        z.string().check(z.maxLength(4000)),
+      ),
+    ),
+    {},
+  ),
   assessment: z._default(AssessmentConfigSchema, {
     instrument: 'pc-ptsd-5',
     cutPoints: { pcPtsd5: 3, pcl5: 33 },
