@@ -3,18 +3,23 @@ import { keyed } from 'lit/directives/keyed.js';
 import { live } from 'lit/directives/live.js';
 import {
   HearthElement,
+  LeadFormLoader,
   US_STATES,
   reportOnce,
   baseStyles,
   buttonStyles,
+  formStyles,
   isUsStateCode,
   registerTranslations,
   type AssessmentStepId,
   type HearthConfig,
   type HearthConfigInput,
 } from '@hearth/core';
+// The form and the lead pipeline load when the person reaches the results (see LeadFormLoader).
+import type { HearthLeadForm } from '@hearth/core/lead-form.js';
+// TRANSITIONAL: still loaded up front until the script-tag build keeps on-demand parts that share
+// core's state inside hearth.all.js (packages/hearth); then delete this line and the form loads lazily.
 import '@hearth/core/lead-form.js';
-import { formStyles, type HearthLeadForm } from '@hearth/core/lead-form.js';
 import styles from './hearth-assessment.styles.js';
 import en from './translations/en.json' with { type: 'json' };
 import instrumentsEn from './instruments/translations/en.json' with { type: 'json' };
@@ -135,7 +140,10 @@ const MINUTES: Record<InstrumentId, number> = { 'pc-ptsd-5': 3, 'pcl-5': 8 };
  *
  * Progress is kept in `sessionStorage` (never `localStorage`) under `hearth-assessment:v1:<id>`,
  * so a refresh loses nothing; it is deleted when the lead is sent or the person starts again.
- * Contact details are never stored. The page's `hearth-guide-cta` event (detail `{ target: 'assessment' }`)
+ * Contact details are never stored. The lead form (and the lead pipeline behind it) loads when the
+ * person reaches the results, so a page pays for it only then; on the lead step "Loading the form…"
+ * shows until it arrives, and a failed load says so and offers "Try again".
+ * The page's `hearth-guide-cta` event (detail `{ target: 'assessment' }`)
  * scrolls the assessment into view and focuses its heading.
  *
  * @event hearth-assessment-start - `{ instrument }`: the person pressed Start (or answered the first question when there is no intro).
@@ -186,6 +194,7 @@ export class HearthAssessment extends HearthElement {
   #coverage: Coverage | undefined;
   #coverageLoading = false;
   #leadForm: HearthLeadForm | undefined;
+  readonly #leadFormLoader = new LeadFormLoader(this);
   readonly #text = new Map<TextPart, 'loading' | 'ready' | 'failed'>();
 
   constructor() {
@@ -360,6 +369,10 @@ export class HearthAssessment extends HearthElement {
       const progress = stepProgress(config.assessment.steps, page.step);
       this.emit('hearth-assessment-step', { step: page.step, ...progress });
       this.track('hearth-assessment-step', { step: page.step, ...progress });
+    }
+    // One step ahead: the lead form is usually there by the time the person presses Continue.
+    if ((page.kind === 'results' || page.kind === 'lead') && this.#pages(config).some((p) => p.kind === 'lead')) {
+      this.#leadFormLoader.prefetch();
     }
     if (page.kind === 'results' && !this.#completeSent) {
       this.#completeSent = true;
@@ -934,8 +947,20 @@ export class HearthAssessment extends HearthElement {
   }
 
   #renderLead(config: HearthConfig): TemplateResult {
-    const { screen, urgent, candidacy } = this.#outcome(config);
+    const { urgent } = this.#outcome(config);
     const brand = config.brand.name;
+    return html`<h2 class="page-heading" tabindex="-1" data-focus>${this.#t('lead.title', { brand })}</h2>
+      <p>${this.#t('lead.intro', { brand })}</p>
+      ${urgent ? html`<p class="inline-crisis">${this.#t('lead.urgent')} <a href="tel:988">${this.#t('core:crisis.call988')}</a></p>` : nothing}
+      ${this.#leadFormLoader.render(
+        () => this.#leadFormFor(config),
+        (key) => this.#t(key),
+      )}`;
+  }
+
+  /** The lead form with this assessment's summary; needs `<hearth-lead-form>` to be defined. */
+  #leadFormFor(config: HearthConfig): HearthLeadForm {
+    const { screen, urgent, candidacy } = this.#outcome(config);
     const form = (this.#leadForm ??= this.#createLeadForm());
     const summary = buildAssessmentSummary(screen, candidacy, {
       ...this.#answers,
@@ -948,10 +973,7 @@ export class HearthAssessment extends HearthElement {
     form.state = this.#state();
     form.startedAt = this.#startedAt || undefined;
     form.widget = this.localName;
-    return html`<h2 class="page-heading" tabindex="-1" data-focus>${this.#t('lead.title', { brand })}</h2>
-      <p>${this.#t('lead.intro', { brand })}</p>
-      ${urgent ? html`<p class="inline-crisis">${this.#t('lead.urgent')} <a href="tel:988">${this.#t('core:crisis.call988')}</a></p>` : nothing}
-      ${form}`;
+    return form;
   }
 
   /** Created once and kept, so that going Back and returning keeps every field the person typed. */

@@ -2,9 +2,11 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import {
   CoverageConfigSchema,
   HearthElement,
+  LeadFormLoader,
   US_STATES,
   baseStyles,
   buttonStyles,
+  formStyles,
   isUsStateCode,
   registerTranslations,
   reportOnce,
@@ -23,7 +25,11 @@ import {
   type CoverageResult,
   type SelfPayTerms,
 } from './rules/index.js';
-import { formStyles, type HearthLeadForm } from '@hearth/core/lead-form.js';
+// The form and the lead pipeline load when a result offers them (see LeadFormLoader).
+import type { HearthLeadForm } from '@hearth/core/lead-form.js';
+// TRANSITIONAL: still loaded up front until the script-tag build keeps on-demand parts that share
+// core's state inside hearth.all.js (packages/hearth); then delete this line and the form loads lazily.
+import '@hearth/core/lead-form.js';
 import styles from './hearth-coverage.styles.js';
 import en from './translations/en.json' with { type: 'json' };
 
@@ -93,6 +99,8 @@ function normalizeCode(value: string | null | undefined): string {
  * person already gave another widget under the same `<hearth-provider>`.
  *
  * Coverage data comes from config `coverage`; without it, the content pack's demo dataset is shown.
+ * The lead form behind "Check my benefits" / "Join the waitlist" loads when a result offers it
+ * ("Loading the form…" until it arrives; a failed load says so and offers "Try again").
  *
  * @event hearth-coverage-result - The person reached a result. `detail`: `{ state, payerId, outcome }`, nothing else.
  * @event hearth-guide-cta - "Start the free assessment" was pressed. `detail`: `{ target: 'assessment' }`. Cancelable: cancel it to stop the link navigating to `assessment-href`.
@@ -164,6 +172,7 @@ export class HearthCoverage extends HearthElement {
   #usingDemo = false;
   #watchedSession: HearthSession | undefined;
   readonly #leadForms = new Map<CoverageLeadKind, HearthLeadForm>();
+  readonly #leadFormLoader = new LeadFormLoader(this);
   readonly #leadSentFor = new Map<CoverageLeadKind, string>();
   readonly #handleSessionChange = (): void => this.#applyKnownState();
 
@@ -308,6 +317,8 @@ export class HearthCoverage extends HearthElement {
     this.#goTo('result', focus);
     // Announce only what the person asked for here, not a result that follows another widget's answer.
     if (focus) this.announcement = this.localize.t('result.announce', { headline: this.#headline(result) });
+    // A result the person asked for that offers a form: load it now, so it is there when they press the button.
+    if (focus && result.outcome !== 'self-pay' && (result.outcome !== 'not-served' || result.waitlist)) this.#leadFormLoader.prefetch();
     const payerId = result.outcome === 'not-served' ? undefined : result.payerId;
     this.emit('hearth-coverage-result', { state: result.state, payerId, outcome: result.outcome });
     this.track('coverage-result', { step: 'result', outcome: result.outcome });
@@ -682,7 +693,12 @@ export class HearthCoverage extends HearthElement {
       <button class="button button--link" type="button" @click=${this.#handleBackToResult}>${t('lead.back')}</button>
       <h2 class="heading" part="heading" tabindex="-1" data-step-heading>${heading}</h2>
       <p>${intro}</p>
-      <div part="lead">${this.#leadForm(this.leadKind, summary, result.state)}</div>
+      <div part="lead">
+        ${this.#leadFormLoader.render(
+          () => this.#leadForm(this.leadKind, summary, result.state),
+          (key) => t(key),
+        )}
+      </div>
     </div>`;
   }
 
