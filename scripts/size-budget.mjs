@@ -45,4 +45,11 @@ if (failures.length) {
   console.error('\nDo not raise a budget to pass: shrink the download (see bench/README.md) or say in the PR what the bytes buy.');
   process.exit(1);
 }
-console.log('✔ every size budget holds');
+const over = rows.filter((r) => r.status === 'OVER');
+if (over.length) {
+  console.log(`\n⚠ ${over.length} budget${over.length === 1 ? ' is' : 's are'} still over target, within the recorded ceiling (bench/budgets.json "blockedBy" says why):`);
+  for (const r of over) console.log(`  - ${r.check.trim()}: ${r.measured} against ${r.budget}`);
+  console.log('Growth past a ceiling fails this check; the targets stay as issue 8 set them.');
+} else {
+  console.log('✔ every size budget holds');
+}

@@ -31,33 +31,37 @@ function graphOf(files, entry) {
  */
 export async function measureSizes(options = {}) {
   const files = readDist(DIST);
-  /** @type {{ check: string, measured: string, budget: string, status: 'ok' | 'FAIL' | 'info', note?: string }[]} */
+  /** @type {{ check: string, measured: string, budget: string, status: 'ok' | 'OVER' | 'FAIL' | 'info', note?: string }[]} */
   const rows = [];
   /** @type {string[]} */
   const failures = [];
-  const budgetRow = (check, bytes, budgetKb, note) => {
+  // A budget that cannot be met yet keeps its target and gets a `ceilingKb` (with `blockedBy`
+  // saying why): the row shows "OVER" against the target on every run, and only growth past the
+  // ceiling fails the check. The target is never raised to make the check pass.
+  const budgetRow = (check, bytes, budgetKb, note, ceilingKb) => {
     const limit = budgetKb * UNIT;
     const ok = bytes <= limit;
+    const underCeiling = !ok && ceilingKb !== undefined && bytes <= ceilingKb * UNIT;
     rows.push({
       check,
       measured: kb(bytes),
       budget: `${budgetKb} KB`,
-      status: ok ? 'ok' : 'FAIL',
-      note: ok ? note : `over by ${kb(bytes - limit)}${note ? `; ${note}` : ''}`,
+      status: ok ? 'ok' : underCeiling ? 'OVER' : 'FAIL',
+      note: ok ? note : `over by ${kb(bytes - limit)}${underCeiling ? ` (known, ceiling ${ceilingKb} KB: see bench/budgets.json)` : ''}${note ? `; ${note}` : ''}`,
     });
-    return ok;
+    return ok || underCeiling;
   };
 
   // 1. The loader, and the all-in-one file, as files.
   const loader = files.get(BUDGETS.loader.file);
-  if (!budgetRow(`${BUDGETS.loader.file} (loader)`, loader.gzip, BUDGETS.loader.kb)) {
+  if (!budgetRow(`${BUDGETS.loader.file} (loader)`, loader.gzip, BUDGETS.loader.kb, undefined, BUDGETS.loader.ceilingKb)) {
     failures.push(
       `${BUDGETS.loader.file} is ${kb(loader.gzip)} gzip, ${kb(loader.gzip - BUDGETS.loader.kb * UNIT)} over its ${BUDGETS.loader.kb} KB budget`,
     );
   }
   const all = files.get(BUDGETS.allInOne.file);
   if (!all) failures.push(`${BUDGETS.allInOne.file} was not built`);
-  else if (!budgetRow(BUDGETS.allInOne.file, all.gzip, BUDGETS.allInOne.kb)) {
+  else if (!budgetRow(BUDGETS.allInOne.file, all.gzip, BUDGETS.allInOne.kb, undefined, BUDGETS.allInOne.ceilingKb)) {
     failures.push(
       `${BUDGETS.allInOne.file} is ${kb(all.gzip)} gzip, ${kb(all.gzip - BUDGETS.allInOne.kb * UNIT)} over its ${BUDGETS.allInOne.kb} KB budget`,
     );
@@ -84,8 +88,8 @@ export async function measureSizes(options = {}) {
         );
       }
       if (!browser || !server) {
-        budgetRow(`${spec.name} page (static graph, up front)`, expected.upFrontGzip, budget.kb, 'no browser: static estimate only');
-        if (expected.upFrontGzip > budget.kb * UNIT)
+        const within = budgetRow(`${spec.name} page (static graph, up front)`, expected.upFrontGzip, budget.kb, 'no browser: static estimate only', budget.ceilingKb);
+        if (!within)
           failures.push(`${spec.name} page: ${kb(expected.upFrontGzip)} up front by the static graph`);
         continue;
       }
@@ -106,7 +110,7 @@ export async function measureSizes(options = {}) {
         .slice(0, 3)
         .map((f) => `${f.file} ${kb(f.bytes)}`)
         .join(', ');
-      if (!budgetRow(`${spec.name} page (browser)`, measured.total, budget.kb, `${downloaded.length} files`)) {
+      if (!budgetRow(`${spec.name} page (browser)`, measured.total, budget.kb, `${downloaded.length} files`, budget.ceilingKb)) {
         failures.push(
           `${spec.name} page downloads ${kb(measured.total)}, ${kb(measured.total - budget.kb * UNIT)} over its ${budget.kb} KB budget (largest: ${culprits})`,
         );
