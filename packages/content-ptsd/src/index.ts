@@ -24,7 +24,7 @@ export type {
 } from './types.js';
 export { enGuide, enFaq };
 export { htmlToFragment } from './runtime/fragment.js';
-export { fillPlaceholders, fillPlaceholderText, telHref } from './runtime/placeholders.js';
+export { brandPlaceholders, contentLabels, fillPlaceholders, fillPlaceholderText, telHref } from './runtime/placeholders.js';
 export { plainText } from './runtime/text.js';
 export { setJsonScriptText } from './runtime/trusted-types.js';
 export { headingDepth, shiftHeadings, splitFaq, tableOfContents, topHeadingDepth, type FaqSection } from './runtime/structure.js';

@@ -25,6 +25,7 @@ import {
   type ContentLabels,
   type PlaceholderValues,
 } from '@hearth/content-ptsd';
+import { brandPlaceholders, contentLabels } from '@hearth/content-ptsd';
 import en from './translations/en.json' with { type: 'json' };
 import { HearthFaqItem } from './hearth-faq-item.js';
 import styles from './hearth-faq.styles.js';
@@ -315,24 +316,11 @@ export class HearthFaq extends HearthElement {
   }
 
   #placeholderValues(): PlaceholderValues {
-    const brand = this.hearthConfig?.brand;
-    return {
-      name: brand?.name,
-      phone: brand?.phone,
-      bookingUrl: brand?.bookingUrl && isSafeLink(brand.bookingUrl) ? brand.bookingUrl : undefined,
-    };
+    return brandPlaceholders(this.hearthConfig?.brand, isSafeLink);
   }
 
   #labels(): ContentLabels {
-    const t = (key: string) => this.localize.t(key);
-    return {
-      note: t('alert.note'),
-      tip: t('alert.tip'),
-      important: t('alert.important'),
-      warning: t('alert.warning'),
-      caution: t('alert.caution'),
-      newTab: t('newTab'),
-    };
+    return contentLabels((key) => this.localize.t(key));
   }
 
   #buildQuestions(): void {

@@ -27,6 +27,7 @@ import {
   type PlaceholderValues,
   type TocEntry,
 } from '@hearth/content-ptsd';
+import { brandPlaceholders, contentLabels } from '@hearth/content-ptsd';
 import en from './translations/en.json' with { type: 'json' };
 import styles from './hearth-guide.styles.js';
 
@@ -271,24 +272,11 @@ export class HearthGuide extends HearthElement {
   }
 
   #placeholderValues(): PlaceholderValues {
-    const brand = this.hearthConfig?.brand;
-    return {
-      name: brand?.name,
-      phone: brand?.phone,
-      bookingUrl: brand?.bookingUrl && isSafeLink(brand.bookingUrl) ? brand.bookingUrl : undefined,
-    };
+    return brandPlaceholders(this.hearthConfig?.brand, isSafeLink);
   }
 
   #labels(): ContentLabels {
-    const t = (key: string) => this.localize.t(key);
-    return {
-      note: t('alert.note'),
-      tip: t('alert.tip'),
-      important: t('alert.important'),
-      warning: t('alert.warning'),
-      caution: t('alert.caution'),
-      newTab: t('newTab'),
-    };
+    return contentLabels((key) => this.localize.t(key));
   }
 
   #fillText(text: string): string {

@@ -83,3 +83,30 @@ export function fillPlaceholderText(text: string, values: PlaceholderValues): st
     .replace(/ ([.,;:!?])/g, '$1')
     .trim();
 }
+
+/**
+ * The brand values a widget fills placeholders with. The booking link is kept only when it also
+ * passes the host's link rule (core's `isSafeLink`, passed in so this module stays DOM- and core-free).
+ */
+export function brandPlaceholders(
+  brand: { name?: string; phone?: string; bookingUrl?: string } | undefined,
+  isSafeLink: (url: string) => boolean,
+): PlaceholderValues {
+  return {
+    name: brand?.name,
+    phone: brand?.phone,
+    bookingUrl: brand?.bookingUrl && isSafeLink(brand.bookingUrl) ? brand.bookingUrl : undefined,
+  };
+}
+
+/** The translated words for content markers, from a widget's `t()` (keys `alert.*` and `newTab`). */
+export function contentLabels(t: (key: string) => string): ContentLabels {
+  return {
+    note: t('alert.note'),
+    tip: t('alert.tip'),
+    important: t('alert.important'),
+    warning: t('alert.warning'),
+    caution: t('alert.caution'),
+    newTab: t('newTab'),
+  };
+}
