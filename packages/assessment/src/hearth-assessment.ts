@@ -17,9 +17,6 @@ import {
 } from '@hearth/core';
 // The form and the lead pipeline load when the person reaches the results (see LeadFormLoader).
 import type { HearthLeadForm } from '@hearth/core/lead-form.js';
-// TRANSITIONAL: still loaded up front until the script-tag build keeps on-demand parts that share
-// core's state inside hearth.all.js (packages/hearth); then delete this line and the form loads lazily.
-import '@hearth/core/lead-form.js';
 import styles from './hearth-assessment.styles.js';
 import en from './translations/en.json' with { type: 'json' };
 import instrumentsEn from './instruments/translations/en.json' with { type: 'json' };

@@ -27,9 +27,6 @@ import {
 } from './rules/index.js';
 // The form and the lead pipeline load when a result offers them (see LeadFormLoader).
 import type { HearthLeadForm } from '@hearth/core/lead-form.js';
-// TRANSITIONAL: still loaded up front until the script-tag build keeps on-demand parts that share
-// core's state inside hearth.all.js (packages/hearth); then delete this line and the form loads lazily.
-import '@hearth/core/lead-form.js';
 import styles from './hearth-coverage.styles.js';
 import en from './translations/en.json' with { type: 'json' };
 

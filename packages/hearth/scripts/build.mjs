@@ -94,9 +94,14 @@ export async function buildLazyForAll(modules, outDir = DIST) {
   const lazy = chunks.filter((c) => c.isDynamicEntry && c.facadeModuleId && !c.facadeModuleId.startsWith('\0') && c.name !== 'runtime');
   const map = new Map();
   const standalone = {};
+  const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+  const reachesRuntime = (c, seen = new Set()) =>
+    c.name === 'runtime' || c.imports.some((f) => !seen.has(f) && seen.add(f) && reachesRuntime(byFile.get(f), seen));
   for (const c of lazy) {
     if (c.imports.length === 0) map.set(c.facadeModuleId, c.fileName);
-    else standalone[`${c.name}.standalone`] = c.facadeModuleId;
+    // Parts that share the runtime's state (the lead form and pipeline use lit and core) stay
+    // inside hearth.all.js: a standalone copy would duplicate that state.
+    else if (!reachesRuntime(c)) standalone[`${c.name}.standalone`] = c.facadeModuleId;
   }
   if (Object.keys(standalone).length === 0) return map;
   const output = await build({

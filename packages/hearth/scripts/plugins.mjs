@@ -139,8 +139,11 @@ export function runtimeChunk(runtimeEntry) {
       while (queue.length) {
         const id = queue.pop();
         if (closure.has(id)) continue;
+        const info = this.getModuleInfo(id);
+        // Loaded on demand through import() somewhere (the lead pipeline): not part of the shared chunk.
+        if (id !== runtimeEntry && info?.dynamicImporters.length) continue;
         closure.add(id);
-        queue.push(...(this.getModuleInfo(id)?.importedIds ?? []));
+        queue.push(...(info?.importedIds ?? []));
       }
     },
   };
