@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import * as z from 'zod/mini';
 import { regexes as zodRegexes } from 'zod/v4/core';
 import { validateLead, normalizeUsPhone, ISO_DATE_TIME_PATTERN, EMAIL_PATTERN, UUID_PATTERN } from '../src/schemas.js';
+import { newIdempotencyKey } from '../src/lead/submit.js';
 
 const now = '2026-11-27T12:00:00.000Z';
 function lead(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -201,5 +202,20 @@ describe('LeadSchema output', () => {
     const r = validateLead(lead({ summary: { ...(lead().summary as object), note: 'x' } }));
     assert.ok(r.ok);
     assert.ok(!('note' in (r.lead.summary ?? {})));
+  });
+});
+
+describe('newIdempotencyKey', () => {
+  it('makes a v4 UUID even where crypto.randomUUID is missing (an http: host page)', () => {
+    const original = crypto.randomUUID;
+    Object.defineProperty(crypto, 'randomUUID', { value: undefined, configurable: true });
+    try {
+      const keys = new Set(Array.from({ length: 50 }, () => newIdempotencyKey()));
+      assert.equal(keys.size, 50);
+      for (const key of keys) assert.match(key, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      assert.ok(validateLead({ ...lead(), idempotencyKey: [...keys][0] }).ok);
+    } finally {
+      Object.defineProperty(crypto, 'randomUUID', { value: original, configurable: true });
+    }
   });
 });

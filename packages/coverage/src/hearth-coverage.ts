@@ -244,6 +244,8 @@ export class HearthCoverage extends HearthElement {
 
   // The provider (and so the session) may arrive after connection, or change.
   #watchSession(): void {
+    // A detached element must not leave a listener on the page-wide session.
+    if (!this.isConnected) return;
     const session = this.session;
     if (session === this.#watchedSession) return;
     this.#watchedSession?.removeEventListener('change', this.#handleSessionChange);
@@ -710,9 +712,11 @@ export class HearthCoverage extends HearthElement {
       form = document.createElement('hearth-lead-form') as HearthLeadForm;
       form.setAttribute('part', 'lead-form');
       form.setAttribute('exportparts', 'form: lead-form-form, submit: lead-form-submit, result: lead-form-result');
+      const current = form;
       form.addEventListener('hearth-lead-form-result', (event) => {
         const { status } = event.detail;
-        if (status === 'sent' || status === 'queued') this.#leadSentFor.set(kind, answerKey(summary));
+        // The summary the form actually sent, not the one it was created with.
+        if ((status === 'sent' || status === 'queued') && current.summary) this.#leadSentFor.set(kind, answerKey(current.summary as CoverageSummary));
         this.track('coverage-lead', { step: kind, outcome: status });
       });
       this.#leadForms.set(kind, form);

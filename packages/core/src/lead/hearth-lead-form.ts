@@ -428,7 +428,18 @@ export class HearthLeadForm extends HearthElement {
     this.#problem = undefined;
     this.#announcement = this.localize.t('sending');
     this.requestUpdate();
-    const delivery = await sendLead(lead, { endpoint: config.lead.endpoint, source: this.#host });
+    let delivery: Awaited<ReturnType<typeof sendLead>>;
+    try {
+      delivery = await sendLead(lead, { endpoint: config.lead.endpoint, source: this.#host });
+    } catch (error) {
+      // sendLead is built not to throw; if it ever does, the person must not be left on "Sending…".
+      reportOnce(`<hearth-lead-form>: sending failed unexpectedly: ${(error as Error).message}`, error);
+      this.#phase = 'editing';
+      this.#problem = 'failed';
+      this.#announcement = '';
+      this.requestUpdate();
+      return;
+    }
     const { result } = delivery;
     this.#announcement = '';
     if (delivery.status === 'sent') {

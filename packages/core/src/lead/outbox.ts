@@ -568,9 +568,19 @@ export class Outbox {
   async #withLock<T>(key: string, wait: boolean, fn: () => Promise<T>): Promise<T | { kind: 'busy' }> {
     const locks = this.#locks;
     if (!locks) return fn();
-    return locks.request(`hearth-lead:${this.#storeName}:${key}`, wait ? {} : { ifAvailable: true }, async (lock) =>
-      lock ? fn() : { kind: 'busy' as const },
-    );
+    let ran = false;
+    try {
+      return await locks.request(`hearth-lead:${this.#storeName}:${key}`, wait ? {} : { ifAvailable: true }, async (lock) => {
+        if (!lock) return { kind: 'busy' as const };
+        ran = true;
+        return fn();
+      });
+    } catch (error) {
+      // Web Locks can refuse (opaque-origin frames, blocked site data): send without the lock,
+      // the idempotency key still keeps the receiver to one row. Errors from fn() itself propagate.
+      if (ran) throw error;
+      return fn();
+    }
   }
 
   /** One attempt of a queued lead, read fresh from the store under its lock. */

@@ -38,5 +38,11 @@ export async function submitLead(input: unknown, options: SubmitOptions): Promis
 
 /** A new idempotency key: the same key travels with every retry of one lead. */
 export function newIdempotencyKey(): string {
-  return crypto.randomUUID();
+  // randomUUID exists only in secure contexts; an http: host page still gets a v4 UUID.
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
