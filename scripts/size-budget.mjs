@@ -47,7 +47,9 @@ if (failures.length) {
 }
 const over = rows.filter((r) => r.status === 'OVER');
 if (over.length) {
-  console.log(`\n⚠ ${over.length} budget${over.length === 1 ? ' is' : 's are'} still over target, within the recorded ceiling (bench/budgets.json "blockedBy" says why):`);
+  console.log(
+    `\n⚠ ${over.length} budget${over.length === 1 ? ' is' : 's are'} still over target, within the recorded ceiling (bench/budgets.json "blockedBy" says why):`,
+  );
   for (const r of over) console.log(`  - ${r.check.trim()}: ${r.measured} against ${r.budget}`);
   console.log('Growth past a ceiling fails this check; the targets stay as issue 8 set them.');
 } else {

@@ -47,7 +47,9 @@ export async function measureSizes(options = {}) {
       measured: kb(bytes),
       budget: `${budgetKb} KB`,
       status: ok ? 'ok' : underCeiling ? 'OVER' : 'FAIL',
-      note: ok ? note : `over by ${kb(bytes - limit)}${underCeiling ? ` (known, ceiling ${ceilingKb} KB: see bench/budgets.json)` : ''}${note ? `; ${note}` : ''}`,
+      note: ok
+        ? note
+        : `over by ${kb(bytes - limit)}${underCeiling ? ` (known, ceiling ${ceilingKb} KB: see bench/budgets.json)` : ''}${note ? `; ${note}` : ''}`,
     });
     return ok || underCeiling;
   };
@@ -88,9 +90,14 @@ export async function measureSizes(options = {}) {
         );
       }
       if (!browser || !server) {
-        const within = budgetRow(`${spec.name} page (static graph, up front)`, expected.upFrontGzip, budget.kb, 'no browser: static estimate only', budget.ceilingKb);
-        if (!within)
-          failures.push(`${spec.name} page: ${kb(expected.upFrontGzip)} up front by the static graph`);
+        const within = budgetRow(
+          `${spec.name} page (static graph, up front)`,
+          expected.upFrontGzip,
+          budget.kb,
+          'no browser: static estimate only',
+          budget.ceilingKb,
+        );
+        if (!within) failures.push(`${spec.name} page: ${kb(expected.upFrontGzip)} up front by the static graph`);
         continue;
       }
       server.page(budget.path, spec.html);

@@ -147,13 +147,23 @@ export abstract class HearthElement extends LitElement {
         own = JSON.parse(this.configJson) as HearthConfigInput;
       } catch (error) {
         this.#setConfigError(
-          new HearthConfigError([{ path: '(root)', received: this.configJson, expected: `valid JSON (${(error as Error).message})`, source: `the config attribute of <${tag}>` }]),
+          new HearthConfigError([
+            {
+              path: '(root)',
+              received: this.configJson,
+              expected: `valid JSON (${(error as Error).message})`,
+              source: `the config attribute of <${tag}>`,
+            },
+          ]),
         );
         return;
       }
     }
     layers.push({ source: `the config attribute of <${tag}>`, input: own });
-    layers.push({ source: `the attributes of <${tag}>`, input: { ...this.configFromAttributes(), ...(this.endpoint ? { lead: { endpoint: this.endpoint } } : {}) } });
+    layers.push({
+      source: `the attributes of <${tag}>`,
+      input: { ...this.configFromAttributes(), ...(this.endpoint ? { lead: { endpoint: this.endpoint } } : {}) },
+    });
 
     if (this.#context?.error && !this.configJson && !this.endpoint) {
       this.#setConfigError(this.#context.error, false);
@@ -237,7 +247,9 @@ export abstract class HearthElement extends LitElement {
       <div class="hearth-error" role="alert" part="error">
         <p class="hearth-error__title">${t('core:error.title')}</p>
         <p class="hearth-error__message">${t(failure.messageKey)}</p>
-        <p class="hearth-error__crisis">${t('core:crisis.short')} <a href="tel:988">${t('core:crisis.call988')}</a> · <a href="sms:988">${t('core:crisis.text988')}</a></p>
+        <p class="hearth-error__crisis">
+          ${t('core:crisis.short')} <a href="tel:988">${t('core:crisis.call988')}</a> · <a href="sms:988">${t('core:crisis.text988')}</a>
+        </p>
         ${failure.detail ? html`<p class="hearth-error__detail">${t('core:error.detail', { message: failure.detail })}</p>` : null}
       </div>
     </div>`;
@@ -250,7 +262,8 @@ export abstract class HearthElement extends LitElement {
   protected override update(changed: PropertyValues): void {
     super.update(changed);
     for (const child of Array.from(this.renderRoot.children)) {
-      if (child.classList.contains('hearth-root') && child.getAttribute('lang') !== this.localize.lang) child.setAttribute('lang', this.localize.lang);
+      if (child.classList.contains('hearth-root') && child.getAttribute('lang') !== this.localize.lang)
+        child.setAttribute('lang', this.localize.lang);
     }
   }
 

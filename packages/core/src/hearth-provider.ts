@@ -114,7 +114,12 @@ export class HearthProvider extends LitElement {
       this.#inline = JSON.parse(script.textContent) as HearthConfigInput;
     } catch (error) {
       this.#inlineError = new HearthConfigError([
-        { path: '(root)', received: script.textContent.trim().slice(0, 40), expected: `valid JSON (${(error as Error).message})`, source: 'the <script type="application/json"> inside <hearth-provider>' },
+        {
+          path: '(root)',
+          received: script.textContent.trim().slice(0, 40),
+          expected: `valid JSON (${(error as Error).message})`,
+          source: 'the <script type="application/json"> inside <hearth-provider>',
+        },
       ]);
     }
   }
@@ -134,7 +139,9 @@ export class HearthProvider extends LitElement {
       this.#fetched = data;
     } catch (error) {
       if (this.#fetchedFrom !== src) return;
-      this.#fetchError = new HearthConfigError([{ path: '(root)', received: src, expected: `a reachable JSON file (${(error as Error).message})`, source }]);
+      this.#fetchError = new HearthConfigError([
+        { path: '(root)', received: src, expected: `a reachable JSON file (${(error as Error).message})`, source },
+      ]);
     }
     this.#publish();
   }
@@ -148,7 +155,7 @@ export class HearthProvider extends LitElement {
       { source: 'the config property of <hearth-provider>', input: this.config ?? {} },
     ];
     const result = resolveConfig(layers);
-    const error = this.#inlineError ?? this.#fetchError ?? (this.#parent?.error) ?? (result.ok ? undefined : result.error);
+    const error = this.#inlineError ?? this.#fetchError ?? this.#parent?.error ?? (result.ok ? undefined : result.error);
     this.#resolved = result.ok && !error ? result.config : undefined;
     if (error) {
       reportOnce(`${error.message} Fix the config, then reload the page.`);

@@ -100,17 +100,25 @@ describe('HearthElement', () => {
 
     it('prefers the provider config property over Hearth.configure()', async () => {
       configure({ brand: { name: 'Global Clinic' } });
-      const el = await fixture<HearthProvider>(html`<hearth-provider .config=${{ brand: { name: 'Provider Clinic' } }}><hearth-test-widget></hearth-test-widget></hearth-provider>`);
+      const el = await fixture<HearthProvider>(
+        html`<hearth-provider .config=${{ brand: { name: 'Provider Clinic' } }}
+          ><hearth-test-widget></hearth-test-widget
+        ></hearth-provider>`,
+      );
       const widget = el.querySelector('hearth-test-widget')!;
       await widget.updateComplete;
       expect(text(widget, '.greeting')).to.equal('Hello from Provider Clinic');
     });
 
     it('reads a child <script type="application/json">', async () => {
-      const el = await fixture<HearthProvider>(html`<hearth-provider>
-        <script type="application/json">{ "brand": { "name": "Inline Clinic" } }</script>
-        <hearth-test-widget></hearth-test-widget>
-      </hearth-provider>`);
+      const el = await fixture<HearthProvider>(
+        html`<hearth-provider>
+          <script type="application/json">
+            { "brand": { "name": "Inline Clinic" } }
+          </script>
+          <hearth-test-widget></hearth-test-widget>
+        </hearth-provider>`,
+      );
       const widget = el.querySelector('hearth-test-widget')!;
       await widget.updateComplete;
       expect(text(widget, '.greeting')).to.equal('Hello from Inline Clinic');
@@ -138,22 +146,30 @@ describe('HearthElement', () => {
 
     it('fetches config-src', async () => {
       const url = URL.createObjectURL(new Blob([JSON.stringify({ brand: { name: 'Remote Clinic' } })], { type: 'application/json' }));
-      const el = await fixture<HearthProvider>(html`<hearth-provider config-src=${url}><hearth-test-widget></hearth-test-widget></hearth-provider>`);
+      const el = await fixture<HearthProvider>(
+        html`<hearth-provider config-src=${url}><hearth-test-widget></hearth-test-widget></hearth-provider>`,
+      );
       const widget = el.querySelector('hearth-test-widget')!;
       await waitUntil(() => text(widget, '.greeting') === 'Hello from Remote Clinic', 'config-src applied');
     });
 
     it('lets widget attributes win over the provider', async () => {
-      const el = await fixture<HearthProvider>(html`<hearth-provider .config=${{ brand: { name: 'Provider Clinic' } }}>
-        <hearth-test-widget config='{"brand":{"name":"Attribute Clinic"}}'></hearth-test-widget>
-      </hearth-provider>`);
+      const el = await fixture<HearthProvider>(
+        html`<hearth-provider .config=${{ brand: { name: 'Provider Clinic' } }}>
+          <hearth-test-widget config='{"brand":{"name":"Attribute Clinic"}}'></hearth-test-widget>
+        </hearth-provider>`,
+      );
       const widget = el.querySelector('hearth-test-widget')!;
       await widget.updateComplete;
       expect(text(widget, '.greeting')).to.equal('Hello from Attribute Clinic');
     });
 
     it('maps brand colours to tokens on the provider host only', async () => {
-      const el = await fixture<HearthProvider>(html`<hearth-provider .config=${{ brand: { colors: { primary: '#5b2a86' } } }}><hearth-test-widget></hearth-test-widget></hearth-provider>`);
+      const el = await fixture<HearthProvider>(
+        html`<hearth-provider .config=${{ brand: { colors: { primary: '#5b2a86' } } }}
+          ><hearth-test-widget></hearth-test-widget
+        ></hearth-provider>`,
+      );
       expect(el.style.getPropertyValue('--hearth-color-primary')).to.equal('#5b2a86');
       expect(getComputedStyle(document.documentElement).getPropertyValue('--hearth-color-primary')).to.equal('');
       const button = el.querySelector('hearth-test-widget')!.shadowRoot!.querySelector('button')!;
@@ -173,10 +189,12 @@ describe('HearthElement', () => {
   describe('error surface', () => {
     it('shows a readable message for an invalid config, logs one error, and leaves a sibling working', async () => {
       const { result: el, errors } = await captureConsole(async () => {
-        const wrapper = await fixture(html`<div>
-          <hearth-test-widget id="bad" config='{"brand":{"colors":{"primary":"red"}}}'></hearth-test-widget>
-          <hearth-test-widget id="good"></hearth-test-widget>
-        </div>`);
+        const wrapper = await fixture(
+          html`<div>
+            <hearth-test-widget id="bad" config='{"brand":{"colors":{"primary":"red"}}}'></hearth-test-widget>
+            <hearth-test-widget id="good"></hearth-test-widget>
+          </div>`,
+        );
         await nextFrame();
         return wrapper;
       });
@@ -195,7 +213,11 @@ describe('HearthElement', () => {
     });
 
     it('recovers when the config is fixed', async () => {
-      const { result: el } = await captureConsole(() => fixture<HearthTestWidget>(html`<hearth-test-widget config='{"lead":{"endpoint":"http://example.com/leads"}}'></hearth-test-widget>`));
+      const { result: el } = await captureConsole(() =>
+        fixture<HearthTestWidget>(
+          html`<hearth-test-widget config='{"lead":{"endpoint":"http://example.com/leads"}}'></hearth-test-widget>`,
+        ),
+      );
       expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('lead.endpoint');
       el.setAttribute('config', '{"lead":{"endpoint":"https://example.com/leads"}}');
       await el.updateComplete;
@@ -205,9 +227,11 @@ describe('HearthElement', () => {
 
     it('shows the error in every widget under an invalid provider and logs once', async () => {
       const { result: el, errors } = await captureConsole(() =>
-        fixture(html`<hearth-provider .config=${{ assessment: { instrument: 'phq-2' } }}>
-          <hearth-test-widget></hearth-test-widget><hearth-test-widget></hearth-test-widget>
-        </hearth-provider>`),
+        fixture(
+          html`<hearth-provider .config=${{ assessment: { instrument: 'phq-2' } }}>
+            <hearth-test-widget></hearth-test-widget><hearth-test-widget></hearth-test-widget>
+          </hearth-provider>`,
+        ),
       );
       const widgets = [...el.querySelectorAll('hearth-test-widget')];
       await Promise.all(widgets.map((w) => w.updateComplete));
@@ -227,7 +251,9 @@ describe('HearthElement', () => {
     });
 
     it('reports malformed JSON in the config attribute', async () => {
-      const { result: el } = await captureConsole(() => fixture<HearthTestWidget>(html`<hearth-test-widget config="{nope"></hearth-test-widget>`));
+      const { result: el } = await captureConsole(() =>
+        fixture<HearthTestWidget>(html`<hearth-test-widget config="{nope"></hearth-test-widget>`),
+      );
       expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('valid JSON');
     });
   });
@@ -256,7 +282,9 @@ describe('HearthElement', () => {
     });
 
     it("applies a partner's copy override for one key", async () => {
-      const widget = await fixture<HearthTestWidget>(html`<hearth-test-widget config='{"copy":{"en":{"core:lead.retry":"Send it again"}}}'></hearth-test-widget>`);
+      const widget = await fixture<HearthTestWidget>(
+        html`<hearth-test-widget config='{"copy":{"en":{"core:lead.retry":"Send it again"}}}'></hearth-test-widget>`,
+      );
       expect(text(widget, 'button')).to.equal('Send it again');
     });
   });

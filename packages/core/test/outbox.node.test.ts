@@ -93,7 +93,9 @@ async function quietly<T>(fn: () => Promise<T>): Promise<{ result: T; errors: st
 
 describe('Outbox', () => {
   it('still sends when Web Locks refuse (opaque-origin frame, blocked site data)', async () => {
-    const refusing = { request: () => Promise.reject(new DOMException('The request was denied.', 'SecurityError')) } as unknown as LockManager;
+    const refusing = {
+      request: () => Promise.reject(new DOMException('The request was denied.', 'SecurityError')),
+    } as unknown as LockManager;
     const { outbox, calls, source } = setup({ answers: [{ ok: true, status: 201, leadId: '7' }], locks: refusing });
     const delivery = await outbox.send(lead(), { endpoint: ENDPOINT, source });
     assert.equal(delivery.status, 'sent');

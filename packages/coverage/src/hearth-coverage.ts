@@ -716,7 +716,8 @@ export class HearthCoverage extends HearthElement {
       form.addEventListener('hearth-lead-form-result', (event) => {
         const { status } = event.detail;
         // The summary the form actually sent, not the one it was created with.
-        if ((status === 'sent' || status === 'queued') && current.summary) this.#leadSentFor.set(kind, answerKey(current.summary as CoverageSummary));
+        if ((status === 'sent' || status === 'queued') && current.summary)
+          this.#leadSentFor.set(kind, answerKey(current.summary as CoverageSummary));
         this.track('coverage-lead', { step: kind, outcome: status });
       });
       this.#leadForms.set(kind, form);

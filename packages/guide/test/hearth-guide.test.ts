@@ -68,7 +68,9 @@ describe('<hearth-guide>', () => {
   it("says 'Medically reviewed by' when the config names a reviewer with credentials", async () => {
     const el = await ready(
       await fixture<HearthGuide>(
-        html`<hearth-guide config='{"brand":{"reviewer":{"name":"Dana Rivera","credentials":"MD, MPH","reviewedOn":"2026-11-24"}}}'></hearth-guide>`,
+        html`<hearth-guide
+          config='{"brand":{"reviewer":{"name":"Dana Rivera","credentials":"MD, MPH","reviewedOn":"2026-11-24"}}}'
+        ></hearth-guide>`,
       ),
     );
     expect(text(el, '[part="reviewed"]')).to.equal('Medically reviewed by Dana Rivera, MD, MPH on November 24, 2026');
@@ -76,7 +78,9 @@ describe('<hearth-guide>', () => {
 
   it("never pairs a partner's reviewer with the content pack's review date", async () => {
     const el = await ready(
-      await fixture<HearthGuide>(html`<hearth-guide config='{"brand":{"reviewer":{"name":"Dana Rivera","credentials":"MD"}}}'></hearth-guide>`),
+      await fixture<HearthGuide>(
+        html`<hearth-guide config='{"brand":{"reviewer":{"name":"Dana Rivera","credentials":"MD"}}}'></hearth-guide>`,
+      ),
     );
     expect(text(el, '[part="reviewed"]')).to.equal('Reviewed by Hearth editorial team on November 20, 2026');
   });

@@ -20,7 +20,9 @@ export class HearthConfigError extends Error {
       'Invalid Hearth config: ' +
         issues
           .map((i) =>
-            i.custom ? `${i.path}: ${i.expected} (from ${i.source})` : `${i.path} is ${describeValue(i.received)} (from ${i.source}), expected ${i.expected}`,
+            i.custom
+              ? `${i.path}: ${i.expected} (from ${i.source})`
+              : `${i.path} is ${describeValue(i.received)} (from ${i.source}), expected ${i.expected}`,
           )
           .join('; ') +
         '.',
@@ -87,6 +89,12 @@ export function toConfigIssues(error: z.core.$ZodError, merged: unknown, layers:
         }
       }
     }
-    return { path: formatPath(path), received: valueAt(merged, path), expected, source, ...(issue.code === 'custom' && !(issue.params as { expected?: boolean } | undefined)?.expected ? { custom: true } : {}) };
+    return {
+      path: formatPath(path),
+      received: valueAt(merged, path),
+      expected,
+      source,
+      ...(issue.code === 'custom' && !(issue.params as { expected?: boolean } | undefined)?.expected ? { custom: true } : {}),
+    };
   });
 }

@@ -2,7 +2,8 @@ import { HearthConfigSchema, type HearthConfig, type HearthConfigInput } from '.
 import { HearthConfigError, toConfigIssues, type ConfigLayer } from './errors.js';
 import { mergeConfig } from './merge.js';
 
-export type ConfigResult = { ok: true; config: HearthConfig; input: HearthConfigInput } | { ok: false; error: HearthConfigError; input: HearthConfigInput };
+export type ConfigResult =
+  { ok: true; config: HearthConfig; input: HearthConfigInput } | { ok: false; error: HearthConfigError; input: HearthConfigInput };
 
 /** Merges layers (lowest precedence first) and validates the result against `HearthConfigSchema`. */
 export function resolveConfig(layers: readonly ConfigLayer[]): ConfigResult {

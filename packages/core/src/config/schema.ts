@@ -10,21 +10,22 @@ export const LocaleSchema = z.enum(SUPPORTED_LOCALES, { error: 'one of "en" or "
 const EXPECTATION = { expected: true };
 
 const text = (max: number, what = 'text') =>
-  z.string({ error: `${what} (a string)` }).check(z.trim(), z.minLength(1, { error: `${what}, not empty` }), z.maxLength(max, { error: `${what} of at most ${max} characters` }));
+  z
+    .string({ error: `${what} (a string)` })
+    .check(z.trim(), z.minLength(1, { error: `${what}, not empty` }), z.maxLength(max, { error: `${what} of at most ${max} characters` }));
 
-const HexColor = z.string({ error: 'a hex colour like "#1f6feb"' }).check(
-  z.regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, { error: 'a hex colour like "#1f6feb"' }),
-);
+const HexColor = z
+  .string({ error: 'a hex colour like "#1f6feb"' })
+  .check(z.regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, { error: 'a hex colour like "#1f6feb"' }));
 // A font stack or a length goes into a CSS custom property: refuse anything that could end the declaration.
-const CssValue = (what: string) =>
-  z.string().check(z.regex(/^[^;{}<>\\]{1,200}$/, { error: `${what} without ; { } < > or \\` }));
-const CssLength = z.string().check(
-  z.regex(/^(?:0|\d+(?:\.\d+)?(?:px|rem|em|%))$/, { error: 'a CSS length such as "8px" or "0.5rem"' }),
-);
-const Endpoint = z.string({ error: 'an https: URL' }).check(
-  z.refine(isAllowedEndpoint, { error: 'an https: URL (http: is allowed only on localhost or 127.0.0.1)', params: EXPECTATION }),
-);
-const SafeLink = z.string({ error: 'an https: URL' }).check(z.refine(isSafeLink, { error: 'an https: URL or a #anchor', params: EXPECTATION }));
+const CssValue = (what: string) => z.string().check(z.regex(/^[^;{}<>\\]{1,200}$/, { error: `${what} without ; { } < > or \\` }));
+const CssLength = z.string().check(z.regex(/^(?:0|\d+(?:\.\d+)?(?:px|rem|em|%))$/, { error: 'a CSS length such as "8px" or "0.5rem"' }));
+const Endpoint = z
+  .string({ error: 'an https: URL' })
+  .check(z.refine(isAllowedEndpoint, { error: 'an https: URL (http: is allowed only on localhost or 127.0.0.1)', params: EXPECTATION }));
+const SafeLink = z
+  .string({ error: 'an https: URL' })
+  .check(z.refine(isSafeLink, { error: 'an https: URL or a #anchor', params: EXPECTATION }));
 
 export const BrandSchema = z.strictObject({
   name: z._default(text(80, 'a brand name'), 'Hearth Health'),

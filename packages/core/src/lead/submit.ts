@@ -26,7 +26,13 @@ export async function submitLead(input: unknown, options: SubmitOptions): Promis
   }
   const checked = validateLead(input);
   if (!checked.ok) {
-    return { ok: false, code: 'invalid', retryable: false, fieldErrors: checked.errors, message: `The lead is invalid: ${checked.errors.map((e) => e.path).join(', ')}.` };
+    return {
+      ok: false,
+      code: 'invalid',
+      retryable: false,
+      fieldErrors: checked.errors,
+      message: `The lead is invalid: ${checked.errors.map((e) => e.path).join(', ')}.`,
+    };
   }
   const transport = options.transport ?? fetchTransport;
   const result = await transport.send(checked.lead, options.endpoint, {
