@@ -42,7 +42,7 @@ function run(step) {
     child.stderr.on('data', onData(process.stderr));
     child.on('close', (code) => {
       // node:test closing lines ("# pass N") and web-test-runner's ("N passed, N failed").
-      for (const m of out.matchAll(/^# (pass|fail|skipped) (\d+)$/gm))
+      for (const m of out.matchAll(/^(?:#|ℹ) (pass|fail|skipped) (\d+)$/gm))
         totals[m[1] === 'pass' ? 'passed' : m[1] === 'fail' ? 'failed' : 'skipped'] += Number(m[2]);
       const wtr = [...out.matchAll(/(\d+) passed, (\d+) failed(?:, (\d+) skipped)?/g)].pop();
       if (wtr) {
