@@ -41,7 +41,9 @@ function run(step) {
     child.stdout.on('data', onData(process.stdout));
     child.stderr.on('data', onData(process.stderr));
     child.on('close', (code) => {
-      // node:test closing lines ("# pass N") and web-test-runner's ("N passed, N failed").
+      // node:test closing lines ("# pass N" / "ℹ pass N") and web-test-runner's ("N passed, N failed"),
+      // read with colour codes stripped.
+      out = out.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
       for (const m of out.matchAll(/^(?:#|ℹ) (pass|fail|skipped) (\d+)$/gm))
         totals[m[1] === 'pass' ? 'passed' : m[1] === 'fail' ? 'failed' : 'skipped'] += Number(m[2]);
       const wtr = [...out.matchAll(/(\d+) passed, (\d+) failed(?:, (\d+) skipped)?/g)].pop();
