@@ -43,6 +43,7 @@ function run(step) {
     child.on('close', (code) => {
       // node:test closing lines ("# pass N" / "ℹ pass N") and web-test-runner's ("N passed, N failed"),
       // read with colour codes stripped.
+      // eslint-disable-next-line no-control-regex -- ANSI colour codes start with ESC
       out = out.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
       for (const m of out.matchAll(/^(?:#|ℹ) (pass|fail|skipped) (\d+)$/gm))
         totals[m[1] === 'pass' ? 'passed' : m[1] === 'fail' ? 'failed' : 'skipped'] += Number(m[2]);
