@@ -84,3 +84,4 @@ export { formStyles } from './lead/form-styles.js';
 
 export { trackEvent, type AnalyticsPayload } from './analytics.js';
 export type { HearthEventDetailMap, HearthEventName, HearthEvent, LeadErrorCode } from './events.js';
+export { afterDocumentParsed } from './dom.js';

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import {
   HearthElement,
+  afterDocumentParsed,
   baseStyles,
   buttonStyles,
   isSafeLink,
@@ -170,18 +171,11 @@ export class HearthFaq extends HearthElement {
     });
     this.#observer.observe(this, { childList: true, subtree: true, characterData: true });
     window.addEventListener('hashchange', this.#handleHashChange);
-    if (this.ownerDocument.readyState === 'loading') {
-      this.#parsing = true;
-      this.ownerDocument.addEventListener(
-        'DOMContentLoaded',
-        () => {
-          this.#parsing = false;
-          this.#readPageItems();
-          this.requestUpdate();
-        },
-        { once: true },
-      );
-    }
+    this.#parsing = afterDocumentParsed(this.ownerDocument, () => {
+      this.#parsing = false;
+      this.#readPageItems();
+      this.requestUpdate();
+    });
   }
 
   override disconnectedCallback(): void {

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import {
   HearthElement,
+  afterDocumentParsed,
   baseStyles,
   buttonStyles,
   isSafeLink,
@@ -142,17 +143,10 @@ export class HearthGuide extends HearthElement {
     this.#observer = new MutationObserver(() => this.requestUpdate());
     this.#observer.observe(this, { childList: true, subtree: true, characterData: true });
     window.addEventListener('hashchange', this.#handleHashChange);
-    if (this.ownerDocument.readyState === 'loading') {
-      this.#parsing = true;
-      this.ownerDocument.addEventListener(
-        'DOMContentLoaded',
-        () => {
-          this.#parsing = false;
-          this.requestUpdate();
-        },
-        { once: true },
-      );
-    }
+    this.#parsing = afterDocumentParsed(this.ownerDocument, () => {
+      this.#parsing = false;
+      this.requestUpdate();
+    });
   }
 
   override disconnectedCallback(): void {
