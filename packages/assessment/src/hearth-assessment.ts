@@ -700,12 +700,14 @@ export class HearthAssessment extends HearthElement {
   /** In place of a page while its wording loads, or after it failed to (the crisis bar stays above). */
   #renderTextPending(part: TextPart): TemplateResult {
     if (this.#text.get(part) === 'failed') {
-      return html`<div class="panel panel--danger" role="alert" data-text-pending>
+      // Focus moves to its heading, which reads it out: an alert role would announce it twice.
+      return html`<div class="panel panel--danger" data-text-pending>
         <h2 class="page-heading" tabindex="-1" data-focus>${this.#t('pending.failed')}</h2>
         <p><button class="button button--secondary" type="button" @click=${this.#handleTextRetry}>${this.#t('pending.retry')}</button></p>
       </div>`;
     }
-    return html`<h2 class="page-heading" role="status" tabindex="-1" data-focus data-text-pending>${this.#t('pending.loading')}</h2>`;
+    // A heading keeps its heading role; the live region is the wrapper around it.
+    return html`<div role="status" data-text-pending><h2 class="page-heading" tabindex="-1" data-focus>${this.#t('pending.loading')}</h2></div>`;
   }
 
   #renderIntro(config: HearthConfig): TemplateResult {
