@@ -707,7 +707,9 @@ export class HearthAssessment extends HearthElement {
       </div>`;
     }
     // A heading keeps its heading role; the live region is the wrapper around it.
-    return html`<div role="status" data-text-pending><h2 class="page-heading" tabindex="-1" data-focus>${this.#t('pending.loading')}</h2></div>`;
+    return html`<div role="status" data-text-pending>
+      <h2 class="page-heading" tabindex="-1" data-focus>${this.#t('pending.loading')}</h2>
+    </div>`;
   }
 
   #renderIntro(config: HearthConfig): TemplateResult {
