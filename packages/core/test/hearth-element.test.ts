@@ -3,24 +3,10 @@ import { HearthTestWidget } from './fixtures/test-widget.js';
 import '../src/define-provider.js';
 import { configure, setLocale, validateLead, type HearthProvider } from '../src/index.js';
 import { LeadSink } from '../../../test/support/sink.js';
+import { captureConsole } from '../../../test/support/console.js';
 
 function text(el: HTMLElement, selector: string): string {
   return el.shadowRoot?.querySelector(selector)?.textContent?.trim() ?? '';
-}
-
-/** Captures console.error / console.warn calls while `fn` runs. */
-async function captureConsole<T>(fn: () => Promise<T>): Promise<{ result: T; errors: unknown[][]; warnings: unknown[][] }> {
-  const errors: unknown[][] = [];
-  const warnings: unknown[][] = [];
-  const { error, warn } = console;
-  console.error = (...args: unknown[]) => errors.push(args);
-  console.warn = (...args: unknown[]) => warnings.push(args);
-  try {
-    return { result: await fn(), errors, warnings };
-  } finally {
-    console.error = error;
-    console.warn = warn;
-  }
 }
 
 function goodLead(overrides: Record<string, unknown> = {}) {

@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { configure, setLocale } from '@hearth/core';
 import '../src/define.js';
 import type { HearthFaq, HearthFaqItem } from '../src/index.js';
+import { captureConsole } from '../../../test/support/console.js';
 
 const FIXTURES = '/packages/faq/test/fixtures';
 
@@ -23,17 +24,6 @@ const jsonLd = (el: HearthFaq) => {
     : undefined;
 };
 const status = (el: HearthFaq) => el.shadowRoot!.querySelector('[part="status"]')?.textContent?.trim() ?? '';
-
-async function quietly<T>(fn: () => Promise<T>): Promise<{ result: T; errors: unknown[][] }> {
-  const errors: unknown[][] = [];
-  const original = console.error;
-  console.error = (...args: unknown[]) => errors.push(args);
-  try {
-    return { result: await fn(), errors };
-  } finally {
-    console.error = original;
-  }
-}
 
 describe('<hearth-faq>', () => {
   afterEach(() => {
@@ -356,7 +346,7 @@ describe('<hearth-faq>', () => {
     });
 
     it('shows a readable error with a retry button when the file cannot be fetched', async () => {
-      const { result: el, errors } = await quietly(async () =>
+      const { result: el, errors } = await captureConsole(async () =>
         ready(await fixture<HearthFaq>(html`<hearth-faq src="${FIXTURES}/missing.md"></hearth-faq>`)),
       );
       const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
@@ -371,7 +361,7 @@ describe('<hearth-faq>', () => {
     });
 
     it('says so when the file has no questions', async () => {
-      const { result: el } = await quietly(async () =>
+      const { result: el } = await captureConsole(async () =>
         ready(await fixture<HearthFaq>(html`<hearth-faq src="${FIXTURES}/no-questions.md"></hearth-faq>`)),
       );
       expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('There are no questions to show yet.');

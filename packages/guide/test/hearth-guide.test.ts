@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { configure, setLocale } from '@hearth/core';
 import '../src/define.js';
 import type { HearthGuide } from '../src/index.js';
+import { captureConsole } from '../../../test/support/console.js';
 
 const FIXTURES = '/packages/guide/test/fixtures';
 
@@ -18,17 +19,6 @@ async function ready(el: HearthGuide): Promise<HearthGuide> {
 const $ = (el: HearthGuide, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
 const $$ = (el: HearthGuide, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
 const text = (el: HearthGuide, selector: string) => $(el, selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-
-async function quietly<T>(fn: () => Promise<T>): Promise<{ result: T; errors: unknown[][] }> {
-  const errors: unknown[][] = [];
-  const original = console.error;
-  console.error = (...args: unknown[]) => errors.push(args);
-  try {
-    return { result: await fn(), errors };
-  } finally {
-    console.error = original;
-  }
-}
 
 describe('<hearth-guide>', () => {
   afterEach(() => {
@@ -292,7 +282,7 @@ describe('<hearth-guide>', () => {
     });
 
     it('shows a readable error with a retry button when the fetch fails, and recovers', async () => {
-      const { result: el, errors } = await quietly(async () =>
+      const { result: el, errors } = await captureConsole(async () =>
         ready(await fixture<HearthGuide>(html`<hearth-guide src="${FIXTURES}/missing.md"></hearth-guide>`)),
       );
       const alert = $(el, '[role="alert"]')!;
@@ -317,7 +307,7 @@ describe('<hearth-guide>', () => {
         return calls === 1 ? Promise.reject(new TypeError('Failed to fetch')) : original(input, init);
       };
       try {
-        const { result: el } = await quietly(async () =>
+        const { result: el } = await captureConsole(async () =>
           ready(await fixture<HearthGuide>(html`<hearth-guide src="${FIXTURES}/partner-guide.md"></hearth-guide>`)),
         );
         expect($(el, '[role="alert"]')!.textContent).to.contain('could not be loaded');
@@ -330,7 +320,7 @@ describe('<hearth-guide>', () => {
     });
 
     it('says the guide is empty instead of showing a blank box', async () => {
-      const { result: el } = await quietly(async () =>
+      const { result: el } = await captureConsole(async () =>
         ready(await fixture<HearthGuide>(html`<hearth-guide src="${FIXTURES}/empty.md"></hearth-guide>`)),
       );
       expect($(el, '[role="alert"]')!.textContent).to.contain('This guide has no content yet.');
@@ -339,7 +329,7 @@ describe('<hearth-guide>', () => {
     });
 
     it('refuses a src that is not https', async () => {
-      const { result: el } = await quietly(async () =>
+      const { result: el } = await captureConsole(async () =>
         ready(await fixture<HearthGuide>(html`<hearth-guide src="http://example.org/guide.md"></hearth-guide>`)),
       );
       expect($(el, '[role="alert"]')!.textContent).to.contain('must be an https: URL');
@@ -373,7 +363,7 @@ describe('<hearth-guide>', () => {
     });
 
     it('rejects an unknown content pack with a readable message', async () => {
-      const { result: el } = await quietly(async () =>
+      const { result: el } = await captureConsole(async () =>
         ready(await fixture<HearthGuide>(html`<hearth-guide content="nope"></hearth-guide>`)),
       );
       expect($(el, '[role="alert"]')!.textContent).to.contain(`content="nope" is not a known content pack`);
