@@ -1,0 +1,47 @@
+import type { HearthConfig } from '@hearth/core';
+import { US_STATES } from '@hearth/core';
+import type { AssessmentAnswers, Page } from '../flow.js';
+import type { Candidacy, ScreenOutcome } from '../candidacy.js';
+
+/** The unanswered question of the current page: its message and the id of its first field. */
+export interface FieldError {
+  message: string;
+  target: string;
+}
+
+/** What a page template needs from the assessment; pages never see the element. */
+export interface PageContext {
+  readonly config: HearthConfig;
+  readonly page: Page;
+  readonly answers: AssessmentAnswers;
+  readonly error: FieldError | undefined;
+  /** `en` or `es`, for the names of states. */
+  readonly lang: string;
+  t(key: string, options?: Record<string, unknown>): string;
+  setAnswers(patch: Partial<AssessmentAnswers>): void;
+  /** The page's form submit: validates, then moves on. */
+  readonly onContinue: (event: Event) => void;
+}
+
+/** What the results and lead pages add: the outcome, computed once per render. */
+export interface OutcomeContext extends PageContext {
+  readonly screen: ScreenOutcome | undefined;
+  readonly urgent: boolean;
+  readonly candidacy: Candidacy;
+  /** The state of residence: the answer, or the one shared by another widget. */
+  readonly state: string | undefined;
+  readonly hasLead: boolean;
+  /** The embedded lead form, or what stands in its place while it loads. */
+  readonly leadForm: () => unknown;
+}
+
+/** A key of the instruments' namespace. */
+export function instrumentText(ctx: PageContext, key: string): string {
+  return ctx.t(`assessment-instruments:${key}`);
+}
+
+export function stateName(code: string, lang: string): string {
+  const state = US_STATES.find((s) => s.code === code);
+  if (!state) return code;
+  return lang === 'es' ? (state.nameEs ?? state.name) : state.name;
+}

@@ -1,0 +1,65 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { pcPtsd5Instrument, pcl5Instrument } from '../instruments/index.js';
+import { instrumentText, stateName, type OutcomeContext } from './context.js';
+import { crisisPanel } from './crisis.js';
+
+/** The screen result in plain words, what it means, candidacy, next steps and crisis resources. */
+export function resultsPage(ctx: OutcomeContext): TemplateResult {
+  const { t, config, page, screen, urgent, candidacy, state } = ctx;
+  const brand = config.brand.name;
+  const definition = screen?.instrument === 'pcl-5' ? pcl5Instrument : pcPtsd5Instrument;
+  const bookingUrl = config.brand.bookingUrl;
+  return html`${urgent ? crisisPanel(t, 'results', true) : nothing}
+    <h2 class="page-heading" tabindex="-1" ?data-focus=${!urgent}>${t('results.title')}</h2>
+    ${
+      screen
+        ? html`<div class="result" part="result">
+              <h3 class="result__title">${t(screen.positive ? 'results.positive' : 'results.negative')}</h3>
+              <p>
+                ${
+                  screen.notExposed
+                    ? t('results.notExposed')
+                    : t(screen.instrument === 'pcl-5' ? 'results.scorePcl5' : 'results.scorePcPtsd5', {
+                        score: screen.score,
+                        cutPoint: screen.cutPoint,
+                      })
+                }
+              </p>
+              ${
+                screen.provisionalDiagnosis === undefined
+                  ? nothing
+                  : html`<p>${t(screen.provisionalDiagnosis ? 'results.patternMet' : 'results.patternNotMet')}</p>`
+              }
+            </div>
+            <h3>${t('results.meansTitle')}</h3>
+            <p><strong>${t('results.notDiagnosis')}</strong></p>
+            <p>${t(screen.positive ? 'results.meansPositive' : 'results.meansNegative')}</p>
+            <p class="source">${t('results.source', { name: definition.name, citation: definition.citation })}</p>
+            <p class="source">${instrumentText(ctx, definition.attributionKey)}</p>`
+        : html`<p><strong>${t('results.notDiagnosis')}</strong></p>`
+    }
+    <h3>${t('results.candidacyTitle', { brand })}</h3>
+    <p data-candidacy=${candidacy}>
+      ${t(`results.candidacy.${candidacy === 'review' ? 'review' : candidacy}`, {
+        brand,
+        count: ctx.answers.review?.length ?? 0,
+        state: state ? stateName(state, ctx.lang) : '',
+      })}
+    </p>
+    <h3>${t('results.nextTitle')}</h3>
+    <ul class="list">
+      <li>${bookingUrl ? html`<a href=${bookingUrl}>${t('results.nextBook')}</a>` : t('results.nextBookPlain')}</li>
+      <li>${t('results.nextDoctor')}</li>
+      <li>
+        ${t('results.nextCrisis')} (<a href="tel:988">${t('core:crisis.call988')}</a>, <a href="sms:988">${t('core:crisis.text988')}</a>)
+      </li>
+    </ul>
+    ${urgent ? nothing : crisisPanel(t, 'results')}
+    ${
+      ctx.hasLead
+        ? html`<form novalidate @submit=${ctx.onContinue} data-page-form=${page.id}>
+            <div class="actions"><button class="button" type="submit">${t('results.continue', { brand })}</button></div>
+          </form>`
+        : nothing
+    }`;
+}

@@ -1,0 +1,122 @@
+import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { registerTranslations, reportOnce } from '@hearth/core';
+import type { Page } from './flow.js';
+
+/**
+ * English wording that loads on demand, into the namespaces and under the keys it always had (so
+ * partners' copy overrides still apply). Spanish files hold everything and load on demand anyway.
+ * - `steps`: the steps after the questions (history, review, state, results, lead), loaded once
+ *   the person starts;
+ * - `pcl5`: the PCL-5's 20 items, loaded only where that instrument is used.
+ */
+const PARTS = {
+  steps: () =>
+    import('./translations/steps.en.json', { with: { type: 'json' } }).then((mod) => registerTranslations('assessment', mod.default)),
+  pcl5: () =>
+    import('./instruments/translations/pcl5.en.json', { with: { type: 'json' } }).then((mod) =>
+      registerTranslations('assessment-instruments', mod.default),
+    ),
+};
+export type WordingPart = keyof typeof PARTS;
+
+const loads = new Map<WordingPart, Promise<void>>();
+
+/** Loads one part once per page; a failed load is not remembered, so "Try again" tries again. */
+function loadPart(part: WordingPart): Promise<void> {
+  let load = loads.get(part);
+  if (!load) {
+    load = PARTS[part]().catch((error: unknown) => {
+      loads.delete(part);
+      throw error;
+    });
+    loads.set(part, load);
+  }
+  return load;
+}
+
+const STEP_PAGES: ReadonlySet<Page['kind']> = new Set(['therapy', 'medication', 'helped', 'review', 'state', 'results', 'lead']);
+
+/** The part of the wording a page needs beyond what ships with the widget. */
+export function wordingPartOf(page: Page): WordingPart | undefined {
+  if (page.kind === 'pcl-5-item') return 'pcl5';
+  return STEP_PAGES.has(page.kind) ? 'steps' : undefined;
+}
+
+type Host = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
+
+/**
+ * Brings the wording of a page to the host when it is about to be needed, as `LeadFormLoader`
+ * does for the lead form:
+ * - `need(part)` starts loading a part (once the person starts, or where PCL-5 is used);
+ * - `render(part, t)` stands in place of a page whose wording has not arrived: "Loading…" (a
+ *   status message), or after a failure a message with "Try again" (and one console error for the
+ *   site owner). When the wording arrives while the person waits on that page, focus moves to
+ *   the page's heading.
+ */
+export class WordingLoader implements ReactiveController {
+  readonly #host: Host;
+  readonly #state = new Map<WordingPart, 'loading' | 'ready' | 'failed'>();
+  #focusHeading = false;
+
+  constructor(host: Host) {
+    this.#host = host;
+    host.addController(this);
+  }
+
+  ready(part: WordingPart): boolean {
+    return this.#state.get(part) === 'ready';
+  }
+
+  /** Starts loading a part; the page that needs it re-renders once it is there. */
+  need(part: WordingPart): void {
+    const state = this.#state.get(part);
+    if (state === 'ready' || state === 'loading') return;
+    this.#state.set(part, 'loading');
+    loadPart(part).then(
+      () => {
+        this.#state.set(part, 'ready');
+        // The person may be waiting on that page: give its heading the focus once it is there.
+        if (this.#host.renderRoot.querySelector('[data-text-pending]')) this.#focusHeading = true;
+        this.#host.requestUpdate();
+      },
+      (error: unknown) => {
+        this.#state.set(part, 'failed');
+        reportOnce(
+          `<${this.#host.localName}> could not load the wording of its next steps (${(error as Error).message}). Deploy every file of Hearth's dist/ folder, and check the network panel.`,
+        );
+        this.#host.requestUpdate();
+      },
+    );
+  }
+
+  readonly #handleRetry = (): void => {
+    this.#focusHeading = true;
+    for (const [part, state] of this.#state) if (state === 'failed') this.need(part);
+    this.#host.requestUpdate();
+  };
+
+  /** In place of a page while its wording loads, or after it failed to (the crisis bar stays above). */
+  render(part: WordingPart, t: (key: string) => string): TemplateResult {
+    // Not `need()` after a failure: that would retry at every render, and the failure would never show.
+    if (!this.#state.has(part)) this.need(part);
+    if (this.#state.get(part) === 'failed') {
+      // Focus moves to its heading, which reads it out: an alert role would announce it twice.
+      return html`<div class="panel panel--danger" data-text-pending>
+        <h2 class="page-heading" tabindex="-1" data-focus>${t('pending.failed')}</h2>
+        <p><button class="button button--secondary" type="button" @click=${this.#handleRetry}>${t('pending.retry')}</button></p>
+      </div>`;
+    }
+    // A heading keeps its heading role; the live region is the wrapper around it.
+    return html`<div role="status" data-text-pending>
+      <h2 class="page-heading" tabindex="-1" data-focus>${t('pending.loading')}</h2>
+    </div>`;
+  }
+
+  hostConnected(): void {}
+
+  hostUpdated(): void {
+    if (!this.#focusHeading) return;
+    this.#focusHeading = false;
+    this.#host.renderRoot.querySelector<HTMLElement>('[data-focus]')?.focus({ preventScroll: false });
+  }
+}
