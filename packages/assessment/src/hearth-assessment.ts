@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { keyed } from 'lit/directives/keyed.js';
+import { nothing, type PropertyValues } from 'lit';
 import {
   HearthElement,
   LeadFormLoader,
@@ -7,16 +6,12 @@ import {
   buttonStyles,
   formStyles,
   isUsStateCode,
-  registerTranslations,
   type AssessmentStepId,
   type HearthConfig,
   type HearthConfigInput,
 } from '@hearth/core';
-// The form and the lead pipeline load when the person reaches the results (see LeadFormLoader).
 import type { HearthLeadForm } from '@hearth/core/lead-form.js';
 import styles from './hearth-assessment.styles.js';
-import en from './translations/en.json' with { type: 'json' };
-import instrumentsEn from './instruments/translations/en.json' with { type: 'json' };
 import {
   buildPages,
   emptyAnswers,
@@ -29,47 +24,22 @@ import {
   type InstrumentId,
   type Page,
 } from './flow.js';
-import {
-  assessCandidacy,
-  buildAssessmentSummary,
-  buildLeadAnswers,
-  isStateServed,
-  isUrgent,
-  scoreScreen,
-  type Candidacy,
-} from './candidacy.js';
+import { assessCandidacy, isStateServed, isUrgent, scoreScreen } from './candidacy.js';
+import type { AssessmentCompleteDetail } from './events.js';
+import { DemoCoverageLoader } from './demo-coverage.js';
 import { clearProgress, loadProgress, saveProgress, storageKey } from './storage.js';
 import { WordingLoader, wordingPartOf } from './wording-loader.js';
-import { crisisBar, errorSummary, renderPage, type FieldError, type OutcomeContext, type PageContext } from './pages/index.js';
-
-registerTranslations('assessment', en, { es: () => import('./translations/es.json', { with: { type: 'json' } }) });
-registerTranslations('assessment-instruments', instrumentsEn, {
-  es: () => import('./instruments/translations/es.json', { with: { type: 'json' } }),
-});
-
-/** `detail` of `hearth-assessment-complete`. The screen outcome is there only with `share-result`. */
-export interface AssessmentCompleteDetail {
-  instrument: InstrumentId;
-  /** Only with `share-result`: the screen was positive (undefined when no screen was asked). */
-  positive?: boolean;
-  /** Only with `share-result`: the safety question fired. */
-  urgent?: boolean;
-  /** Only with `share-result`. */
-  candidacy?: Candidacy;
-}
-
-declare module '@hearth/core' {
-  interface HearthEventDetailMap {
-    /** The person started the assessment. */
-    'hearth-assessment-start': { instrument: InstrumentId };
-    /** The person reached a configured step. Positions are of configured steps, never of pages (which would leak answers). */
-    'hearth-assessment-step': { step: AssessmentStepId; stepNumber: number; stepCount: number };
-    /** The person reached the results. No answers; the outcome only when the host opted in with `share-result`. */
-    'hearth-assessment-complete': AssessmentCompleteDetail;
-  }
-}
-
-type Coverage = { states: Partial<Record<string, { served: boolean } | undefined>> };
+import {
+  createLeadForm,
+  errorMessageKey,
+  fillLeadForm,
+  frame,
+  renderPage,
+  type FrameContext,
+  type FieldError,
+  type OutcomeContext,
+  type PageContext,
+} from './pages/index.js';
 
 // One guide CTA opens one assessment, even when a page has several.
 const handledCtas = new WeakSet<Event>();
@@ -128,7 +98,6 @@ export class HearthAssessment extends HearthElement {
     leadDone: { state: true },
     fieldError: { state: true },
     crisisOpen: { state: true },
-    coverage: { state: true },
   };
   protected static override configProperties = ['instrument'];
 
@@ -145,18 +114,16 @@ export class HearthAssessment extends HearthElement {
   declare protected leadDone: boolean;
   declare protected fieldError: FieldError | undefined;
   declare protected crisisOpen: boolean;
-  /** Served states: config `coverage`, or the demo dataset once the person has started. */
-  declare protected coverage: Coverage | undefined;
 
   #instrumentInUse: InstrumentId | undefined;
   #startedAt = 0;
   #lastStep: AssessmentStepId | undefined;
   #completeSent = false;
-  #coverageLoading = false;
   #focusAfterRender: 'heading' | 'error' | undefined;
   #leadForm: HearthLeadForm | undefined;
   readonly #leadFormLoader = new LeadFormLoader(this);
   readonly #wording = new WordingLoader(this);
+  readonly #demoCoverage = new DemoCoverageLoader(this);
 
   constructor() {
     super();
@@ -194,30 +161,14 @@ export class HearthAssessment extends HearthElement {
       this.#completeSent = false;
       this.leadDone = false;
     }
-    if (config.coverage) this.coverage = config.coverage;
-    else if (this.started) this.#needCoverage();
+    if (this.started) this.#needCoverage();
     if (this.started) this.#wording.need('steps');
     if (instrument === 'pcl-5') this.#wording.need('pcl5');
   }
 
-  /**
-   * Served states are read only from the results on, so the demo dataset (when no coverage is
-   * configured) loads once the person has started, not with the page.
-   */
+  /** The demo dataset loads once the person has started, and only when no coverage is configured. */
   #needCoverage(): void {
-    if (!this.coverage && !this.#coverageLoading && !this.hearthConfig?.coverage) void this.#loadDemoCoverage();
-  }
-
-  async #loadDemoCoverage(): Promise<void> {
-    this.#coverageLoading = true;
-    try {
-      const { demoCoverage } = await import('@hearth/content-ptsd/coverage-demo');
-      if (!this.hearthConfig?.coverage) this.coverage = demoCoverage as Coverage;
-    } catch (error) {
-      // Without coverage data, "served" stays unknown: the person is never told "not served" by mistake.
-      this.#coverageLoading = false;
-      console.error('[hearth] <hearth-assessment> could not load the demo coverage data; served states are unknown.', error);
-    }
+    if (!this.hearthConfig?.coverage) this.#demoCoverage.need();
   }
 
   get #storageKey(): string {
@@ -243,7 +194,7 @@ export class HearthAssessment extends HearthElement {
 
   #outcome(config: HearthConfig) {
     const screen = scoreScreen(config.assessment.instrument, this.answers, config.assessment.cutPoints);
-    const served = isStateServed(this.coverage, this.#state());
+    const served = isStateServed(config.coverage ?? this.#demoCoverage.value, this.#state());
     const candidacy = assessCandidacy({ served, reviewItems: this.answers.review });
     return { screen, urgent: isUrgent(this.answers), candidacy };
   }
@@ -305,6 +256,7 @@ export class HearthAssessment extends HearthElement {
       this.track('hearth-assessment-complete', progress);
     }
     this.#save();
+    this.requestUpdate();
   }
 
   readonly #handleContinue = (event: Event): void => {
@@ -313,7 +265,7 @@ export class HearthAssessment extends HearthElement {
     if (!config) return;
     const page = this.#current(this.#pages(config));
     if (!isAnswered(page, this.answers)) {
-      this.fieldError = { message: this.localize.t(`errors.${errorKey(page)}`), target: `${page.id}-0` };
+      this.fieldError = { message: this.localize.t(`errors.${errorMessageKey(page)}`), target: `${page.id}-0` };
       this.#focusAfterRender = 'error';
       return;
     }
@@ -401,30 +353,19 @@ export class HearthAssessment extends HearthElement {
     if (!config) return nothing;
     const pages = this.#pages(config);
     const page = this.#current(pages);
-    const progress = questionProgress(pages, page.id);
     const canGoBack = pages.indexOf(page) > 0 && !(page.kind === 'lead' && this.leadDone);
-    const t = this.#t;
-    return html`<div class="hearth-root" part="base">
-      ${crisisBar(t, this.crisisOpen, this.#handleCrisisToggle)}
-      <div class="top">
-        ${
-          canGoBack
-            ? html`<button class="button button--link back-link" type="button" @click=${this.#handleBack}>${t('back')}</button>`
-            : html`<span></span>`
-        }
-        <p class="progress" part="progress" role="status">${progress ? t('progress', progress) : ''}</p>
-      </div>
-      ${progress ? html`<progress max=${progress.count} value=${progress.number} aria-hidden="true"></progress>` : nothing}
-      ${errorSummary(t, this.fieldError, this.#focusField)}
-      <div class="page" part="page" data-page=${page.id}>${keyed(page.id, this.#renderPage(config, page, pages))}</div>
-      ${
-        page.kind !== 'intro' && this.started
-          ? html`<div class="footer">
-              <button class="button button--link" type="button" @click=${this.#handleStartAgain}>${t('startAgain')}</button>
-            </div>`
-          : nothing
-      }
-    </div>`;
+    const frameContext: FrameContext = {
+      t: this.#t,
+      page,
+      progress: questionProgress(pages, page.id),
+      error: this.fieldError,
+      crisisOpen: this.crisisOpen,
+      onBack: canGoBack ? this.#handleBack : undefined,
+      onStartAgain: page.kind !== 'intro' && this.started ? this.#handleStartAgain : undefined,
+      onCrisisToggle: this.#handleCrisisToggle,
+      focusField: this.#focusField,
+    };
+    return frame(frameContext, this.#renderPage(config, page, pages));
   }
 
   #renderPage(config: HearthConfig, page: Page, pages: readonly Page[]): unknown {
@@ -440,48 +381,20 @@ export class HearthAssessment extends HearthElement {
       setAnswers: this.#setAnswers,
       onContinue: this.#handleContinue,
     };
-    return renderPage(ctx, (): OutcomeContext => ({
-      ...ctx,
-      ...this.#outcome(config),
-      state: this.#state(),
-      hasLead: pages.some((p) => p.kind === 'lead'),
-      leadForm: () => this.#leadFormLoader.render(() => this.#leadFormFor(config), this.#t),
-    }));
-  }
-
-  /** The lead form with this assessment's summary; needs `<hearth-lead-form>` to be defined. */
-  #leadFormFor(config: HearthConfig): HearthLeadForm {
-    const { screen, urgent, candidacy } = this.#outcome(config);
-    const form = (this.#leadForm ??= this.#createLeadForm());
-    const state = this.#state();
-    form.hostConfig = config;
-    form.summary = buildAssessmentSummary(screen, candidacy, {
-      ...this.answers,
-      ...(state ? { state: state as AssessmentAnswers['state'] } : {}),
+    return renderPage(ctx, () => {
+      const outcome: OutcomeContext = {
+        ...ctx,
+        ...this.#outcome(config),
+        state: this.#state(),
+        hasLead: pages.some((p) => p.kind === 'lead'),
+        leadForm: () => this.#leadFormLoader.render(() => this.#leadFormWith(outcome), this.#t),
+      };
+      return outcome;
     });
-    form.answers = config.privacy.includeAnswers ? buildLeadAnswers(config.assessment.instrument, this.answers) : undefined;
-    form.urgent = urgent;
-    form.state = state;
-    form.startedAt = this.#startedAt || undefined;
-    form.widget = this.localName;
-    return form;
   }
 
-  /** Created once and kept, so that going Back and returning keeps every field the person typed. */
-  #createLeadForm(): HearthLeadForm {
-    // createElement, not `new`: another copy of Hearth may own the tag.
-    const form = document.createElement('hearth-lead-form');
-    form.kind = 'assessment';
-    form.setAttribute('part', 'lead-form');
-    form.setAttribute('exportparts', 'form: lead-form-form, submit: lead-form-submit, result: lead-form-result');
-    form.addEventListener('hearth-lead-form-result', this.#handleLeadResult);
-    return form;
+  #leadFormWith(outcome: OutcomeContext): HearthLeadForm {
+    this.#leadForm ??= createLeadForm(this.#handleLeadResult);
+    return fillLeadForm(this.#leadForm, outcome, { startedAt: this.#startedAt, widget: this.localName });
   }
-}
-
-/** The error message key of a page's question. */
-function errorKey(page: Page): string {
-  if (page.kind === 'pc-ptsd-5-item') return 'pcPtsd5';
-  if (page.kind === 'pcl-5-item') return 'pcl5';
-  return page.kind;
 }

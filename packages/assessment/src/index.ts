@@ -3,7 +3,8 @@
  * `@hearth/assessment/hearth-assessment.js` to define the element. Scoring lives at
  * `@hearth/assessment/scoring` (no Lit, no DOM).
  */
-export { HearthAssessment, type AssessmentCompleteDetail } from './hearth-assessment.js';
+export { HearthAssessment } from './hearth-assessment.js';
+export type { AssessmentCompleteDetail } from './events.js';
 export {
   REVIEW_ITEMS,
   buildPages,

@@ -1,6 +1,14 @@
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { registerTranslations, reportOnce } from '@hearth/core';
 import type { Page } from './flow.js';
+import en from './translations/en.json' with { type: 'json' };
+import instrumentsEn from './instruments/translations/en.json' with { type: 'json' };
+
+// What every page may need at once (the intro, the questions, the crisis bar and safety step); the rest loads on demand.
+registerTranslations('assessment', en, { es: () => import('./translations/es.json', { with: { type: 'json' } }) });
+registerTranslations('assessment-instruments', instrumentsEn, {
+  es: () => import('./instruments/translations/es.json', { with: { type: 'json' } }),
+});
 
 /**
  * English wording that loads on demand, into the namespaces and under the keys it always had (so

@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import type { Page } from '../flow.js';
 import type { FieldError, PageContext } from './context.js';
 
 /** The inline message of an unanswered question (the summary at the top links to its field). */
@@ -31,4 +32,11 @@ export function errorSummary(
       </li>
     </ul>
   </div>`;
+}
+
+/** The key (under `errors.`) of the message of a page's unanswered question. */
+export function errorMessageKey(page: Page): string {
+  if (page.kind === 'pc-ptsd-5-item') return 'pcPtsd5';
+  if (page.kind === 'pcl-5-item') return 'pcl5';
+  return page.kind;
 }

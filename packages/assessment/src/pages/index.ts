@@ -11,8 +11,9 @@ import { safetyPage } from './safety.js';
 import { statePage } from './state.js';
 
 export type { FieldError, OutcomeContext, PageContext } from './context.js';
-export { crisisBar } from './crisis.js';
-export { errorSummary } from './errors.js';
+export { errorMessageKey } from './errors.js';
+export { frame, type FrameContext } from './frame.js';
+export { createLeadForm, fillLeadForm } from './lead.js';
 
 /** The template of the current page; `outcome` scores the answers, for the pages that show it. */
 export function renderPage(ctx: PageContext, outcome: () => OutcomeContext): TemplateResult {
