@@ -90,6 +90,27 @@ export function isUrgent(answers: AssessmentAnswers): boolean {
   return answers.phq9Item9 !== undefined && evaluateSafety(answers.phq9Item9).triggered;
 }
 
+/** What the results show: the screen, whether the safety question fired, and the candidacy. */
+export interface AssessmentOutcome {
+  screen: ScreenOutcome | undefined;
+  urgent: boolean;
+  candidacy: Candidacy;
+}
+
+/** The outcome of a set of answers; `coverage` and `state` say whether the clinic serves the person. */
+export function assessOutcome(
+  assessment: { instrument: InstrumentId; cutPoints: { pcPtsd5: number; pcl5: number } },
+  answers: AssessmentAnswers,
+  coverage: Parameters<typeof isStateServed>[0],
+  state: string | undefined,
+): AssessmentOutcome {
+  return {
+    screen: scoreScreen(assessment.instrument, answers, assessment.cutPoints),
+    urgent: isUrgent(answers),
+    candidacy: assessCandidacy({ served: isStateServed(coverage, state), reviewItems: answers.review }),
+  };
+}
+
 /** The `summary` of an assessment lead: the outcome without the answers. Undefined without a scored screen. */
 export function buildAssessmentSummary(
   screen: ScreenOutcome | undefined,

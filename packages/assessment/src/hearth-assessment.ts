@@ -24,7 +24,7 @@ import {
   type InstrumentId,
   type Page,
 } from './flow.js';
-import { assessCandidacy, isStateServed, isUrgent, scoreScreen } from './candidacy.js';
+import { assessOutcome, type AssessmentOutcome } from './candidacy.js';
 import type { AssessmentCompleteDetail } from './events.js';
 import { DemoCoverageLoader } from './demo-coverage.js';
 import { clearProgress, loadProgress, saveProgress, storageKey } from './storage.js';
@@ -49,17 +49,12 @@ const handledCtas = new WeakSet<Event>();
  * safety question, treatment history, the items a clinician reviews, the state of residence,
  * results in plain words and a lead form, one question per screen (GOV.UK question pages).
  *
- * Steps and their order come from config `assessment.steps`; the instrument from
- * `assessment.instrument` (or the `instrument` attribute) and its cut point from
- * `assessment.cutPoints`. Served states come from `coverage`, or the demo dataset of
- * `@hearth/content-ptsd` when none is configured.
- *
+ * Steps, their order, the instrument and its cut point come from config `assessment` (or the
+ * `instrument` attribute); served states from `coverage`, or a demo dataset when none is configured.
  * Progress is kept in `sessionStorage` (never `localStorage`) under `hearth-assessment:v1:<id>`,
- * so a refresh loses nothing; it is deleted when the lead is sent or the person starts again.
- * Contact details are never stored. The lead form (and the lead pipeline behind it) loads when the
- * person reaches the results, so a page pays for it only then; on the lead step "Loading the form…"
- * shows until it arrives, and a failed load says so and offers "Try again".
- * The page's `hearth-guide-cta` event (detail `{ target: 'assessment' }`)
+ * without contact details, until the lead is sent or the person starts again. The later steps'
+ * wording, the demo dataset and the lead form load on demand: "Loading…" (or a failure with "Try
+ * again") stands in their place. The page's `hearth-guide-cta` event (`{ target: 'assessment' }`)
  * scrolls the assessment into view and focuses its heading.
  *
  * @event hearth-assessment-start - `{ instrument }`: the person pressed Start (or answered the first question when there is no intro).
@@ -192,11 +187,8 @@ export class HearthAssessment extends HearthElement {
     return this.answers.state ?? (isUsStateCode(shared) ? shared : undefined);
   }
 
-  #outcome(config: HearthConfig) {
-    const screen = scoreScreen(config.assessment.instrument, this.answers, config.assessment.cutPoints);
-    const served = isStateServed(config.coverage ?? this.#demoCoverage.value, this.#state());
-    const candidacy = assessCandidacy({ served, reviewItems: this.answers.review });
-    return { screen, urgent: isUrgent(this.answers), candidacy };
+  #outcome(config: HearthConfig): AssessmentOutcome {
+    return assessOutcome(config.assessment, this.answers, config.coverage ?? this.#demoCoverage.value, this.#state());
   }
 
   #save(): void {

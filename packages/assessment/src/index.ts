@@ -22,12 +22,14 @@ export {
 } from './flow.js';
 export {
   assessCandidacy,
+  assessOutcome,
   isStateServed,
   scoreScreen,
   isUrgent,
   buildAssessmentSummary,
   buildLeadAnswers,
   type Candidacy,
+  type AssessmentOutcome,
   type CandidacyInput,
   type ScreenOutcome,
 } from './candidacy.js';

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { AnswersSchema, AssessmentSummarySchema } from '@hearth/core/schemas';
 import {
   assessCandidacy,
+  assessOutcome,
   buildAssessmentSummary,
   buildLeadAnswers,
   isStateServed,
@@ -163,5 +164,27 @@ describe('buildLeadAnswers (sent only with privacy.includeAnswers)', () => {
     const out = buildLeadAnswers('pcl-5', answers({ pcl5, phq9Item9: 3 }));
     assert.deepEqual(out, { pcl5, phq9Item9: 3 });
     assert.equal(AnswersSchema.safeParse(out).success, true);
+  });
+});
+
+describe('assessOutcome', () => {
+  const assessment = { instrument: 'pc-ptsd-5' as const, cutPoints };
+  const coverage = { states: { TX: { served: true }, CA: { served: false } } };
+
+  it('puts together the screen, the safety flag and the candidacy', () => {
+    const a = answers({ exposure: true, pcPtsd5: [true, true, true, false, false], phq9Item9: 1, review: ['heart'] });
+    const outcome = assessOutcome(assessment, a, coverage, 'TX');
+    assert.deepEqual(outcome.screen, scoreScreen('pc-ptsd-5', a, cutPoints));
+    assert.equal(outcome.urgent, true);
+    assert.equal(outcome.candidacy, 'review');
+  });
+
+  it('a state the coverage data says is not served → not-served, whatever else', () => {
+    assert.equal(assessOutcome(assessment, answers({ review: ['heart'] }), coverage, 'CA').candidacy, 'not-served');
+  });
+
+  it('no coverage data or no state → served unknown, never "not served" by guess', () => {
+    assert.equal(assessOutcome(assessment, answers({}), undefined, 'CA').candidacy, 'discuss');
+    assert.equal(assessOutcome(assessment, answers({}), coverage, undefined).candidacy, 'discuss');
   });
 });

@@ -1,7 +1,7 @@
 import type { HearthConfig } from '@hearth/core';
 import { US_STATES } from '@hearth/core';
 import type { AssessmentAnswers, Page } from '../flow.js';
-import type { Candidacy, ScreenOutcome } from '../candidacy.js';
+import type { AssessmentOutcome } from '../candidacy.js';
 
 /** The unanswered question of the current page: its message and the id of its first field. */
 export interface FieldError {
@@ -24,10 +24,7 @@ export interface PageContext {
 }
 
 /** What the results and lead pages add: the outcome, computed once per render. */
-export interface OutcomeContext extends PageContext {
-  readonly screen: ScreenOutcome | undefined;
-  readonly urgent: boolean;
-  readonly candidacy: Candidacy;
+export interface OutcomeContext extends PageContext, Readonly<AssessmentOutcome> {
   /** The state of residence: the answer, or the one shared by another widget. */
   readonly state: string | undefined;
   readonly hasLead: boolean;
