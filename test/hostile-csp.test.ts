@@ -60,8 +60,10 @@ for (const kind of ['loader', 'all'] as const) {
       await completeAssessment(assessment);
       await continueToLead(assessment);
       const outcome = await sendLead(assessment);
-      expect(outcome).to.match(/sent/i);
-      const [request] = await sink.waitForRequests(1);
+      // Exactly the success title: "Not sent yet: saved on this device" (queued) must not pass.
+      expect(outcome).to.equal('Request sent');
+      const [request, ...more] = await sink.waitForRequests(1);
+      expect(more, 'requests beyond the one lead').to.deep.equal([]);
       expect(request!.method).to.equal('POST');
       expect((request!.body as { contact: { email: string } }).contact.email).to.equal('ana@example.org');
       expect(request!.cookie).to.equal(null);
