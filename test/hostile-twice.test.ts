@@ -33,30 +33,64 @@ function hearthWarnings(page: HostPage): string[] {
   return page.probe.warnings.filter((w) => w.includes('[hearth]'));
 }
 
-const CASES: { name: string; scripts: ScriptSpec[]; warning: RegExp; owner: 'hearth.js' | 'hearth.all.js' }[] = [
+/** Where each kind of script tag loads Hearth from (test/support/hearth-pages.mjs). */
+const SCRIPT_PATH: Record<ScriptSpec['kind'], string> = {
+  loader: '/packages/hearth/dist/hearth.js',
+  all: '/packages/hearth/dist/hearth.all.js',
+  'loader-copy': '/hearth-host/copy/hearth.js',
+  'all-copy': '/hearth-host/copy/hearth.all.js',
+};
+
+/**
+ * The script whose code answers `window.Hearth`: `Hearth.define()` reads `options.prefix` at once,
+ * so a getter there sees the owning copy's file on the call stack (and throws, so nothing is defined).
+ */
+function owningScript(page: HostPage): string {
+  let stack = '';
+  const options = {
+    get prefix(): string {
+      stack = new Error('owner probe').stack ?? '';
+      throw new Error('owner probe');
+    },
+  };
+  try {
+    void page.win.Hearth!.define(options);
+  } catch {
+    // thrown by the getter above
+  }
+  const files = [...stack.matchAll(/(https?:\/\/[^\s()]+?):\d+:\d+/g)]
+    .map((m) => new URL(m[1]!).pathname)
+    .filter((path) => Object.values(SCRIPT_PATH).includes(path));
+  if (!files.length) throw new Error(`no Hearth script on the stack of Hearth.define():\n${stack}`);
+  return files[0]!;
+}
+
+// `owner`: the script that owns `window.Hearth` (the first to run: module scripts run after the
+// parser, in order; a classic script at once). The warning names the copy that stood down.
+const CASES: { name: string; scripts: ScriptSpec[]; warning: RegExp; owner: ScriptSpec['kind'] }[] = [
   {
     name: 'hearth.js twice from the same URL',
     scripts: [{ kind: 'loader' }, { kind: 'loader' }],
     warning: /included 2 times/,
-    owner: 'hearth.js',
+    owner: 'loader',
   },
   {
     name: 'hearth.js from two URLs (two independent copies)',
     scripts: [{ kind: 'loader' }, { kind: 'loader-copy' }],
-    warning: /already running/,
-    owner: 'hearth.js',
+    warning: /already running on this page, so this copy \(hearth\.js /,
+    owner: 'loader',
   },
   {
     name: 'hearth.all.js twice (two classic copies)',
     scripts: [{ kind: 'all' }, { kind: 'all-copy' }],
-    warning: /already running/,
-    owner: 'hearth.all.js',
+    warning: /already running on this page, so this copy \(hearth\.all\.js /,
+    owner: 'all',
   },
   {
     name: 'hearth.js and hearth.all.js together',
     scripts: [{ kind: 'loader' }, { kind: 'all' }],
-    warning: /already running/,
-    owner: 'hearth.all.js',
+    warning: /already running on this page, so this copy \(hearth\.js /,
+    owner: 'all',
   },
 ];
 
@@ -82,6 +116,7 @@ describe('the script included twice (built dist/)', function () {
         const copied = page.win.performance.getEntriesByType('resource').filter((e) => e.name.includes('/hearth-host/copy/chunks/'));
         expect(copied.map((e) => e.name)).to.deep.equal([]);
         expect(page.win.Hearth!.version).to.be.a('string');
+        expect(owningScript(page), 'the script that owns window.Hearth').to.equal(SCRIPT_PATH[c.owner]);
       } finally {
         page.close();
       }
@@ -100,6 +135,7 @@ describe('the script included twice (built dist/)', function () {
       await loaded;
       await settle(page.win);
       expect(page.win.Hearth, 'window.Hearth kept').to.equal(hearth);
+      expect(owningScript(page), 'the script that owns window.Hearth').to.equal(SCRIPT_PATH.loader);
       expect(hearthWarnings(page), hearthWarnings(page).join(' // ')).to.have.length(1);
       expect(page.probe.errors).to.deep.equal([]);
       // The widgets already on the page keep working, and new ones still upgrade.
