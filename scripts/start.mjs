@@ -277,7 +277,7 @@ function watchSources(reload, buildAll) {
     };
   };
   const compileContent = () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/compile-content.ts'], {
+    const child = spawn(process.execPath, [join(ROOT, 'packages/content/bin/hearth-content.mjs'), 'compile', '.'], {
       cwd: join(ROOT, 'packages/content-ptsd'),
       stdio: 'inherit',
     });
@@ -298,7 +298,7 @@ function watchSources(reload, buildAll) {
   on(join(ROOT, 'examples/marketing-site'), reloadSoon);
   on(join(ROOT, 'examples/partner-clinic'), reloadSoon);
   on(join(ROOT, 'packages/content-ptsd/content'), debounce(compileContent));
-  for (const pkg of ['core', 'guide', 'faq', 'assessment', 'coverage', 'content-ptsd', 'hearth']) {
+  for (const pkg of ['core', 'content', 'guide', 'faq', 'assessment', 'coverage', 'content-ptsd', 'hearth']) {
     on(join(ROOT, 'packages', pkg, 'src'), rebuildSoon);
   }
   return watchers;

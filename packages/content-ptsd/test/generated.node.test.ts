@@ -1,14 +1,31 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { compileContent, GENERATED_DIR } from '../scripts/lib/compile.js';
-import { REQUIRED_FAQ_QUESTIONS, REQUIRED_GUIDE_SECTIONS } from '../scripts/lib/check.js';
-import { enFaq, enGuide, loadFaq, loadGuide } from '../src/index.js';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { contentPack } from '@hearth/content';
+import { parseManifest } from '@hearth/content/manifest';
+import { compilePack, GENERATED_FOLDER } from '../../content/scripts/compile.js';
+import { loadFaq, loadGuide, ptsdPack } from '../src/index.js';
+
+const PACK = join(dirname(fileURLToPath(import.meta.url)), '..');
+const GENERATED_DIR = join(PACK, GENERATED_FOLDER);
+const manifest = parseManifest(JSON.parse(readFileSync(join(PACK, 'manifest.json'), 'utf8')));
+const REQUIRED_GUIDE_SECTIONS = manifest.guide!.requiredSections;
+const REQUIRED_FAQ_QUESTIONS = manifest.faq!.requiredSections;
+const enGuide = await loadGuide('en');
+const enFaq = await loadFaq('en');
 
 describe('compiled default content', () => {
+  test('importing the pack registers it as "ptsd", with its manifest', () => {
+    assert.equal(contentPack('ptsd'), ptsdPack);
+    assert.deepEqual(ptsdPack.manifest, manifest);
+    assert.equal(manifest.defaultInstrument, 'pc-ptsd-5');
+    assert.equal(manifest.reviewItems?.length, 8);
+  });
+
   test('src/generated is fresh: it is exactly what the Markdown compiles to', () => {
-    const files = compileContent();
+    const files = compilePack(PACK);
     assert.deepEqual(readdirSync(GENERATED_DIR).sort(), [...files.keys()].sort());
     for (const [name, contents] of files) {
       assert.equal(

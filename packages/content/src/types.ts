@@ -75,3 +75,47 @@ export interface ContentLabels {
   /** Appended, visually hidden, to links that open a new tab. */
   newTab: string;
 }
+
+/** What a content pack has: Markdown documents of these kinds, one file per language. */
+export type ContentDocKind = 'guide' | 'faq';
+
+/** One document of a pack (the guide, the FAQ), as its manifest describes it. */
+export interface ContentPackEntry {
+  /** File name inside each language folder: `content/<lang>/<file>`. */
+  file: string;
+  /** Ids of the `## Section {#id}` headings (questions, for an FAQ) an editor may not remove. */
+  requiredSections: string[];
+  /** A link target the document must use at least once (the guide's call to action, `#hearth-assessment`). */
+  requiredLink?: string;
+}
+
+/**
+ * A pack's `manifest.json`, validated by `hearth-content check` (the zod schema is
+ * `@hearth/content/manifest`). Everything a widget needs to know about a pack that is not prose.
+ */
+export interface ContentPackManifest {
+  /** The name pages use: `<hearth-guide content="ptsd">`. */
+  id: string;
+  /** A human name for the pack. */
+  title: string;
+  /** Languages the pack is written in; the first is the fallback for any other language. */
+  languages: ContentLang[];
+  guide?: ContentPackEntry;
+  faq?: ContentPackEntry;
+  /** Who answers for the pack's text (each file's front matter names its reviewer in its own language). */
+  reviewer: ContentReviewer;
+  /** The screening instrument the pack's guide leads to (an assessment instrument id). */
+  defaultInstrument?: string;
+  /** What a clinician reviews before treatment (assessment review item ids). */
+  reviewItems?: string[];
+}
+
+/**
+ * A registered content pack: its manifest, and loaders for its compiled documents. A loader
+ * returns the document in `lang`, or in the pack's first language when it lacks `lang`.
+ */
+export interface ContentPack {
+  manifest: ContentPackManifest;
+  guide?: (lang: string) => Promise<CompiledGuide>;
+  faq?: (lang: string) => Promise<CompiledFaq>;
+}

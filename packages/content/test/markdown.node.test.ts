@@ -17,6 +17,8 @@ import { isAllowedUrl } from '../src/allow-list.js';
 import { slugify, Slugger } from '../src/slug.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
+/** The default pack's Markdown: real content the pipeline must handle. */
+const PACK_CONTENT = join(here, '..', '..', 'content-ptsd', 'content');
 const { window } = new JSDOM('<!doctype html><html><body></body></html>');
 const { document } = window;
 
@@ -189,7 +191,7 @@ describe('compiled HTML → DOM without an HTML parser', () => {
   test('round-trips the real compiled content exactly', () => {
     for (const lang of ['en', 'es']) {
       for (const kind of ['guide', 'faq']) {
-        const source = readFileSync(join(here, '..', 'content', lang, `${kind}.md`), 'utf8');
+        const source = readFileSync(join(PACK_CONTENT, lang, `${kind}.md`), 'utf8');
         const html = sanitizeToHtml(renderMarkdown(splitFrontMatter(source).body).html, window);
         const div = document.createElement('div');
         div.append(htmlToFragment(html, document));
@@ -220,7 +222,7 @@ describe('front matter', () => {
   test('reads the real files exactly as a YAML library does, with the line of every key', () => {
     for (const lang of ['en', 'es']) {
       for (const kind of ['guide', 'faq']) {
-        const source = readFileSync(join(here, '..', 'content', lang, `${kind}.md`), 'utf8');
+        const source = readFileSync(join(PACK_CONTENT, lang, `${kind}.md`), 'utf8');
         const { data, lines, bodyLineOffset } = splitFrontMatter(source);
         const yamlText = source
           .split('\n')

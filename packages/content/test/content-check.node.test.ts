@@ -2,28 +2,40 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
+import { join, dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
-import { checkContentDir, formatProblem } from '../scripts/lib/check.js';
-import { compileContent, ContentError } from '../scripts/lib/compile.js';
+import { checkPack, formatProblem } from '../scripts/check.js';
+import { compilePack, ContentError } from '../scripts/compile.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const CONTENT = join(here, '..', 'content');
+/** The default pack (@hearth/content-ptsd): real content and a real manifest to edit copies of. */
+const PACK = join(here, '..', '..', 'content-ptsd');
+const CONTENT = join(PACK, 'content');
+const BIN = join(here, '..', 'bin', 'hearth-content.mjs');
+
+/** A copy of the pack (manifest + content/) in a temporary folder; its content folder is `content`. */
+function copyPack(): { dir: string; content: string; display: (p: string) => string } {
+  const dir = mkdtempSync(join(tmpdir(), 'hearth-content-'));
+  const content = join(dir, 'content');
+  cpSync(CONTENT, content, { recursive: true });
+  cpSync(join(PACK, 'manifest.json'), join(dir, 'manifest.json'));
+  // Paths as editors see them from the content folder: `en/guide.md`.
+  return { dir, content, display: (p) => relative(content, p) };
+}
 
 /** A copy of the real content with one file edited; returns the problems as `file:line: message`. */
 function check(edits: Record<string, (source: string) => string>): string[] {
-  const dir = mkdtempSync(join(tmpdir(), 'hearth-content-'));
+  const { dir, content, display } = copyPack();
   try {
-    cpSync(CONTENT, dir, { recursive: true });
     for (const [file, edit] of Object.entries(edits)) {
-      const path = join(dir, file);
+      const path = join(content, file);
       const before = readFileSync(path, 'utf8');
       const after = edit(before);
       assert.notEqual(after, before, `the edit of ${file} changed nothing`);
       writeFileSync(path, after);
     }
-    return checkContentDir(dir, (p) => p.slice(dir.length + 1)).problems.map(formatProblem);
+    return checkPack(dir, display).problems.map(formatProblem);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -36,7 +48,7 @@ const lineOf = (file: string, text: string) =>
 
 describe('content:check', () => {
   test('the real content has no problems', () => {
-    assert.deepEqual(checkContentDir(CONTENT).problems, []);
+    assert.deepEqual(checkPack(PACK).problems, []);
   });
 
   test('a missing front matter field is named, on the front matter line of its parent', () => {
@@ -227,12 +239,11 @@ describe('content:check', () => {
   });
 
   test('a missing file and an unknown language folder', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hearth-content-'));
+    const { dir, content, display } = copyPack();
     try {
-      cpSync(CONTENT, dir, { recursive: true });
-      rmSync(join(dir, 'es', 'faq.md'));
-      mkdirSync(join(dir, 'fr'));
-      const problems = checkContentDir(dir, (p) => p.slice(dir.length + 1)).problems.map(formatProblem);
+      rmSync(join(content, 'es', 'faq.md'));
+      mkdirSync(join(content, 'fr'));
+      const problems = checkPack(dir, display).problems.map(formatProblem);
       assert.ok(problems.includes('es/faq.md:1: file is missing: every language needs guide.md and faq.md'), problems.join('\n'));
       assert.ok(problems.includes('fr:1: unknown language folder "fr": the pack has en, es'), problems.join('\n'));
     } finally {
@@ -241,13 +252,12 @@ describe('content:check', () => {
   });
 
   test('the build refuses content with problems, naming file and field', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hearth-content-'));
+    const { dir, content, display } = copyPack();
     try {
-      cpSync(CONTENT, dir, { recursive: true });
-      const path = join(dir, 'en', 'guide.md');
+      const path = join(content, 'en', 'guide.md');
       writeFileSync(path, readFileSync(path, 'utf8').replace(/^title: .*$/m, 'title: ""'));
       assert.throws(
-        () => compileContent(dir),
+        () => compilePack(dir, display),
         (error: unknown) =>
           error instanceof ContentError && /en\/guide\.md:2: front matter field "title": expected a title, not empty/.test(error.message),
       );
@@ -257,18 +267,16 @@ describe('content:check', () => {
   });
 
   test('the CLI prints file:line: problem and exits 1', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hearth-content-'));
+    const { dir, content } = copyPack();
     try {
-      cpSync(CONTENT, dir, { recursive: true });
-      const path = join(dir, 'es', 'guide.md');
+      const path = join(content, 'es', 'guide.md');
       writeFileSync(path, readFileSync(path, 'utf8').replace('(#side-effects-and-safety)', '(#nowhere)'));
-      const script = join(here, '..', 'scripts', 'content-check.ts');
       let output = '';
       let status = 0;
       try {
-        execFileSync(process.execPath, ['--import', 'tsx', script, dir], {
+        execFileSync(process.execPath, [BIN, 'check', dir], {
           cwd: join(here, '..'),
-          env: { ...process.env, INIT_CWD: dir },
+          env: { ...process.env, INIT_CWD: content },
           stdio: 'pipe',
         });
       } catch (error) {
@@ -279,8 +287,105 @@ describe('content:check', () => {
       assert.equal(status, 1);
       assert.match(output, /^es\/guide\.md:\d+: link "#nowhere" points to no heading in this file/m);
       assert.match(output, /content:check: 1 problem\(s\) in 1 file\(s\)\./);
-      const ok = execFileSync(process.execPath, ['--import', 'tsx', script], { cwd: join(here, '..'), stdio: 'pipe' }).toString();
+      const ok = execFileSync(process.execPath, [BIN, 'check', PACK], { cwd: join(here, '..'), stdio: 'pipe' }).toString();
       assert.match(ok, /content:check: 4 files OK/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('hearth-content on any pack', () => {
+  const GUIDE = [
+    '---',
+    "title: 'A small guide'",
+    "description: 'A guide of another pack, with its own required sections.'",
+    'lang: en',
+    'lastReviewed: 2025-01-15',
+    'reviewer:',
+    "  name: 'Clinic editors'",
+    'sources:',
+    "  - id: 'who'",
+    "    title: 'WHO'",
+    "    url: 'https://www.who.int/'",
+    '---',
+    '',
+    '## Welcome {#welcome}',
+    '',
+    'Text of the first section.',
+    '',
+  ].join('\n');
+
+  /** A one-language, guide-only pack; `manifest` overrides fields of its manifest. */
+  function smallPack(manifest: Record<string, unknown> = {}, guide = GUIDE): string {
+    const dir = mkdtempSync(join(tmpdir(), 'hearth-pack-'));
+    mkdirSync(join(dir, 'content', 'en'), { recursive: true });
+    writeFileSync(join(dir, 'content', 'en', 'guide.md'), guide);
+    const base = {
+      id: 'small',
+      title: 'A small pack',
+      languages: ['en'],
+      guide: { file: 'guide.md', requiredSections: ['welcome'] },
+      reviewer: { name: 'Clinic editors' },
+    };
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ ...base, ...manifest }, null, 2));
+    return dir;
+  }
+
+  test('required sections come from the manifest, not from code', () => {
+    const dir = smallPack();
+    try {
+      assert.deepEqual(checkPack(dir).problems, [], 'no PTSD section is required of another pack');
+      writeFileSync(
+        join(dir, 'manifest.json'),
+        JSON.stringify({
+          ...JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')),
+          guide: { file: 'guide.md', requiredSections: ['welcome', 'costs'] },
+        }),
+      );
+      const problems = checkPack(dir, (p) => relative(dir, p)).problems.map(formatProblem);
+      assert.deepEqual(problems, ['content/en/guide.md:13: required section "costs" is missing (add a ## heading ending with {#costs})']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a required link is named by the manifest', () => {
+    const dir = smallPack({ guide: { file: 'guide.md', requiredSections: [], requiredLink: '#book' } });
+    try {
+      const problems = checkPack(dir, (p) => relative(dir, p)).problems.map(formatProblem);
+      assert.deepEqual(problems, [`content/en/guide.md:13: the guide has no link to #book, which the pack's manifest requires`]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('an invalid or missing manifest is reported with its field and line', () => {
+    const dir = smallPack({ languages: ['en', 'fr'], faq: { file: 'faq.txt', requiredSections: [] } });
+    try {
+      const problems = checkPack(dir, (p) => relative(dir, p)).problems.map(formatProblem);
+      assert.equal(problems.length, 2, problems.join('\n'));
+      assert.match(problems[0]!, /^manifest\.json:\d+: manifest field "languages\.1": expected "en" or "es"/);
+      assert.match(problems[1]!, /^manifest\.json:\d+: manifest field "faq\.file": expected a file name such as "guide\.md"/);
+      rmSync(join(dir, 'manifest.json'));
+      assert.deepEqual(checkPack(dir, (p) => relative(dir, p)).problems.map(formatProblem), [
+        'manifest.json:1: the pack has no manifest.json (id, title, languages, guide/faq, reviewer)',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('compile writes one module per document and language, the manifest and the pack', () => {
+    const dir = smallPack();
+    try {
+      const files = compilePack(dir);
+      assert.deepEqual([...files.keys()].sort(), ['guide.en.ts', 'manifest.ts', 'pack.ts']);
+      assert.match(files.get('pack.ts')!, /guide: \(lang\) => \(guides\[lang\] \?\? guides\['en'\]!\)\(\)/);
+      assert.doesNotMatch(files.get('pack.ts')!, /faq/);
+      assert.match(files.get('manifest.ts')!, /"id": "small"/);
+      execFileSync(process.execPath, [BIN, 'compile', dir], { stdio: 'pipe' });
+      assert.equal(readFileSync(join(dir, 'src', 'generated', 'pack.ts'), 'utf8'), files.get('pack.ts'));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

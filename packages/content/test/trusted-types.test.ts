@@ -1,8 +1,9 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import '../src/define.js';
-import type { HearthGuide } from '../src/index.js';
-import { sanitizeToFragment, renderMarkdown, markdownToFragment } from '@hearth/content-ptsd/markdown';
-import { enGuide, htmlToFragment } from '@hearth/content-ptsd';
+import '../../guide/src/define.js';
+import type { HearthGuide } from '../../guide/src/index.js';
+import { sanitizeToFragment, renderMarkdown, markdownToFragment } from '../src/markdown/index.js';
+import { htmlToFragment } from '../src/index.js';
+import { guide as enGuide } from '../../content-ptsd/src/generated/guide.en.js';
 
 interface TTWindow extends Window {
   violations: string[];

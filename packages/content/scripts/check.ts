@@ -1,41 +1,20 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Token, Tokens } from 'marked';
-import { PLACEHOLDER_KEYS } from '../../src/allow-list.js';
-import { FrontMatterError, splitFrontMatter, type SplitDocument } from '../../src/markdown/front-matter.js';
-import { BOOKING_PLACEHOLDER, CTA_HREF, createMarked, renderMarkdown, type RenderedHeading } from '../../src/markdown/render.js';
-import { FrontMatterSchema, type ValidFrontMatter } from './schema.js';
+import { PLACEHOLDER_KEYS } from '../src/allow-list.js';
+import { manifestProblems, parseManifest } from '../src/manifest.js';
+import { FrontMatterError, splitFrontMatter, type SplitDocument } from '../src/markdown/front-matter.js';
+import { BOOKING_PLACEHOLDER, CTA_HREF, createMarked, renderMarkdown, type RenderedHeading } from '../src/markdown/render.js';
+import type { ContentDocKind, ContentLang, ContentPackEntry, ContentPackManifest } from '../src/types.js';
+import { FrontMatterSchema, type ValidFrontMatter } from './front-matter-schema.js';
 
-export const LANGS = ['en', 'es'] as const;
-export const DOCS = ['guide', 'faq'] as const;
-export type Lang = (typeof LANGS)[number];
-export type DocKind = (typeof DOCS)[number];
-
-/** Sections the guide must keep (issue 3): an editor may add more, not remove these. */
-export const REQUIRED_GUIDE_SECTIONS = [
-  'what-is-ptsd',
-  'standard-treatments',
-  'how-ketamine-works',
-  'what-the-evidence-shows',
-  'side-effects-and-safety',
-  'at-home-program',
-  'is-it-right-for-me',
-] as const;
-
-/** Questions the FAQ must keep: the five the seed article answers, then what patients ask next. */
-export const REQUIRED_FAQ_QUESTIONS = [
-  'is-it-legal',
-  'how-fast-does-it-work',
-  'how-long-do-effects-last',
-  'side-effects',
-  'insurance',
-  'cost',
-  'evaluation',
-  'current-medications',
-  'addiction-risk',
-  'if-it-does-not-help',
-  'veterans',
-] as const;
+/** The kinds of document a pack may have, in the order they are checked and compiled. */
+export const DOCS = ['guide', 'faq'] as const satisfies readonly ContentDocKind[];
+export type Lang = ContentLang;
+export type DocKind = ContentDocKind;
+/** A pack's Markdown lives in `<pack>/content/<lang>/<file>`; its manifest is `<pack>/manifest.json`. */
+export const CONTENT_FOLDER = 'content';
+export const MANIFEST_FILE = 'manifest.json';
 
 export interface Problem {
   file: string;
@@ -77,7 +56,13 @@ function headingLines(body: string): { depth: number; line: number }[] {
 }
 
 /** Checks one content file on its own. Cross-file rules (languages, anchors) come after. */
-export function checkDocument(file: string, source: string, kind: DocKind, lang: Lang): { doc: CheckedDoc; problems: Problem[] } {
+export function checkDocument(
+  file: string,
+  source: string,
+  kind: DocKind,
+  lang: Lang,
+  entry: Pick<ContentPackEntry, 'requiredSections' | 'requiredLink'> = { requiredSections: [] },
+): { doc: CheckedDoc; problems: Problem[] } {
   const problems: Problem[] = [];
   const report = (line: number, message: string) => problems.push({ file, line, message });
   const doc: CheckedDoc = { file, kind, lang, sections: [], headings: [], anchors: [] };
@@ -234,28 +219,35 @@ export function checkDocument(file: string, source: string, kind: DocKind, lang:
     paragraphStart += paragraph.length + (body.slice(paragraphStart + paragraph.length).match(/^\n[ \t>]*\n/)?.[0].length ?? 0);
   }
 
-  // What the product needs from the default pack.
+  // What the pack's manifest requires: sections an editor may add to but not remove, and the call to action.
   const ids = new Set(doc.sections.map((s) => s.id));
-  const required = kind === 'guide' ? REQUIRED_GUIDE_SECTIONS : REQUIRED_FAQ_QUESTIONS;
-  for (const id of required) {
+  for (const id of entry.requiredSections) {
     if (!ids.has(id))
       report(
         offset + 1,
         `${kind === 'guide' ? 'required section' : 'required question'} "${id}" is missing (add a ## heading ending with {#${id}})`,
       );
   }
-  if (kind === 'guide' && !body.includes(`](${CTA_HREF})`))
-    report(offset + 1, `the guide has no call to action: link to ${CTA_HREF} (for example in "Is it right for me?")`);
+  if (entry.requiredLink && !body.includes(`](${entry.requiredLink})`))
+    report(
+      offset + 1,
+      entry.requiredLink === CTA_HREF
+        ? `the ${kind} has no call to action: link to ${CTA_HREF} (for example in its last section)`
+        : `the ${kind} has no link to ${entry.requiredLink}, which the pack's manifest requires`,
+    );
   return { doc, problems };
 }
 
-/** Cross-file rules: both languages have the same sections/questions in the same order; anchors resolve. */
-export function checkSet(docs: CheckedDoc[]): Problem[] {
+/**
+ * Cross-file rules: every language has the same sections/questions as the first one, in the same
+ * order; anchors resolve.
+ */
+export function checkSet(docs: CheckedDoc[], first: Lang = 'en'): Problem[] {
   const problems: Problem[] = [];
   for (const kind of DOCS) {
     // A file whose front matter could not be read has no sections to compare: its own problem says why.
-    const en = docs.find((d) => d.kind === kind && d.lang === 'en' && d.split);
-    for (const other of docs.filter((d) => d.kind === kind && d.lang !== 'en' && d.split)) {
+    const en = docs.find((d) => d.kind === kind && d.lang === first && d.split);
+    for (const other of docs.filter((d) => d.kind === kind && d.lang !== first && d.split)) {
       if (!en) continue;
       const enIds = en.sections.map((s) => s.id);
       const ids = other.sections.map((s) => s.id);
@@ -307,48 +299,95 @@ export function checkSet(docs: CheckedDoc[]): Problem[] {
 }
 
 export interface ContentSet {
+  /** The pack's manifest; undefined when it is missing or invalid (a problem says why). */
+  manifest?: ContentPackManifest;
   docs: CheckedDoc[];
   sources: Map<string, string>;
   problems: Problem[];
 }
 
-/** Reads and checks `dir/{en,es}/{guide,faq}.md`. `display` turns a path into what editors see. */
-export function checkContentDir(dir: string, display: (path: string) => string = (p) => p): ContentSet {
-  const problems: Problem[] = [];
+/** The line of `"key"` in a JSON file (1 when it is not found). */
+function jsonLine(text: string, path: string): number {
+  const key = path
+    .split('.')
+    .reverse()
+    .find((part) => !/^\d+$/.test(part));
+  const at = key ? text.indexOf(`"${key}"`) : -1;
+  return at === -1 ? 1 : lineOf(text, at);
+}
+
+/** Reads and validates `<pack>/manifest.json`. */
+export function readManifest(
+  packDir: string,
+  display: (path: string) => string = (p) => p,
+): { manifest?: ContentPackManifest; problems: Problem[] } {
+  const path = join(packDir, MANIFEST_FILE);
+  const file = display(path);
+  if (!existsSync(path))
+    return { problems: [{ file, line: 1, message: 'the pack has no manifest.json (id, title, languages, guide/faq, reviewer)' }] };
+  const text = readFileSync(path, 'utf8');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { problems: [{ file, line: 1, message: `manifest.json is not valid JSON: ${(error as Error).message}` }] };
+  }
+  const problems = manifestProblems(json).map((p) => ({
+    file,
+    line: jsonLine(text, p.path),
+    message: `manifest field "${p.path}": expected ${p.message}`,
+  }));
+  return problems.length ? { problems } : { manifest: parseManifest(json), problems };
+}
+
+/** The documents a manifest lists, in check order. */
+export function packEntries(manifest: ContentPackManifest): [DocKind, ContentPackEntry][] {
+  return DOCS.flatMap((kind): [DocKind, ContentPackEntry][] => (manifest[kind] ? [[kind, manifest[kind]]] : []));
+}
+
+/**
+ * Reads and checks a content pack: its `manifest.json`, then `content/<lang>/<file>` for every
+ * language and document the manifest lists. `display` turns a path into what editors see.
+ */
+export function checkPack(packDir: string, display: (path: string) => string = (p) => p): ContentSet {
+  const { manifest, problems } = readManifest(packDir, display);
   const docs: CheckedDoc[] = [];
   const sources = new Map<string, string>();
-  for (const lang of LANGS) {
-    for (const kind of DOCS) {
-      const path = join(dir, lang, `${kind}.md`);
+  if (!manifest) return { docs, sources, problems };
+  const dir = join(packDir, CONTENT_FOLDER);
+  const entries = packEntries(manifest);
+  for (const lang of manifest.languages) {
+    for (const [kind, entry] of entries) {
+      const path = join(dir, lang, entry.file);
       if (!existsSync(path)) {
         problems.push({
           file: display(path),
           line: 1,
-          message: `file is missing: every language needs ${DOCS.map((d) => `${d}.md`).join(' and ')}`,
+          message: `file is missing: every language needs ${entries.map(([, e]) => e.file).join(' and ')}`,
         });
         continue;
       }
       const source = readFileSync(path, 'utf8');
       sources.set(path, source);
-      const result = checkDocument(display(path), source, kind, lang);
+      const result = checkDocument(display(path), source, kind, lang, entry);
       docs.push(result.doc);
       problems.push(...result.problems);
     }
   }
   if (existsSync(dir)) {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.isDirectory() && !(LANGS as readonly string[]).includes(entry.name)) {
+    for (const folder of readdirSync(dir, { withFileTypes: true })) {
+      if (folder.isDirectory() && !(manifest.languages as readonly string[]).includes(folder.name)) {
         problems.push({
-          file: display(join(dir, entry.name)),
+          file: display(join(dir, folder.name)),
           line: 1,
-          message: `unknown language folder "${entry.name}": the pack has ${LANGS.join(', ')}`,
+          message: `unknown language folder "${folder.name}": the pack has ${manifest.languages.join(', ')}`,
         });
       }
     }
   }
-  problems.push(...checkSet(docs));
+  problems.push(...checkSet(docs, manifest.languages[0]));
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-  return { docs, sources, problems };
+  return { manifest, docs, sources, problems };
 }
 
 export const formatProblem = (p: Problem): string => `${p.file}:${p.line}: ${p.message}`;

@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil, aTimeout } from '@open-wc/testing';
-import { markdownToFragment } from '@hearth/content-ptsd/markdown';
-import '../src/define.js';
-import type { HearthGuide } from '../src/index.js';
+import { markdownToFragment } from '../src/markdown/index.js';
+import '../../guide/src/define.js';
+import type { HearthGuide } from '../../guide/src/index.js';
 
 declare global {
   interface Window {

@@ -1,5 +1,5 @@
 /**
- * @hearth/content-ptsd/markdown: the Markdown pipeline shared by the build (Node, jsdom) and the
+ * @hearth/content/markdown: the Markdown pipeline shared by the build (Node, jsdom) and the
  * widgets (loaded with `import()` only when a page gives a `src` or inline Markdown).
  *
  * Markdown → marked with Hearth's extensions (render.ts) → DOMPurify with the allow-list
