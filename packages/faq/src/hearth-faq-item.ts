@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { HearthElement, baseStyles } from '@hearth/core';
-import { plainText, slugify } from '@hearth/content-ptsd';
+import { plainText, slugify } from '@hearth/content';
 import styles from './hearth-faq-item.styles.js';
 
 declare module '@hearth/core' {

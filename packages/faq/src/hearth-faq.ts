@@ -2,7 +2,6 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import {
   HearthElement,
-  afterDocumentParsed,
   baseStyles,
   buttonStyles,
   isSafeLink,
@@ -12,12 +11,17 @@ import {
 } from '@hearth/core';
 import {
   ContentError,
+  ContentSourceController,
+  DeprecatedPackLoaders,
   assertNotEmpty,
+  brandPlaceholders,
+  contentLabels,
+  contentPack,
+  contentPackIds,
   fetchMarkdown,
   fillPlaceholderText,
   fillPlaceholders,
   htmlToFragment,
-  loadFaq,
   resolveContentUrl,
   setJsonScriptText,
   shiftHeadings,
@@ -25,8 +29,9 @@ import {
   type CompiledFaq,
   type ContentLabels,
   type PlaceholderValues,
-} from '@hearth/content-ptsd';
-import { brandPlaceholders, contentLabels } from '@hearth/content-ptsd';
+} from '@hearth/content';
+// The default pack registers itself as "ptsd".
+import '@hearth/content-ptsd';
 import en from './translations/en.json' with { type: 'json' };
 import { HearthFaqItem } from './hearth-faq-item.js';
 import styles from './hearth-faq.styles.js';
@@ -109,14 +114,16 @@ export class HearthFaq extends HearthElement {
     headingLevel: { type: Number, attribute: 'heading-level' },
     searchable: { type: Boolean, reflect: true },
     noJsonLd: { type: Boolean, attribute: 'no-json-ld' },
-    _status: { state: true },
-    _query: { state: true },
-    _announcement: { state: true },
-    _pageItems: { state: true },
+    query: { state: true },
+    announcement: { state: true },
+    pageItems: { state: true },
   };
 
-  /** Content packs by name; `ptsd` is the default pack. Partners may register their own. */
-  static contentPacks = new Map<string, FaqContentLoader>([['ptsd', loadFaq]]);
+  /**
+   * @deprecated Register a pack with `registerContentPack()` from `@hearth/content` (guide, FAQ and
+   * assessment read one registry). Loaders set here still work, with one console deprecation.
+   */
+  static contentPacks: Map<string, FaqContentLoader> = new DeprecatedPackLoaders<FaqContentLoader>('HearthFaq.contentPacks');
 
   /** Name of the content pack used when there are neither page items nor `src`. */
   declare content: string;
@@ -130,21 +137,29 @@ export class HearthFaq extends HearthElement {
   declare searchable: boolean;
   /** Do not add FAQPage structured data (JSON-LD) for search engines. */
   declare noJsonLd: boolean;
-  declare _status: 'loading' | 'ready' | 'error';
-  declare _query: string;
-  declare _announcement: string;
-  declare _pageItems: HearthFaqItem[];
+  /** What the search box holds. */
+  declare protected query: string;
+  /** What the search's live region says once typing pauses. */
+  declare protected announcement: string;
+  /** `<hearth-faq-item>` children written in the page (they win over `src` and the pack). */
+  declare protected pageItems: HearthFaqItem[];
 
-  #doc: LoadedFaq | undefined;
+  /** Where the questions come from: load, abort, "Try again" and the page's #faq-hash. */
+  protected readonly source = new ContentSourceController<LoadedFaq | undefined>(this, {
+    key: () => this.#sourceKey(),
+    // Questions written in the page need no load: they are shown in this very update.
+    load: (key, signal) => (key === 'page' ? undefined : this.#fetchFaq(signal)),
+    shown: (doc) =>
+      this.emit('hearth-faq-load', { count: this.items.length, lang: doc?.lang ?? this.localize.lang, source: doc?.kind ?? 'page' }),
+    failed: (error) => this.fail(error, `faq:error.${error instanceof ContentError ? error.reason : 'content'}`),
+    clearFailure: () => this.clearFailure(),
+    showHash: (focus) => void this.#openFromHash(focus),
+    parsed: () => this.#readPageItems(),
+  });
+
   #shown: ShownQuestion[] = [];
   #builtKey: string | undefined;
-  #loadKey: string | undefined;
-  #loadToken = 0;
-  #abort: AbortController | undefined;
   #announceTimer: ReturnType<typeof setTimeout> | undefined;
-  #pendingHash = true;
-  /** True while the parser may still be adding our children (the script ran before the markup). */
-  #parsing = false;
   #observer: MutationObserver | undefined;
 
   constructor() {
@@ -154,10 +169,9 @@ export class HearthFaq extends HearthElement {
     this.headingLevel = 3;
     this.searchable = false;
     this.noJsonLd = false;
-    this._status = 'loading';
-    this._query = '';
-    this._announcement = '';
-    this._pageItems = [];
+    this.query = '';
+    this.announcement = '';
+    this.pageItems = [];
     this.addEventListener('hearth-faq-toggle', this.#handleToggle);
     this.addEventListener('keydown', this.#handleKeydown);
   }
@@ -170,26 +184,17 @@ export class HearthFaq extends HearthElement {
       if (records.some((r) => r.target === this || (r.target as Element).closest?.('hearth-faq-item'))) this.#readPageItems();
     });
     this.#observer.observe(this, { childList: true, subtree: true, characterData: true });
-    window.addEventListener('hashchange', this.#handleHashChange);
-    this.#parsing = afterDocumentParsed(this.ownerDocument, () => {
-      this.#parsing = false;
-      this.#readPageItems();
-      this.requestUpdate();
-    });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#observer?.disconnect();
-    this.#abort?.abort();
     clearTimeout(this.#announceTimer);
-    window.removeEventListener('hashchange', this.#handleHashChange);
-    this.#loadKey = undefined;
   }
 
   /** The question elements, in order (written in the page, or rendered from content). */
   get items(): HearthFaqItem[] {
-    if (this._pageItems.length) return this._pageItems;
+    if (this.pageItems.length) return this.pageItems;
     return [...this.renderRoot.querySelectorAll<HearthFaqItem>('.items > hearth-faq-item')];
   }
 
@@ -198,7 +203,7 @@ export class HearthFaq extends HearthElement {
     await this.updateComplete;
     const item = this.items.find((i) => i.resolvedSlug === slug);
     if (!item) return false;
-    if (this._query && item.hidden) this.#setQuery('');
+    if (this.query && item.hidden) this.#setQuery('');
     item.open = true;
     await item.updateComplete;
     if (options.scroll ?? true) item.scrollIntoView({ block: 'start', behavior: reducedMotion() ? 'auto' : 'smooth' });
@@ -208,8 +213,8 @@ export class HearthFaq extends HearthElement {
 
   #readPageItems(): void {
     const items = [...this.querySelectorAll<HearthFaqItem>(':scope > hearth-faq-item')];
-    const same = items.length === this._pageItems.length && items.every((item, i) => item === this._pageItems[i]);
-    if (!same) this._pageItems = items;
+    const same = items.length === this.pageItems.length && items.every((item, i) => item === this.pageItems[i]);
+    if (!same) this.pageItems = items;
     else this.requestUpdate();
   }
 
@@ -218,7 +223,7 @@ export class HearthFaq extends HearthElement {
   }
 
   #sourceKey(): string {
-    if (this._pageItems.length) return 'page';
+    if (this.pageItems.length) return 'page';
     const lang = this.localize.lang;
     if (this.src) return `src|${this.src}|${this.src.includes('{lang}') ? lang : ''}`;
     return `pack|${this.content}|${lang}`;
@@ -226,59 +231,15 @@ export class HearthFaq extends HearthElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    const key = this.#sourceKey();
-    if (key !== this.#loadKey && this.isConnected && !this.#parsing) {
-      this.#loadKey = key;
-      if (key === 'page') {
-        this.#loadToken++;
-        this.#abort?.abort();
-        this.#doc = undefined;
-        this.clearFailure();
-        this._status = 'ready';
-        void this.updateComplete.then(() => this.#afterLoad('page'));
-      } else void this.#load();
-    }
-    if (this.#doc && this._status === 'ready') this.#buildQuestions();
-  }
-
-  async #load(): Promise<void> {
-    const token = ++this.#loadToken;
-    this.#abort?.abort();
-    const abort = new AbortController();
-    this.#abort = abort;
-    // Keep showing the current questions (and their open state) while another language loads.
-    if (!this.#doc || this._status === 'error') this._status = 'loading';
-    this.clearFailure();
-    try {
-      const doc = await this.#fetchFaq(abort.signal);
-      if (token !== this.#loadToken) return;
-      this.#doc = doc;
-      this.#builtKey = undefined;
-      this._status = 'ready';
-      this.requestUpdate();
-      await this.updateComplete;
-      if (token !== this.#loadToken) return;
-      this.#afterLoad(doc.kind);
-    } catch (error) {
-      if (token !== this.#loadToken || abort.signal.aborted) return;
-      this._status = 'error';
-      this.fail(error, `faq:error.${error instanceof ContentError ? error.reason : 'content'}`);
-    }
-  }
-
-  #afterLoad(kind: FaqSourceKind): void {
-    this.emit('hearth-faq-load', { count: this.items.length, lang: this.#doc?.lang ?? this.localize.lang, source: kind });
-    if (this.#pendingHash) {
-      this.#pendingHash = false;
-      void this.#openFromHash(false);
-    }
+    this.source.sync();
+    if (this.source.value && this.source.status === 'ready') this.#buildQuestions();
   }
 
   async #fetchFaq(signal: AbortSignal): Promise<LoadedFaq> {
     const lang = this.localize.lang;
     if (this.src) {
       const url = resolveContentUrl(this.src, lang);
-      const [text, markdown] = await Promise.all([fetchMarkdown(url, signal), import('@hearth/content-ptsd/markdown')]);
+      const [text, markdown] = await Promise.all([fetchMarkdown(url, signal), import('@hearth/content/markdown')]);
       assertNotEmpty(text, url.href);
       let result;
       try {
@@ -294,11 +255,11 @@ export class HearthFaq extends HearthElement {
         questions: result.items.map((item) => ({ ...item, build: () => item.answer.cloneNode(true) as DocumentFragment })),
       };
     }
-    const loader = HearthFaq.contentPacks.get(this.content);
+    const loader = HearthFaq.contentPacks.get(this.content) ?? contentPack(this.content)?.faq;
     if (!loader)
       throw new ContentError(
         'content',
-        `content="${this.content}" is not a known content pack (known: ${[...HearthFaq.contentPacks.keys()].join(', ')}).`,
+        `content="${this.content}" is not a known content pack (known: ${[...new Set([...contentPackIds(), ...HearthFaq.contentPacks.keys()])].join(', ')}).`,
       );
     const faq = await loader(lang);
     if (!faq.items.length) throw new ContentError('empty', `content pack "${this.content}" has no questions.`);
@@ -321,10 +282,10 @@ export class HearthFaq extends HearthElement {
     const values = this.#placeholderValues();
     const labels = this.#labels();
     const level = clampLevel(this.headingLevel);
-    const key = JSON.stringify([this.#loadToken, values, labels, level]);
+    const key = JSON.stringify([this.source.generation, values, labels, level]);
     if (key === this.#builtKey) return;
     this.#builtKey = key;
-    this.#shown = this.#doc!.questions.map((question) => {
+    this.#shown = this.source.value!.questions.map((question) => {
       const fragment = question.build();
       const top = topHeadingDepth(fragment);
       if (top) shiftHeadings(fragment, level + 1 - top);
@@ -344,20 +305,20 @@ export class HearthFaq extends HearthElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     const level = clampLevel(this.headingLevel);
-    for (const item of this._pageItems) if (!item.hasAttribute('heading-level')) item.headingLevel = level;
+    for (const item of this.pageItems) if (!item.hasAttribute('heading-level')) item.headingLevel = level;
     this.#applyFilter();
     this.#writeJsonLd();
   }
 
   /** The question and answer texts, in order (what search matches and the JSON-LD carries). */
   #entries(): { item: HearthFaqItem; question: string; answer: string }[] {
-    if (this._pageItems.length) return this._pageItems.map((item) => ({ item, question: item.questionText, answer: item.answerText }));
+    if (this.pageItems.length) return this.pageItems.map((item) => ({ item, question: item.questionText, answer: item.answerText }));
     const items = this.items;
     return this.#shown.flatMap((q, i) => (items[i] ? [{ item: items[i]!, question: q.question, answer: q.answerText }] : []));
   }
 
   #applyFilter(): void {
-    const words = normalize(this.searchable ? this._query : '')
+    const words = normalize(this.searchable ? this.query : '')
       .split(' ')
       .filter(Boolean);
     for (const { item, question, answer } of this.#entries()) {
@@ -369,7 +330,7 @@ export class HearthFaq extends HearthElement {
 
   #writeJsonLd(): void {
     const existing = this.querySelector<HTMLScriptElement>(JSON_LD_SELECTOR);
-    const entries = this._status === 'ready' ? this.#entries().filter((e) => e.question && e.answer) : [];
+    const entries = this.source.status === 'ready' ? this.#entries().filter((e) => e.question && e.answer) : [];
     if (this.noJsonLd || !entries.length) {
       existing?.remove();
       return;
@@ -377,7 +338,7 @@ export class HearthFaq extends HearthElement {
     const data = {
       '@context': 'https://schema.org',
       '@type': 'FAQPage',
-      ...(this.#doc?.lang ? { inLanguage: this.#doc.lang } : {}),
+      ...(this.source.value?.lang ? { inLanguage: this.source.value.lang } : {}),
       mainEntity: entries.map((e) => ({ '@type': 'Question', name: e.question, acceptedAnswer: { '@type': 'Answer', text: e.answer } })),
     };
     // "<" escaped so the text can never close the script element if the page is serialized.
@@ -425,8 +386,6 @@ export class HearthFaq extends HearthElement {
     next.focus();
   };
 
-  #handleHashChange = (): void => void this.#openFromHash(true);
-
   async #openFromHash(focus: boolean): Promise<void> {
     const hash = typeof location === 'undefined' ? '' : location.hash;
     if (!hash.startsWith('#faq-')) return;
@@ -442,7 +401,7 @@ export class HearthFaq extends HearthElement {
   #handleInput = (event: Event): void => this.#setQuery((event.target as HTMLInputElement).value);
 
   #setQuery(query: string): void {
-    this._query = query;
+    this.query = query;
     const input = this.renderRoot.querySelector<HTMLInputElement>('#hearth-faq-search');
     if (input && input.value !== query) input.value = query;
     // Announce once typing pauses, not on every key.
@@ -450,28 +409,22 @@ export class HearthFaq extends HearthElement {
     this.#announceTimer = setTimeout(() => {
       const trimmed = query.trim();
       if (!trimmed) {
-        this._announcement = '';
+        this.announcement = '';
         return;
       }
       const count = this.items.filter((item) => !item.hidden).length;
-      this._announcement = count
+      this.announcement = count
         ? this.localize.t('search.matches', { count, query: trimmed })
         : this.localize.t('search.none', { query: trimmed });
     }, 350);
   }
 
-  #retry = (): void => {
-    this.#loadKey = undefined;
-    this.clearFailure();
-    this.requestUpdate();
-  };
-
   protected override renderFailure(failure: HearthFailure): TemplateResult {
     const base = super.renderFailure(failure);
-    if (this._status !== 'error' || failure.messageKey !== 'faq:error.load') return base;
+    if (this.source.status !== 'error' || failure.messageKey !== 'faq:error.load') return base;
     return html`<div class="hearth-root">
       ${base}
-      <button class="button button--secondary retry" type="button" part="retry" @click=${this.#retry}>
+      <button class="button button--secondary retry" type="button" part="retry" @click=${this.source.retry}>
         ${this.localize.t('error.retry')}
       </button>
     </div>`;
@@ -486,23 +439,23 @@ export class HearthFaq extends HearthElement {
         type="search"
         autocomplete="off"
         spellcheck="false"
-        .value=${this._query}
+        .value=${this.query}
         @input=${this.#handleInput}
       />
-      <p class="status" part="status" role="status">${this._announcement}</p>
+      <p class="status" part="status" role="status">${this.announcement}</p>
     </div>`;
   }
 
   protected renderContent(): unknown {
     // Questions written in the page are shown as soon as they exist, even while the page is still parsing.
-    if (this._status !== 'ready' && !this._pageItems.length) {
+    if (this.source.status !== 'ready' && !this.pageItems.length) {
       return html`<div class="hearth-root" part="base">
         <p class="status" role="status">${this.localize.t('loading')}</p>
         <slot></slot>
       </div>`;
     }
     const level = clampLevel(this.headingLevel);
-    const items = this._pageItems.length
+    const items = this.pageItems.length
       ? html`<slot></slot>`
       : repeat(
           this.#shown,
@@ -511,7 +464,7 @@ export class HearthFaq extends HearthElement {
         );
     return html`<div class="hearth-root" part="base">
       ${this.searchable ? this.#renderSearch() : nothing}
-      <div class="items" part="items" lang=${this.#doc?.lang ?? nothing}>${items}</div>
+      <div class="items" part="items" lang=${this.source.value?.lang ?? nothing}>${items}</div>
     </div>`;
   }
 }

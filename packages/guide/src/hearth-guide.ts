@@ -2,7 +2,6 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import {
   HearthElement,
-  afterDocumentParsed,
   baseStyles,
   buttonStyles,
   isSafeLink,
@@ -12,13 +11,18 @@ import {
 } from '@hearth/core';
 import {
   ContentError,
+  ContentSourceController,
+  DeprecatedPackLoaders,
   assertNotEmpty,
+  brandPlaceholders,
+  contentLabels,
+  contentPack,
+  contentPackIds,
   dedent,
   fetchMarkdown,
   fillPlaceholderText,
   fillPlaceholders,
   htmlToFragment,
-  loadGuide,
   resolveContentUrl,
   shiftHeadings,
   topHeadingDepth,
@@ -27,8 +31,9 @@ import {
   type FrontMatter,
   type PlaceholderValues,
   type TocEntry,
-} from '@hearth/content-ptsd';
-import { brandPlaceholders, contentLabels } from '@hearth/content-ptsd';
+} from '@hearth/content';
+// The default pack registers itself as "ptsd".
+import '@hearth/content-ptsd';
 import en from './translations/en.json' with { type: 'json' };
 import styles from './hearth-guide.styles.js';
 
@@ -93,12 +98,14 @@ export class HearthGuide extends HearthElement {
     headingLevel: { type: Number, attribute: 'heading-level' },
     showTitle: { type: Boolean, attribute: 'show-title' },
     markdown: { attribute: false },
-    _status: { state: true },
-    _slow: { state: true },
+    slow: { state: true },
   };
 
-  /** Content packs by name; `ptsd` is the default pack. Partners may register their own. */
-  static contentPacks = new Map<string, GuideContentLoader>([['ptsd', loadGuide]]);
+  /**
+   * @deprecated Register a pack with `registerContentPack()` from `@hearth/content` (guide, FAQ and
+   * assessment read one registry). Loaders set here still work, with one console deprecation.
+   */
+  static contentPacks: Map<string, GuideContentLoader> = new DeprecatedPackLoaders<GuideContentLoader>('HearthGuide.contentPacks');
 
   /** Name of the content pack used when neither `src` nor Markdown is given. */
   declare content: string;
@@ -112,20 +119,34 @@ export class HearthGuide extends HearthElement {
   declare showTitle: boolean;
   /** Markdown set as a property (wins over `src` and inline Markdown). */
   declare markdown: string | undefined;
-  declare _status: 'loading' | 'ready' | 'error';
-  declare _slow: boolean;
+  /** The load takes long enough to say "Loading…". */
+  declare protected slow: boolean;
 
-  #doc: LoadedGuide | undefined;
-  #loadKey: string | undefined;
-  #loadToken = 0;
-  #abort: AbortController | undefined;
+  /** Where the guide comes from: load, abort, "Try again" and the page's #hash. */
+  protected readonly source = new ContentSourceController<LoadedGuide>(this, {
+    key: () => this.#sourceKey(),
+    load: (_key, signal) => this.#fetchDocument(signal),
+    loading: () => {
+      this.slow = false;
+      clearTimeout(this.#slowTimer);
+      // Say "Loading…" only if it takes long enough to notice; no flash for the built-in guide.
+      this.#slowTimer = setTimeout(() => (this.slow = true), 300);
+    },
+    ready: () => clearTimeout(this.#slowTimer),
+    shown: (doc) =>
+      this.emit('hearth-guide-load', { sections: this.sections, lang: doc.frontMatter.lang ?? this.localize.lang, source: doc.kind }),
+    failed: (error) => {
+      clearTimeout(this.#slowTimer);
+      this.fail(error, `guide:error.${error instanceof ContentError ? error.reason : 'content'}`);
+    },
+    clearFailure: () => this.clearFailure(),
+    showHash: (focus) => this.#scrollToHash(focus),
+  });
+
   #contentNode: HTMLElement | undefined;
   #builtKey: string | undefined;
   #observer: MutationObserver | undefined;
   #slowTimer: ReturnType<typeof setTimeout> | undefined;
-  #pendingHash = true;
-  /** True while the parser may still be adding our children (the script ran before the markup). */
-  #parsing = false;
 
   constructor() {
     super();
@@ -133,8 +154,7 @@ export class HearthGuide extends HearthElement {
     this.toc = false;
     this.headingLevel = 2;
     this.showTitle = false;
-    this._status = 'loading';
-    this._slow = false;
+    this.slow = false;
   }
 
   override connectedCallback(): void {
@@ -142,38 +162,25 @@ export class HearthGuide extends HearthElement {
     // Inline Markdown may be filled in by a framework after we upgrade.
     this.#observer = new MutationObserver(() => this.requestUpdate());
     this.#observer.observe(this, { childList: true, subtree: true, characterData: true });
-    window.addEventListener('hashchange', this.#handleHashChange);
-    this.#parsing = afterDocumentParsed(this.ownerDocument, () => {
-      this.#parsing = false;
-      this.requestUpdate();
-    });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#observer?.disconnect();
-    this.#abort?.abort();
     clearTimeout(this.#slowTimer);
-    window.removeEventListener('hashchange', this.#handleHashChange);
-    // Reconnecting loads again.
-    this.#loadKey = undefined;
   }
 
   /** The sections of the guide on screen (what `hearth-guide-load` reported). */
   get sections(): { id: string; title: string }[] {
-    const top = Math.min(...(this.#doc?.toc.map((e) => e.depth) ?? []));
-    return (this.#doc?.toc ?? []).filter((e) => e.depth === top).map((e) => ({ id: e.id, title: this.#fillText(e.text) }));
+    const toc = this.source.value?.toc ?? [];
+    const top = Math.min(...toc.map((e) => e.depth));
+    return toc.filter((e) => e.depth === top).map((e) => ({ id: e.id, title: this.#fillText(e.text) }));
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    const key = this.#sourceKey();
-    // A detached guide loads nothing; it loads again when it is put back in the page.
-    if (key !== this.#loadKey && this.isConnected && !this.#parsing) {
-      this.#loadKey = key;
-      void this.#load();
-    }
-    if (this.#doc && this._status === 'ready') this.#buildContent();
+    this.source.sync();
+    if (this.source.value && this.source.status === 'ready') this.#buildContent();
   }
 
   protected override configChanged(_config: HearthConfig): void {
@@ -194,57 +201,21 @@ export class HearthGuide extends HearthElement {
     return `pack|${this.content}|${lang}`;
   }
 
-  async #load(): Promise<void> {
-    const token = ++this.#loadToken;
-    this.#abort?.abort();
-    const abort = new AbortController();
-    this.#abort = abort;
-    // Keep showing the current guide while another language (or file) loads: no flash of nothing.
-    if (!this.#doc || this._status === 'error') this._status = 'loading';
-    this._slow = false;
-    clearTimeout(this.#slowTimer);
-    // Say "Loading…" only if it takes long enough to notice; no flash for the built-in guide.
-    this.#slowTimer = setTimeout(() => (this._slow = true), 300);
-    this.clearFailure();
-    try {
-      const doc = await this.#fetchDocument(abort.signal);
-      if (token !== this.#loadToken) return;
-      this.#doc = doc;
-      this.#builtKey = undefined;
-      this._status = 'ready';
-      this.requestUpdate();
-      clearTimeout(this.#slowTimer);
-      await this.updateComplete;
-      if (token !== this.#loadToken) return;
-      this.emit('hearth-guide-load', { sections: this.sections, lang: doc.frontMatter.lang ?? this.localize.lang, source: doc.kind });
-      if (this.#pendingHash) {
-        this.#pendingHash = false;
-        this.#scrollToHash(false);
-      }
-    } catch (error) {
-      if (token !== this.#loadToken || abort.signal.aborted) return;
-      clearTimeout(this.#slowTimer);
-      this._status = 'error';
-      const reason = error instanceof ContentError ? error.reason : 'content';
-      this.fail(error, `guide:error.${reason}`);
-    }
-  }
-
   async #fetchDocument(signal: AbortSignal): Promise<LoadedGuide> {
     const lang = this.localize.lang;
     if (this.markdown !== undefined) return this.#fromMarkdown(this.markdown, 'property', 'The markdown property');
     if (this.src) {
       const url = resolveContentUrl(this.src, lang);
-      const [text] = await Promise.all([fetchMarkdown(url, signal), import('@hearth/content-ptsd/markdown')]);
+      const [text] = await Promise.all([fetchMarkdown(url, signal), import('@hearth/content/markdown')]);
       return this.#fromMarkdown(text, 'src', url.href);
     }
     const inline = this.#inlineMarkdown();
     if (inline !== undefined) return this.#fromMarkdown(inline, 'inline', 'The inline <script type="text/markdown">');
-    const loader = HearthGuide.contentPacks.get(this.content);
+    const loader = HearthGuide.contentPacks.get(this.content) ?? contentPack(this.content)?.guide;
     if (!loader)
       throw new ContentError(
         'content',
-        `content="${this.content}" is not a known content pack (known: ${[...HearthGuide.contentPacks.keys()].join(', ')}).`,
+        `content="${this.content}" is not a known content pack (known: ${[...new Set([...contentPackIds(), ...HearthGuide.contentPacks.keys()])].join(', ')}).`,
       );
     const guide = await loader(lang);
     return { kind: 'pack', frontMatter: guide.frontMatter, toc: guide.toc, build: () => htmlToFragment(guide.html, this.ownerDocument) };
@@ -253,7 +224,7 @@ export class HearthGuide extends HearthElement {
   async #fromMarkdown(text: string, kind: GuideSourceKind, where: string): Promise<LoadedGuide> {
     assertNotEmpty(text, where);
     // Marked and DOMPurify load only now: pages with the built-in guide never download them.
-    const { markdownToFragment } = await import('@hearth/content-ptsd/markdown');
+    const { markdownToFragment } = await import('@hearth/content/markdown');
     let result;
     try {
       result = markdownToFragment(text, { win: this.ownerDocument.defaultView ?? window });
@@ -284,10 +255,10 @@ export class HearthGuide extends HearthElement {
   /** (Re)builds the content's nodes when the content, the brand, the language or the outline changes. */
   #buildContent(): void {
     const labels = this.#labels();
-    const key = JSON.stringify([this.#loadToken, this.#placeholderValues(), labels, this.#topLevel()]);
+    const key = JSON.stringify([this.source.generation, this.#placeholderValues(), labels, this.#topLevel()]);
     if (key === this.#builtKey && this.#contentNode) return;
     this.#builtKey = key;
-    const fragment = this.#doc!.build();
+    const fragment = this.source.value!.build();
     const top = topHeadingDepth(fragment);
     if (top) shiftHeadings(fragment, Math.min(6, this.#topLevel()) - top);
     fillPlaceholders(fragment, this.#placeholderValues(), labels);
@@ -332,8 +303,6 @@ export class HearthGuide extends HearthElement {
     target.focus({ preventScroll: true });
   }
 
-  #handleHashChange = (): void => this.#scrollToHash(true);
-
   #scrollToHash(focus: boolean): void {
     const hash = typeof location === 'undefined' ? '' : location.hash;
     if (hash.length < 2) return;
@@ -341,19 +310,13 @@ export class HearthGuide extends HearthElement {
     if (target) this.#scrollTo(target, focus);
   }
 
-  #retry = (): void => {
-    this.#loadKey = undefined;
-    this.clearFailure();
-    this.requestUpdate();
-  };
-
   /** Load failures offer "Try again"; config errors do not (the site owner must fix those). */
   protected override renderFailure(failure: HearthFailure): TemplateResult {
     const base = super.renderFailure(failure);
-    if (this._status !== 'error' || failure.messageKey !== 'guide:error.load') return base;
+    if (this.source.status !== 'error' || failure.messageKey !== 'guide:error.load') return base;
     return html`<div class="hearth-root">
       ${base}
-      <button class="button button--secondary retry" type="button" part="retry" @click=${this.#retry}>
+      <button class="button button--secondary retry" type="button" part="retry" @click=${this.source.retry}>
         ${this.localize.t('error.retry')}
       </button>
     </div>`;
@@ -409,10 +372,10 @@ export class HearthGuide extends HearthElement {
 
   protected renderContent(): unknown {
     const t = (key: string) => this.localize.t(key);
-    const doc = this.#doc;
-    if (this._status !== 'ready' || !doc || !this.#contentNode) {
+    const doc = this.source.value;
+    if (this.source.status !== 'ready' || !doc || !this.#contentNode) {
       return html`<div class="hearth-root" part="base">
-        <p class="status" role="status">${this._slow ? t('loading') : ''}</p>
+        <p class="status" role="status">${this.slow ? t('loading') : ''}</p>
       </div>`;
     }
     const fm = doc.frontMatter;

@@ -4,12 +4,12 @@ import '../../faq/src/define.js';
 import type { HearthGuide } from '../src/index.js';
 import type { HearthFaq } from '../../faq/src/index.js';
 
-// This file imports nothing from @hearth/content-ptsd/markdown: what the page downloads is what the widgets asked for.
+// This file imports nothing from @hearth/content/markdown: what the page downloads is what the widgets asked for.
 const markdownModules = () =>
   performance
     .getEntriesByType('resource')
     .map((entry) => entry.name)
-    .filter((name) => /\/(marked|dompurify)\/|content-ptsd\/src\/markdown\//.test(name));
+    .filter((name) => /\/(marked|dompurify)\/|content\/src\/markdown\//.test(name));
 
 describe('lazy Markdown', () => {
   it('is accessible', async () => {
