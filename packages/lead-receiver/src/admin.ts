@@ -1,10 +1,16 @@
-import type { StoredLead } from './store.js';
+import { describeTarget } from './forwarder.js';
+import { toCsv } from './sanitize.js';
+import type { ForwardCounts, ForwardJob, StoredLead } from './store.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** Every stored string came from a stranger's browser: escape it all. */
+/**
+ * Every stored string came from a stranger's browser: escape it all. Control characters (which
+ * leads stored before they were stripped may hold) show as U+FFFD.
+ */
 export function escapeHtml(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  return String(value ?? '').replace(/[&<>"']|[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, (c) => ESCAPES[c] ?? '\uFFFD');
 }
 
 function summaryText(lead: StoredLead): string {
@@ -22,8 +28,90 @@ function checkText(lead: StoredLead): string {
   return 'matches';
 }
 
+/** Every lead as CSV (the columns of /admin), each cell neutralised against formula injection. */
+export function leadsCsv(leads: readonly StoredLead[]): string {
+  const header = [
+    'received_at',
+    'urgent',
+    'name',
+    'email',
+    'phone',
+    'state',
+    'preferred_contact',
+    'kind',
+    'summary',
+    'server_check',
+    'page',
+    'id',
+  ];
+  return toCsv([
+    header,
+    ...leads.map((l) => {
+      const c = l.lead.contact;
+      return [
+        l.receivedAt,
+        l.urgent ? 'yes' : 'no',
+        c.name,
+        c.email,
+        c.phone ?? '',
+        c.state ?? '',
+        c.preferredContact ?? '',
+        l.lead.kind,
+        summaryText(l),
+        checkText(l),
+        l.lead.source.url,
+        l.id,
+      ];
+    }),
+  ]);
+}
+
+export interface AdminExtras {
+  /** Dead-lettered deliveries, each with a retry button. */
+  deadJobs?: readonly ForwardJob[];
+  /** Delivery counts, when forwarding is on. */
+  forwarding?: ForwardCounts | undefined;
+  /** The CSRF token the retry forms carry. */
+  csrf?: string | undefined;
+}
+
+function deadLetterSection(extras: AdminExtras): string {
+  if (!extras.forwarding) return '';
+  const { pending, done, dead } = extras.forwarding;
+  const jobs = extras.deadJobs ?? [];
+  const rows = jobs
+    .map(
+      (j) => `<tr>
+  <td><code>${escapeHtml(j.idempotencyKey)}</code></td>
+  <td>${j.kind === 'urgent' ? '<strong>urgent notice</strong>' : 'forward'}</td>
+  <td>${escapeHtml(describeTarget(j.target))}</td>
+  <td>${j.attempts}</td>
+  <td>${escapeHtml(j.lastError ?? '')}</td>
+  <td><form method="post" action="/admin/forward/${escapeHtml(encodeURIComponent(j.id))}/retry"><input type="hidden" name="csrf" value="${escapeHtml(extras.csrf ?? '')}"><button type="submit">Retry</button></form></td>
+</tr>`,
+    )
+    .join('\n');
+  return `<h2>Deliveries</h2>
+<p>${done} delivered, ${pending} waiting or retrying, ${dead} failed for good.</p>
+${
+  jobs.length
+    ? `<div class="wrap"><table>
+<caption>Failed deliveries (dead letters): fix the receiving end, then retry</caption>
+<thead><tr><th scope="col">Idempotency key</th><th scope="col">Kind</th><th scope="col">Target</th><th scope="col">Attempts</th><th scope="col">Last error</th><th scope="col">Action</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table></div>`
+    : '<p>No failed deliveries.</p>'
+}`;
+}
+
 /** The plain HTML list at `/admin`: no script, no external resource, newest first. */
-export function renderAdminPage(leads: StoredLead[], page: { total: number; limit: number; offset: number }): string {
+export function renderAdminPage(
+  leads: StoredLead[],
+  page: { total: number; limit: number; offset: number },
+  extras: AdminExtras = {},
+): string {
   const rows = leads
     .map((l) => {
       const c = l.lead.contact;
@@ -80,6 +168,8 @@ ${rows}
     : '<p>No leads yet.</p>'
 }
 <nav aria-label="Pages">${prev}${next}</nav>
+<p><a href="/admin/leads.csv" download>Download all leads as CSV</a> (cells that a spreadsheet would run as a formula start with ').</p>
+${deadLetterSection(extras)}
 </body>
 </html>`;
 }

@@ -1,11 +1,13 @@
-import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { validateLead } from '@hearth/core/schemas';
-import { renderAdminPage } from './admin.js';
+import { renderAdminPage, leadsCsv } from './admin.js';
+import { forwardJobsFor, type ForwardOptions } from './forwarder.js';
 import { silentLogger, type ReceiverLogger } from './logger.js';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { rescoreLead } from './rescore.js';
+import { boundPath, maskPath, stripControlDeep } from './sanitize.js';
 import type { LeadStore, StoredLead } from './store.js';
 import { RECEIVER_VERSION } from './version.js';
 
@@ -32,6 +34,53 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Clock, for tests. */
   now?: () => Date;
+  /**
+   * Forwarding (`--forward`, `--notify-urgent`): each stored lead gets its forward jobs in the same
+   * transaction. Delivery itself is the `Forwarder`'s job (started by `startReceiver`).
+   */
+  forward?: ForwardOptions | undefined;
+  /** Called after a lead is stored with forward jobs (wakes the delivery worker). */
+  onForwardJobs?: () => void;
+}
+
+/** Store errors that pass: a lock, a full disk, a database restarting or out of connections. */
+export function isTransientStoreError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string') {
+    if (
+      ['SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_FULL'].includes(code) ||
+      code.startsWith('SQLITE_BUSY_') ||
+      code.startsWith('SQLITE_LOCKED_')
+    )
+      return true;
+    if (code.startsWith('SQLITE_IOERR')) return false;
+    // PostgreSQL: connection exceptions (08), insufficient resources (53: disk full, out of
+    // connections), operator intervention (57P: shutting down, starting up), serialization and deadlocks.
+    if (/^(08|53)[0-9A-Z]{3}$/.test(code) || /^57P0[1-3]$/.test(code) || code === '40001' || code === '40P01') return true;
+    if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN'].includes(code)) return true;
+  }
+  // node-postgres' pool: "timeout exceeded when trying to connect", "Connection terminated …".
+  const message = error instanceof Error ? error.message : '';
+  return /timeout exceeded when trying to connect|Connection terminated|Client has encountered a connection error/i.test(message);
+}
+
+/** The route a request matched, for logs: never the client's own path (it can be anything). */
+function routeLabel(method: string, path: string): string {
+  if (path === '/leads' || path === '/healthz' || path === '/admin' || path === '/erase' || path === '/admin/leads.csv') return path;
+  if (/^\/leads\/[^/]+$/.test(path)) return '/leads/:id';
+  if (/^\/admin\/forward\/[^/]+\/retry$/.test(path)) return '/admin/forward/:id/retry';
+  return method === 'OPTIONS' ? '(preflight)' : '(other)';
+}
+
+/** An Origin header for a log line: a parsed http(s) origin, or a placeholder. */
+function originLabel(origin: string): string {
+  try {
+    const url = new URL(origin);
+    if ((url.protocol === 'https:' || url.protocol === 'http:') && url.origin.length <= 120) return url.origin;
+  } catch {
+    // fall through
+  }
+  return '(not an origin)';
 }
 
 const LEAD_HEADERS = 'content-type, idempotency-key';
@@ -179,7 +228,7 @@ export function createApp(store: LeadStore, options: AppOptions = {}): Hono {
       presented = decoded.slice(decoded.indexOf(':') + 1);
     }
     if (presented !== undefined && timingSafeEqual(digest(presented), adminDigest)) return undefined;
-    logger.warn('auth.refused', { route: c.req.path, reason: presented === undefined ? 'missing' : 'wrong' });
+    logger.warn('auth.refused', { route: routeLabel(c.req.method, c.req.path), reason: presented === undefined ? 'missing' : 'wrong' });
     c.header('www-authenticate', challenge === 'Basic' ? 'Basic realm="Hearth leads", charset="UTF-8"' : 'Bearer realm="Hearth leads"');
     return c.json({ error: 'unauthorized', message: 'A valid admin token is required (Authorization: Bearer <token>).' }, 401);
   };
@@ -193,7 +242,7 @@ export function createApp(store: LeadStore, options: AppOptions = {}): Hono {
     if (!c.res.headers.has('cache-control')) c.res.headers.set('cache-control', 'no-store');
     logger.info('request', {
       method: c.req.method,
-      path: c.req.path,
+      path: routeLabel(c.req.method, c.req.path),
       status: c.res.status,
       ms: Math.round((performance.now() - started) * 10) / 10,
     });
@@ -205,7 +254,7 @@ export function createApp(store: LeadStore, options: AppOptions = {}): Hono {
     const isRead = c.req.method === 'GET' || c.req.method === 'HEAD';
     if (origin === undefined || isRead) return next();
     if (!origins.any && !origins.set.has(origin)) {
-      logger.warn('origin.refused', { method: c.req.method, origin: origin.slice(0, 200) });
+      logger.warn('origin.refused', { method: c.req.method, origin: originLabel(origin) });
       return c.json({ error: 'origin-not-allowed', message: 'This site is not allowed to send leads here (see --allow-origin).' }, 403);
     }
     const cors = {
@@ -236,7 +285,9 @@ export function createApp(store: LeadStore, options: AppOptions = {}): Hono {
     if (!body.ok) {
       if (body.reason === 'too-large') {
         logger.warn('lead.too-large', { limit: bodyLimit });
-        return c.json({ error: 'too-large', message: `The request body is over ${bodyLimit} bytes.` }, 413);
+        // The rest of the body may still be on its way: close the connection rather than read it
+        // (or have it parsed as the next request on a keep-alive socket).
+        return c.json({ error: 'too-large', message: `The request body is over ${bodyLimit} bytes.` }, 413, { connection: 'close' });
       }
       return c.json({ error: 'malformed-json', message: 'The request body is not valid UTF-8.' }, 400);
     }
@@ -247,11 +298,14 @@ export function createApp(store: LeadStore, options: AppOptions = {}): Hono {
       logger.warn('lead.malformed-json', {});
       return c.json({ error: 'malformed-json', message: 'The request body is not valid JSON.' }, 400);
     }
-    const checked = validateLead(input);
+    // Control characters (NUL, ESC, CR, …) never reach the database, the admin page or a CSV.
+    const checked = validateLead(stripControlDeep(input));
     if (!checked.ok) {
-      const paths = checked.errors.map((e) => e.path);
-      logger.warn('lead.invalid', { fields: paths });
-      return c.json({ error: 'invalid-lead', message: `The lead is invalid: ${paths.join(', ')}.`, errors: checked.errors }, 400);
+      // Paths can hold keys the client chose (answers.history.<anything>): masked in logs, bounded in the answer.
+      const errors = checked.errors.slice(0, 20).map((e) => ({ ...e, path: boundPath(e.path) }));
+      const paths = errors.map((e) => e.path);
+      logger.warn('lead.invalid', { fields: [...new Set(checked.errors.slice(0, 20).map((e) => maskPath(e.path)))] });
+      return c.json({ error: 'invalid-lead', message: `The lead is invalid: ${paths.join(', ')}.`, errors }, 400);
     }
     const lead = checked.lead;
     const headerKey = c.req.header('idempotency-key');
@@ -262,7 +316,7 @@ export function createApp(store: LeadStore, options: AppOptions = {}): Hono {
     }
     const fingerprint = createHash('sha256').update(JSON.stringify(lead)).digest('hex');
     const rescore = rescoreLead(lead);
-    const result = await store.insert({
+    const record = {
       id: randomUUID(),
       idempotencyKey: lead.idempotencyKey,
       fingerprint,
@@ -273,9 +327,13 @@ export function createApp(store: LeadStore, options: AppOptions = {}): Hono {
       scoreMismatch: rescore.mismatches.length > 0,
       mismatches: rescore.mismatches,
       origin: c.req.header('origin') ?? null,
-    });
+    };
+    // The transactional outbox: the deliveries are written in the lead's own transaction.
+    const jobs = forwardJobsFor(options.forward, record, (event) => JSON.stringify({ event, ...toView(record) }), record.receivedAt);
+    const result = await store.insert(record, jobs);
     if (result.created) {
       const stored = result.lead;
+      if (jobs.length) options.onForwardJobs?.();
       // Health information (the urgent flag, scores, mismatches) stays in the database, out of logs.
       logger.info('lead.stored', { id: stored.id, idempotencyKey: stored.idempotencyKey, kind: lead.kind });
       return c.json({ id: stored.id, idempotencyKey: stored.idempotencyKey, receivedAt: stored.receivedAt }, 201);
@@ -306,6 +364,20 @@ export function createApp(store: LeadStore, options: AppOptions = {}): Hono {
     return { limit, offset };
   };
 
+  // A form on /admin carries this; a cross-site page cannot compute it without the admin token.
+  const csrfToken = adminToken ? createHmac('sha256', adminToken).update('hearth-admin-csrf').digest('base64url') : undefined;
+  const sameSite = (c: Context): boolean => {
+    const site = c.req.header('sec-fetch-site');
+    if (site !== undefined && site !== 'same-origin' && site !== 'none') return false;
+    const origin = c.req.header('origin');
+    if (origin === undefined || origin === 'null') return origin === undefined;
+    try {
+      return new URL(origin).host === c.req.header('host');
+    } catch {
+      return false;
+    }
+  };
+
   app.get('/leads', async (c) => {
     const refused = limited(c, 'GET /leads') ?? authorize(c, 'Bearer');
     if (refused) return refused;
@@ -314,43 +386,133 @@ export function createApp(store: LeadStore, options: AppOptions = {}): Hono {
     return c.json({ leads: leads.map(toView), total, limit, offset });
   });
 
+  // Data-subject requests: delete one lead, or every lead of one email address.
+  app.delete('/leads/:id', async (c) => {
+    const refused = limited(c, 'DELETE /leads') ?? authorize(c, 'Bearer');
+    if (refused) return refused;
+    const id = c.req.param('id');
+    const deleted = /^[0-9a-f-]{36}$/i.test(id) && (await store.deleteById(id));
+    if (!deleted) return c.json({ error: 'not-found', message: 'No lead has this id.' }, 404);
+    logger.info('lead.deleted', { id });
+    return c.body(null, 204);
+  });
+
+  app.post('/erase', async (c) => {
+    const refused = limited(c, 'POST /erase') ?? authorize(c, 'Bearer');
+    if (refused) return refused;
+    if (!/^application\/json\s*(;|$)/i.test(c.req.header('content-type') ?? '')) {
+      return c.json({ error: 'unsupported-media-type', message: 'Send { "email": … } as application/json.' }, 415);
+    }
+    const body = await readLimited(c.req.raw, 4096);
+    let email: unknown;
+    try {
+      email = body.ok ? (JSON.parse(body.text) as { email?: unknown } | null)?.email : undefined;
+    } catch {
+      email = undefined;
+    }
+    if (typeof email !== 'string' || !email.includes('@') || email.length > 254) {
+      return c.json({ error: 'invalid-request', message: 'Send { "email": "<the address to erase>" }.' }, 400);
+    }
+    const deleted = await store.eraseByEmail(email);
+    // The count only: the address itself stays out of the log.
+    logger.info('leads.erased', { deleted });
+    return c.json({ deleted });
+  });
+
+  const adminHeaders = (c: Context) => {
+    c.header(
+      'content-security-policy',
+      "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    );
+    c.header('x-robots-tag', 'noindex, nofollow');
+  };
+
   app.get('/admin', async (c) => {
     const refused = limited(c, 'GET /admin') ?? authorize(c, 'Basic');
     if (refused) return refused;
     const { limit, offset } = page(c);
-    const { leads, total } = await store.list({ limit, offset });
-    c.header(
-      'content-security-policy',
-      "default-src 'none'; style-src 'unsafe-inline'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'",
-    );
-    c.header('x-robots-tag', 'noindex, nofollow');
-    return c.html(renderAdminPage(leads, { total, limit, offset }));
+    const [{ leads, total }, deadJobs, forwarding] = await Promise.all([
+      store.list({ limit, offset }),
+      options.forward ? store.listDeadForwardJobs(100) : Promise.resolve([]),
+      options.forward ? store.countForwardJobs() : Promise.resolve(undefined),
+    ]);
+    adminHeaders(c);
+    return c.html(renderAdminPage(leads, { total, limit, offset }, { deadJobs, forwarding, csrf: csrfToken }));
+  });
+
+  // Every lead as CSV, cells neutralised against formula injection.
+  app.get('/admin/leads.csv', async (c) => {
+    const refused = limited(c, 'GET /admin') ?? authorize(c, 'Basic');
+    if (refused) return refused;
+    const leads: StoredLead[] = [];
+    for (let offset = 0; ; offset += 500) {
+      const pageOfLeads = await store.list({ limit: 500, offset });
+      leads.push(...pageOfLeads.leads);
+      if (pageOfLeads.leads.length < 500 || leads.length >= 100_000) break;
+    }
+    logger.info('leads.exported', { count: leads.length });
+    adminHeaders(c);
+    return c.body(leadsCsv(leads), 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="leads-${now().toISOString().slice(0, 10)}.csv"`,
+    });
+  });
+
+  // The retry button of a dead-lettered delivery: token (Basic or Bearer), same-site, CSRF field.
+  app.post('/admin/forward/:id/retry', async (c) => {
+    const refused = limited(c, 'POST /admin') ?? authorize(c, 'Basic');
+    if (refused) return refused;
+    const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+    const presented = typeof form.csrf === 'string' ? form.csrf : '';
+    if (!csrfToken || !sameSite(c) || !timingSafeEqual(digest(presented), digest(csrfToken))) {
+      logger.warn('csrf.refused', { route: '/admin/forward/:id/retry' });
+      return c.json({ error: 'forbidden', message: 'Use the retry button on /admin.' }, 403);
+    }
+    const id = c.req.param('id');
+    const retried = /^[0-9a-f-]{36}$/i.test(id) && (await store.retryForwardJob(id, now().toISOString()));
+    if (!retried) return c.json({ error: 'not-found', message: 'No dead-lettered delivery has this id.' }, 404);
+    logger.info('forward.requeued', { job: id });
+    options.onForwardJobs?.();
+    return c.redirect('/admin', 303);
   });
 
   app.get('/healthz', async (c) => {
     try {
       await store.ping();
+      // A write probe: reads can succeed while every insert fails (a full disk, a lock, a read-only file).
+      await store.probeWrite();
       return c.json({ ok: true, version: RECEIVER_VERSION, store: store.kind, schemaVersion: store.schemaVersion });
     } catch (error) {
-      logger.error('health.failed', { error: error instanceof Error ? error.name : 'unknown' });
+      const code = (error as { code?: unknown }).code;
+      logger.error('health.failed', {
+        error: error instanceof Error ? error.name : 'unknown',
+        code: typeof code === 'string' ? code : undefined,
+      });
+      if (isTransientStoreError(error)) c.header('retry-after', '5');
       return c.json({ ok: false, version: RECEIVER_VERSION, store: store.kind }, 503);
     }
   });
 
-  app.notFound((c) => c.json({ error: 'not-found', message: 'Routes: POST /leads, GET /leads, GET /admin, GET /healthz.' }, 404));
+  app.notFound((c) =>
+    c.json(
+      { error: 'not-found', message: 'Routes: POST /leads, GET /leads, DELETE /leads/:id, POST /erase, GET /admin, GET /healthz.' },
+      404,
+    ),
+  );
 
   app.onError((error, c) => {
     const code = (error as { code?: unknown }).code;
     // Messages from drivers can quote values; log the error's kind only.
     logger.error('request.error', {
       method: c.req.method,
-      path: c.req.path,
+      path: routeLabel(c.req.method, c.req.path),
       error: error.name,
       code: typeof code === 'string' ? code : undefined,
     });
-    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
-      c.header('retry-after', '2');
-      return c.json({ error: 'busy', message: 'The lead store is busy: try again shortly.' }, 503);
+    if (isTransientStoreError(error)) {
+      // A lock, a full disk, a database restarting: the client keeps the lead and tries again.
+      c.header('retry-after', code === 'SQLITE_FULL' || code === '53100' ? '60' : '2');
+      return c.json({ error: 'busy', message: 'The lead store cannot take this right now: try again shortly.' }, 503);
     }
     return c.json({ error: 'internal', message: 'The receiver failed to handle this request.' }, 500);
   });

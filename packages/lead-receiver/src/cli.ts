@@ -4,22 +4,32 @@ import { startReceiver, DEFAULT_DB_PATH, DEFAULT_PORT } from './server.js';
 import { jsonLogger } from './logger.js';
 import { RECEIVER_VERSION } from './version.js';
 
-const HELP = `hearth-lead-receiver ${RECEIVER_VERSION}: receives Hearth leads and stores them in SQLite.
+const HELP = `hearth-lead-receiver ${RECEIVER_VERSION}: receives Hearth leads, stores them in SQLite or PostgreSQL
+and forwards them to the clinic's systems.
 
 Usage: hearth-lead-receiver [options]
 
   --port <n>            Port (env HEARTH_PORT; default ${DEFAULT_PORT}; 0 = any free port)
   --host <address>      Address to listen on (env HEARTH_HOST; default 127.0.0.1)
-  --db <path>           SQLite file, created if missing (env HEARTH_DB; default ${DEFAULT_DB_PATH})
+  --db <path|url>       SQLite file, created if missing, or a postgres:// URL (env HEARTH_DB;
+                        default ${DEFAULT_DB_PATH}). Other URL schemes are refused.
   --allow-origin <o>    Site allowed to post leads, e.g. https://clinic.example; repeat or
                         comma-separate (env HEARTH_ALLOW_ORIGINS). Default: none.
   --rate-limit <n>      Requests per minute per client address (env HEARTH_RATE_LIMIT; default 30; 0 = off)
   --trust-proxy         Read the client address from X-Forwarded-For (env HEARTH_TRUST_PROXY=1)
+  --retain-days <n>     Delete leads older than n days, at start and hourly (env HEARTH_RETAIN_DAYS)
+  --forward <url>       POST each stored lead, signed, to this URL; repeatable (env HEARTH_FORWARD,
+                        comma-separated). Needs HEARTH_FORWARD_SECRET.
+  --notify-urgent <url> Also POST urgent leads here, e.g. an on-call pager webhook (env HEARTH_NOTIFY_URGENT)
+  --forward-attempts <n> Attempts before a delivery goes to the dead letters on /admin (default 8)
+  --forward-timeout <s> Seconds to wait for the receiving end (default 10)
   -h, --help            This help
   -v, --version         The version
 
 The admin token for GET /leads and /admin comes from the environment only (HEARTH_ADMIN_TOKEN,
 at least 16 characters), so it never shows in the process list. Without it, reads are refused.
+The forwarding secret too: HEARTH_FORWARD_SECRET (at least 16 characters) signs every delivery
+with Hearth-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">.
 `;
 
 function fail(message: string): never {
@@ -44,6 +54,11 @@ try {
       'allow-origin': { type: 'string', multiple: true },
       'rate-limit': { type: 'string' },
       'trust-proxy': { type: 'boolean' },
+      'retain-days': { type: 'string' },
+      forward: { type: 'string', multiple: true },
+      'notify-urgent': { type: 'string' },
+      'forward-attempts': { type: 'string' },
+      'forward-timeout': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -71,6 +86,16 @@ const allowOrigins = (values['allow-origin'] ?? (env.HEARTH_ALLOW_ORIGINS ? [env
   .map((v) => v.trim())
   .filter(Boolean);
 
+const retainDays = integer(values['retain-days'] ?? env.HEARTH_RETAIN_DAYS, 'retain-days', 0);
+const forwardUrls = (values.forward ?? (env.HEARTH_FORWARD ? [env.HEARTH_FORWARD] : []))
+  .flatMap((v) => v.split(','))
+  .map((v) => v.trim())
+  .filter(Boolean);
+const notifyUrgent = values['notify-urgent'] ?? (env.HEARTH_NOTIFY_URGENT || undefined);
+const forwardAttempts = integer(values['forward-attempts'], 'forward-attempts', 8);
+const forwardTimeout = integer(values['forward-timeout'], 'forward-timeout', 10);
+const forwarding = forwardUrls.length > 0 || notifyUrgent !== undefined;
+
 const logger = jsonLogger();
 try {
   const receiver = await startReceiver({
@@ -81,6 +106,16 @@ try {
     adminToken: env.HEARTH_ADMIN_TOKEN || undefined,
     rateLimit: perMinute === 0 ? false : { max: perMinute, windowMs: 60_000 },
     trustProxy: values['trust-proxy'] ?? ['1', 'true', 'yes'].includes((env.HEARTH_TRUST_PROXY ?? '').toLowerCase()),
+    retainDays: retainDays > 0 ? retainDays : undefined,
+    forward: forwarding
+      ? {
+          urls: forwardUrls,
+          notifyUrgent,
+          secret: env.HEARTH_FORWARD_SECRET ?? '',
+          maxAttempts: Math.max(1, forwardAttempts),
+          timeoutMs: Math.max(1, forwardTimeout) * 1000,
+        }
+      : undefined,
     logger,
   });
   let signals = 0;
