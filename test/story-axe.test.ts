@@ -43,17 +43,18 @@ const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const axe = (window as unknown as { axe: { run(context: Element, options: RunOptions): Promise<AxeResults> } }).axe;
 
 // Served by test/support/hearth-pages.mjs: the lit instance the widgets use, and the story list.
-// Without that plugin (another web-test-runner config) the suite is skipped, not failed.
+// Without them (another web-test-runner config, a broken index) the sweep fails: it never skips.
 type LitRender = (value: unknown, container: HTMLElement) => unknown;
 let litRender: LitRender = () => undefined;
 let index: Record<string, () => Promise<StoryModule>> | undefined;
+let indexError: string | undefined;
 try {
   litRender = ((await import(/* @vite-ignore */ '/hearth-host/lit.js' as string)) as { render: LitRender }).render;
   index = (
     (await import(/* @vite-ignore */ '/hearth-host/stories-index.js' as string)) as { default: Record<string, () => Promise<StoryModule>> }
   ).default;
-} catch {
-  index = undefined;
+} catch (error) {
+  indexError = error instanceof Error ? error.message : String(error);
 }
 
 function isStory(name: string, value: unknown, meta: Meta): boolean {
@@ -74,8 +75,11 @@ function defaultRender(component: string | undefined): Render {
   };
 }
 
-/** Waits for every Lit element under `root` (shadow roots included) and for the text to stop changing. */
-async function settle(root: HTMLElement): Promise<void> {
+/**
+ * Waits for every Lit element under `root` (shadow roots included) and for the text to stop
+ * changing; throws, naming `what`, when it is still changing after 5 s.
+ */
+async function settle(root: HTMLElement, what: string): Promise<void> {
   const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
   const snapshot = () => {
     const parts: string[] = [];
@@ -108,6 +112,25 @@ async function settle(root: HTMLElement): Promise<void> {
     stable = now === last ? stable + 1 : 0;
     last = now;
   }
+  if (stable < 3) throw new Error(`${what} did not settle: its text was still changing after 5 s`);
+}
+
+/** The text under `root` (shadow roots included) that is rendered and visible. */
+function visibleText(root: Node): string {
+  const parts: string[] = [];
+  const walk = (node: Node) => {
+    if (node.nodeType === Node.TEXT_NODE) {
+      const parent = node.parentElement ?? (node.parentNode as ShadowRoot | null)?.host;
+      if (parent?.checkVisibility({ opacityProperty: true, visibilityProperty: true })) parts.push(node.textContent ?? '');
+      return;
+    }
+    const el = node as Element;
+    if (['style', 'script', 'template'].includes(el.localName)) return;
+    if (el.shadowRoot) walk(el.shadowRoot);
+    node.childNodes.forEach(walk);
+  };
+  walk(root);
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
 }
 
 function formatViolations(results: AxeResults): string {
@@ -122,11 +145,12 @@ function formatViolations(results: AxeResults): string {
 const files = Object.keys(index ?? {});
 
 describe('every story passes axe (WCAG 2.2 A/AA)', () => {
-  before(function () {
-    if (!index) {
-      console.warn('[hearth] the story sweep needs: npx wtr --config test/web-test-runner.dist.config.mjs');
-      this.skip();
-    }
+  before(() => {
+    if (!index)
+      throw new Error(
+        `could not load the story index (${indexError ?? 'no index'}): ` +
+          'the story sweep runs with test/web-test-runner.dist.config.mjs, whose plugin serves /hearth-host/stories-index.js',
+      );
   });
 
   it('finds the story files', () => {
@@ -187,9 +211,13 @@ describe('every story passes axe (WCAG 2.2 A/AA)', () => {
             if (output instanceof Node) canvasElement.append(output);
             else if (typeof output === 'string') canvasElement.innerHTML = output;
             else litRender(output, canvasElement);
-            await settle(canvasElement);
+            await settle(canvasElement, `${name} (before play)`);
             await story.play?.(context);
-            await settle(canvasElement);
+            await settle(canvasElement, name);
+            const text = visibleText(canvasElement);
+            const box = canvasElement.getBoundingClientRect();
+            if (!text || box.width === 0 || box.height === 0)
+              throw new Error(`${name} rendered nothing visible (text "${text.slice(0, 80)}", ${box.width}×${box.height} px)`);
             const rules = Object.fromEntries(
               [...(meta.parameters?.a11y?.config?.rules ?? []), ...(story.parameters?.a11y?.config?.rules ?? [])].map((r) => [
                 r.id,
