@@ -19,7 +19,7 @@ for (const kind of ['loader', 'all'] as const) {
     let page: HostPage;
 
     before(async function () {
-      await needBuiltDist(this);
+      await needBuiltDist();
       sink = await LeadSink.start();
       const script: ScriptSpec = { kind, attrs: { 'data-endpoint': sink.endpoint } };
       page = await openPage({ scripts: [script], body: allWidgetsBody(), csp: { endpoint: sink.endpoint } });

@@ -40,7 +40,7 @@ describe('hostile host CSS (built dist/)', function () {
   let bare: HostPage;
 
   before(async function () {
-    await needBuiltDist(this);
+    await needBuiltDist();
     // The same host page, with and without Hearth, side by side at a phone's width.
     page = await openPage({ scripts: [{ kind: 'loader' }], body: allWidgetsBody() }, { width: 320 });
     bare = await openPage({ scripts: [], body: allWidgetsBody() }, { width: 320 });

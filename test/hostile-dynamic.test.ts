@@ -29,7 +29,7 @@ async function liveInstances(title: string, tag: string): Promise<number> {
 describe('widgets that come and go (built dist/)', function () {
   this.timeout(60000);
   before(async function () {
-    await needBuiltDist(this);
+    await needBuiltDist();
   });
 
   it('downloads nothing but the loader on a page without widgets, then only what a late widget needs', async () => {
@@ -133,7 +133,7 @@ describe('widgets that come and go (built dist/)', function () {
 describe('configuration from the script tag and window.Hearth (built dist/)', function () {
   this.timeout(60000);
   before(async function () {
-    await needBuiltDist(this);
+    await needBuiltDist();
   });
 
   it('exposes exactly configure, setLocale, version, define and ready, frozen', async () => {

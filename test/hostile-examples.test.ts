@@ -19,7 +19,7 @@ describe('examples/partner-clinic: white label from config alone (built dist/)',
   const el = (suffix: string) => page.doc.querySelector(`serena-${suffix}`)!;
 
   before(async function () {
-    await needBuiltDist(this);
+    await needBuiltDist();
     sink = await LeadSink.start();
     page = await openExample('partner-clinic', {
       // The example names the demo receiver (port 8788) and site (5173): point them here.
@@ -102,7 +102,7 @@ describe('examples/marketing-site: the default brand’s landing page (built dis
   this.timeout(60000);
 
   it('shows every widget live under the strict CSP, at 320 px, without an error', async function () {
-    await needBuiltDist(this);
+    await needBuiltDist();
     const sink = await LeadSink.start();
     const page = await openExample('marketing-site', {
       rewrites: [['http://127.0.0.1:8787/leads', sink.endpoint]],

@@ -97,7 +97,7 @@ const CASES: { name: string; scripts: ScriptSpec[]; warning: RegExp; owner: Scri
 describe('the script included twice (built dist/)', function () {
   this.timeout(60000);
   before(async function () {
-    await needBuiltDist(this);
+    await needBuiltDist();
   });
 
   for (const c of CASES) {

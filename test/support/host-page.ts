@@ -53,16 +53,13 @@ export function distInfo(): Promise<DistInfo> {
 }
 
 /**
- * For a suite's `before`: skips it when run without test/web-test-runner.dist.config.mjs (whose
- * plugin serves the host pages), and fails it when dist/ has not been built.
+ * For a suite's `before`: fails it (never skips: a skipped suite proves nothing) when run without
+ * test/web-test-runner.dist.config.mjs, whose plugin serves the host pages, or before dist/ is built.
  */
-export async function needBuiltDist(context: Mocha.Context): Promise<void> {
+export async function needBuiltDist(): Promise<void> {
   const info = (await executeServerCommand('hearth-dist').catch(() => undefined)) as DistInfo | undefined;
-  if (!info) {
-    console.warn('[hearth] hostile-host suites need: npx wtr --config test/web-test-runner.dist.config.mjs');
-    context.skip();
-  }
-  if (!info?.built) throw new Error('packages/hearth/dist is missing: run `pnpm --filter hearth build` before this suite');
+  if (!info) throw new Error('the hostile-host suites run with: pnpm test:dist (test/web-test-runner.dist.config.mjs serves their pages)');
+  if (!info.built) throw new Error('packages/hearth/dist is missing: run `pnpm --filter hearth build` before this suite');
 }
 
 /** Widget chunks present in the build (`coverage`, `faq`…): a widget still being written is absent. */
