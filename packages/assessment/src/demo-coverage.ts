@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 
 /** Served states, as the candidacy reads them (config `coverage` has this shape). */
 export type ServedStates = { states: Partial<Record<string, { served: boolean } | undefined>> };
@@ -19,14 +19,13 @@ function loadDemo(): Promise<ServedStates> {
  * read only from the results on, so it loads once the person has started (`need()`), not with the
  * page. If it cannot load, "served" stays unknown: the person is never told "not served" by mistake.
  */
-export class DemoCoverageLoader implements ReactiveController {
+export class DemoCoverageLoader {
   readonly #host: ReactiveControllerHost & HTMLElement;
   #loading = false;
   value: ServedStates | undefined;
 
   constructor(host: ReactiveControllerHost & HTMLElement) {
     this.#host = host;
-    host.addController(this);
   }
 
   /** Starts loading; does nothing while it loads or once it is there. */
@@ -44,6 +43,4 @@ export class DemoCoverageLoader implements ReactiveController {
       },
     );
   }
-
-  hostConnected(): void {}
 }

@@ -120,8 +120,6 @@ export class WordingLoader implements ReactiveController {
     </div>`;
   }
 
-  hostConnected(): void {}
-
   hostUpdated(): void {
     if (!this.#focusHeading) return;
     this.#focusHeading = false;

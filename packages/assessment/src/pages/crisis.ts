@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { PageContext } from './context.js';
+import { pageForm } from './fields.js';
 
 type Translate = PageContext['t'];
 
@@ -54,7 +55,5 @@ export function crisisPage(ctx: PageContext): TemplateResult {
   return html`${crisisPanel(t, 'page', true)}
     <p>${t('crisisPage.intro')}</p>
     <p>${t('crisisPage.flag', { brand: ctx.config.brand.name })}</p>
-    <form novalidate @submit=${ctx.onContinue}>
-      <div class="actions"><button class="button" type="submit">${t('crisisPage.continue')}</button></div>
-    </form>`;
+    ${pageForm(ctx, nothing, t('crisisPage.continue'))}`;
 }

@@ -2,14 +2,6 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Page } from '../flow.js';
 import type { FieldError, PageContext } from './context.js';
 
-/** The inline message of an unanswered question (the summary at the top links to its field). */
-export function inlineError(ctx: PageContext): TemplateResult | typeof nothing {
-  if (!ctx.error) return nothing;
-  return html`<p class="error-message" id="${ctx.page.id}-error">
-    <span class="visually-hidden">${ctx.t('errors.prefix')}</span> ${ctx.error.message}
-  </p>`;
-}
-
 /** The GOV.UK error summary above the page; its link moves focus to the field (`focusField`). */
 export function errorSummary(
   t: PageContext['t'],

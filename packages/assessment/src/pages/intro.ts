@@ -1,7 +1,8 @@
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { InstrumentId } from '../flow.js';
 import { pcPtsd5Instrument, pcl5Instrument } from '../instruments/index.js';
 import type { PageContext } from './context.js';
+import { pageForm } from './fields.js';
 
 const MINUTES: Record<InstrumentId, number> = { 'pc-ptsd-5': 3, 'pcl-5': 8 };
 
@@ -24,7 +25,5 @@ export function introPage(ctx: PageContext): TemplateResult {
       <strong>${t('intro.crisis')}</strong> <a href="tel:988">${t('core:crisis.call988')}</a> ·
       <a href="sms:988">${t('core:crisis.text988')}</a>
     </p>
-    <form novalidate @submit=${ctx.onContinue}>
-      <div class="actions"><button class="button" type="submit">${t('intro.start')}</button></div>
-    </form>`;
+    ${pageForm(ctx, nothing, t('intro.start'))}`;
 }

@@ -1,9 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { PCL_5_ITEMS } from '../flow.js';
 import { pcPtsd5Instrument, pcl5Instrument } from '../instruments/index.js';
 import { instrumentText, type PageContext } from './context.js';
-import { inlineError } from './errors.js';
+import { choiceFieldset, pageForm } from './fields.js';
 
 export interface Choice {
   value: string;
@@ -24,42 +23,22 @@ export interface QuestionOptions {
 }
 
 /** One question per page: a radio group whose legend is the page heading, then Continue. */
-export function questionPage(ctx: PageContext, options: QuestionOptions): TemplateResult {
-  const { page, error } = ctx;
-  const describedBy = [options.describedBy, options.hint ? `${page.id}-hint` : '', error ? `${page.id}-error` : '']
-    .filter(Boolean)
-    .join(' ');
-  return html`<form novalidate @submit=${ctx.onContinue}>
-    ${options.before ?? nothing}
-    <div class="field ${error ? 'field--error' : ''}">
-      <fieldset aria-describedby=${describedBy || nothing}>
-        <legend class="legend legend--question">
-          <h2 class="page-heading" tabindex="-1" data-focus>
-            ${options.caption ? html`<span class="caption">${options.caption}</span>` : nothing}${options.heading}
-          </h2>
-        </legend>
-        ${options.hint ? html`<p class="hint" id="${page.id}-hint">${options.hint}</p>` : nothing} ${inlineError(ctx)}
-        <div class="choices">
-          ${options.choices.map(
-            (choice, index) =>
-              html`<label class="choice">
-                <input
-                  type="radio"
-                  id="${page.id}-${index}"
-                  name=${page.id}
-                  value=${choice.value}
-                  .checked=${live(options.selected === choice.value)}
-                  @change=${() => options.onSelect(choice.value)}
-                />
-                <span>${choice.label}</span>
-              </label>`,
-          )}
-        </div>
-      </fieldset>
-    </div>
-    ${options.after ?? nothing}
-    <div class="actions"><button class="button" type="submit">${ctx.t('continue')}</button></div>
-  </form>`;
+export function questionPage(
+  ctx: PageContext,
+  { before, after, choices, selected, onSelect, ...options }: QuestionOptions,
+): TemplateResult {
+  const fieldset = choiceFieldset(ctx, {
+    ...options,
+    type: 'radio',
+    name: ctx.page.id,
+    choices: choices.map((choice) => ({ ...choice, checked: selected === choice.value, onChange: () => onSelect(choice.value) })),
+  });
+  return pageForm(ctx, html`${before ?? nothing} ${fieldset} ${after ?? nothing}`);
+}
+
+/** The answer options of an instrument, as choices. */
+export function optionsOf(ctx: PageContext, instrument: { options: readonly { value: unknown; labelKey: string }[] }): Choice[] {
+  return instrument.options.map((o) => ({ value: String(o.value), label: instrumentText(ctx, o.labelKey) }));
 }
 
 /** PC-PTSD-5's gate: exposure to a traumatic event, with its examples. */
@@ -76,7 +55,7 @@ export function exposurePage(ctx: PageContext): TemplateResult {
       </ul>
     </div>`,
     describedBy: `${page.id}-context`,
-    choices: pcPtsd5Instrument.options.map((o) => ({ value: String(o.value), label: i(o.labelKey) })),
+    choices: optionsOf(ctx, pcPtsd5Instrument),
     selected: answers.exposure === undefined ? undefined : String(answers.exposure),
     onSelect: (value) => ctx.setAnswers({ exposure: value === 'true' }),
   });
@@ -90,7 +69,7 @@ export function pcPtsd5Page(ctx: PageContext): TemplateResult {
   return questionPage(ctx, {
     caption: i(pcPtsd5Instrument.stemKey ?? ''),
     heading: i(pcPtsd5Instrument.items[item]?.textKey ?? ''),
-    choices: pcPtsd5Instrument.options.map((o) => ({ value: String(o.value), label: i(o.labelKey) })),
+    choices: optionsOf(ctx, pcPtsd5Instrument),
     selected: typeof value === 'boolean' ? String(value) : undefined,
     onSelect: (v) => {
       const items = [...ctx.answers.pcPtsd5];
@@ -118,7 +97,7 @@ export function pcl5Page(ctx: PageContext): TemplateResult {
           describedBy: `${page.id}-context`,
         }
       : {}),
-    choices: pcl5Instrument.options.map((o) => ({ value: String(o.value), label: i(o.labelKey) })),
+    choices: optionsOf(ctx, pcl5Instrument),
     selected: typeof value === 'number' ? String(value) : undefined,
     onSelect: (v) => {
       const items = [...ctx.answers.pcl5];

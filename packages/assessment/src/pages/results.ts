@@ -2,10 +2,11 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { pcPtsd5Instrument, pcl5Instrument } from '../instruments/index.js';
 import { instrumentText, stateName, type OutcomeContext } from './context.js';
 import { crisisPanel } from './crisis.js';
+import { pageForm } from './fields.js';
 
 /** The screen result in plain words, what it means, candidacy, next steps and crisis resources. */
 export function resultsPage(ctx: OutcomeContext): TemplateResult {
-  const { t, config, page, screen, urgent, candidacy, state } = ctx;
+  const { t, config, screen, urgent, candidacy, state } = ctx;
   const brand = config.brand.name;
   const definition = screen?.instrument === 'pcl-5' ? pcl5Instrument : pcPtsd5Instrument;
   const bookingUrl = config.brand.bookingUrl;
@@ -54,12 +55,5 @@ export function resultsPage(ctx: OutcomeContext): TemplateResult {
         ${t('results.nextCrisis')} (<a href="tel:988">${t('core:crisis.call988')}</a>, <a href="sms:988">${t('core:crisis.text988')}</a>)
       </li>
     </ul>
-    ${urgent ? nothing : crisisPanel(t, 'results')}
-    ${
-      ctx.hasLead
-        ? html`<form novalidate @submit=${ctx.onContinue} data-page-form=${page.id}>
-            <div class="actions"><button class="button" type="submit">${t('results.continue', { brand })}</button></div>
-          </form>`
-        : nothing
-    }`;
+    ${urgent ? nothing : crisisPanel(t, 'results')} ${ctx.hasLead ? pageForm(ctx, nothing, t('results.continue', { brand })) : nothing}`;
 }

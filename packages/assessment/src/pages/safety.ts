@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { phq9Item9Instrument } from '../instruments/index.js';
 import { instrumentText, type PageContext } from './context.js';
-import { questionPage } from './question.js';
+import { optionsOf, questionPage } from './question.js';
 
 /** PHQ-9 item 9. Any answer above 0 shows help at once, below the question. */
 export function safetyPage(ctx: PageContext): TemplateResult {
@@ -9,7 +9,7 @@ export function safetyPage(ctx: PageContext): TemplateResult {
   const i = (key: string) => instrumentText(ctx, key);
   return questionPage(ctx, {
     heading: i(phq9Item9Instrument.items[0]?.textKey ?? ''),
-    choices: phq9Item9Instrument.options.map((o) => ({ value: String(o.value), label: i(o.labelKey) })),
+    choices: optionsOf(ctx, phq9Item9Instrument),
     selected: answers.phq9Item9 === undefined ? undefined : String(answers.phq9Item9),
     onSelect: (v) => ctx.setAnswers({ phq9Item9: Number(v) as 0 | 1 | 2 | 3 }),
     // One live region that stays in place, so that adding the help text is announced.
