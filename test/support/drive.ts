@@ -77,25 +77,42 @@ export async function continueToLead(el: Element): Promise<void> {
   await waitFor(() => assessmentPage(el) === 'lead', 'the assessment’s contact step');
 }
 
+/** Who fills in the lead form: each field given must be on the form (`contact`: the preferred way). */
+export interface Person {
+  name: string;
+  email: string;
+  phone?: string;
+  contact?: 'email' | 'phone' | 'text';
+}
+
 /** Fills and sends the lead form inside `host` (the assessment or coverage widget). */
 export async function sendLead(
   host: Element,
-  person = { name: 'Ana Patient', email: 'ana@example.org', phone: '512-555-0199' },
+  person: Person = { name: 'Ana Patient', email: 'ana@example.org', phone: '512-555-0199', contact: 'email' },
 ): Promise<string> {
   const form = await waitFor(() => shadow(host).querySelector('hearth-lead-form, [part~="lead"] hearth-lead-form'), 'the lead form');
   await rendered(form, 'the lead form');
   // The form refuses submissions faster than a person could type (a bot check); a test is fast.
   (form as HTMLElement & { minFillTime: number }).minFillTime = 0;
   const root = shadow(form);
-  for (const [id, value] of Object.entries(person)) {
-    const input = root.querySelector<HTMLInputElement>(`#${id}`);
-    if (input) setValue(input, value);
+  /** A control of the form, or an error naming it and listing what the form has instead. */
+  const field = <T extends HTMLElement>(selector: string, what: string): T => {
+    const el = root.querySelector<T>(selector);
+    if (el) return el;
+    const present = [...root.querySelectorAll<HTMLInputElement>('input, select, textarea, button')]
+      .map((c) => (c.id ? `#${c.id}` : `${c.localName}[name="${c.name}"][value="${c.value}"]`))
+      .join(', ');
+    throw new Error(`the lead form has no ${what} (${selector}); it has: ${present}`);
+  };
+  for (const id of ['name', 'email', 'phone'] as const) {
+    const value = person[id];
+    if (value !== undefined) setValue(field<HTMLInputElement>(`#${id}`, `${id} field`), value);
   }
   await updated(form);
-  root.querySelector<HTMLInputElement>('input[name="contact"][value="email"]')?.click();
-  root.querySelector<HTMLInputElement>('#consent')!.click();
+  if (person.contact) field(`input[name="contact"][value="${person.contact}"]`, `"${person.contact}" contact choice`).click();
+  field('#consent', 'consent box').click();
   await updated(form);
-  root.querySelector<HTMLButtonElement>('[part~="submit"]')!.click();
+  field('[part~="submit"]', 'submit button').click();
   await waitFor(() => root.querySelector('#result-title'), 'the lead form to say what happened', 15000);
   return normalise(root.querySelector('#result-title')!.textContent);
 }
