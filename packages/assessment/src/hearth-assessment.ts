@@ -27,6 +27,7 @@ import {
 import { assessOutcome, type AssessmentOutcome } from './candidacy.js';
 import type { AssessmentCompleteDetail } from './events.js';
 import { DemoCoverageLoader } from './demo-coverage.js';
+import { GuideCtaListener } from './guide-cta.js';
 import { clearProgress, loadProgress, saveProgress, storageKey } from './storage.js';
 import { WordingLoader, wordingPartOf } from './wording-loader.js';
 import {
@@ -40,9 +41,6 @@ import {
   type OutcomeContext,
   type PageContext,
 } from './pages/index.js';
-
-// One guide CTA opens one assessment, even when a page has several.
-const handledCtas = new WeakSet<Event>();
 
 /**
  * @summary The free PTSD self-assessment: a validated screen (PC-PTSD-5 or PCL-5), the PHQ-9 item 9
@@ -128,20 +126,14 @@ export class HearthAssessment extends HearthElement {
     this.started = false;
     this.leadDone = false;
     this.crisisOpen = false;
+    new GuideCtaListener(this, () => {
+      this.#focusAfterRender = 'heading';
+      this.requestUpdate();
+    });
   }
 
   protected override configFromAttributes(): HearthConfigInput {
     return this.instrument ? { assessment: { instrument: this.instrument } } : {};
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    document.addEventListener('hearth-guide-cta', this.#handleGuideCta);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    document.removeEventListener('hearth-guide-cta', this.#handleGuideCta);
   }
 
   protected override configChanged(config: HearthConfig): void {
@@ -302,18 +294,6 @@ export class HearthAssessment extends HearthElement {
       this.leadDone = true;
       clearProgress(this.#storageKey);
     }
-  };
-
-  readonly #handleGuideCta = (event: Event): void => {
-    const detail = (event as CustomEvent<{ target?: string } | undefined>).detail;
-    if (detail?.target !== 'assessment' || handledCtas.has(event) || !this.isConnected) return;
-    handledCtas.add(event);
-    // The CTA is a link to #hearth-assessment; we scroll and focus ourselves, so the jump is not needed.
-    event.preventDefault();
-    const reduce = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
-    this.scrollIntoView({ behavior: reduce ? 'auto' : 'smooth', block: 'start' });
-    this.#focusAfterRender = 'heading';
-    this.requestUpdate();
   };
 
   readonly #focusField = (id: string): void => {
