@@ -41,6 +41,8 @@ export interface TestReceiver extends RunningReceiver {
   logs: ReturnType<typeof captureLogger>;
   /** Rows straight from the SQLite file, through a second connection. */
   rows(): Record<string, unknown>[];
+  /** Rows of another table (e.g. forward_jobs), oldest first. */
+  rowsOf(table: 'leads' | 'forward_jobs'): Record<string, unknown>[];
   post(body: unknown, init?: { headers?: Record<string, string>; raw?: string }): Promise<Response>;
   dispose(): Promise<void>;
 }
@@ -68,6 +70,14 @@ export async function testReceiver(options: Partial<ReceiverOptions> = {}): Prom
       const db = new Database(dbPath, { readonly: true });
       try {
         return db.prepare('SELECT * FROM leads ORDER BY rowid').all() as Record<string, unknown>[];
+      } finally {
+        db.close();
+      }
+    },
+    rowsOf(table) {
+      const db = new Database(dbPath, { readonly: true });
+      try {
+        return db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all() as Record<string, unknown>[];
       } finally {
         db.close();
       }
