@@ -15,6 +15,7 @@ export type {
   ContentLang,
   ContentPack,
   ContentPackEntry,
+  ContentPackInfo,
   ContentPackManifest,
   ContentReviewer,
   ContentSource,
@@ -23,7 +24,7 @@ export type {
   PlaceholderValues,
   TocEntry,
 } from './types.js';
-export { registerContentPack, contentPack, contentPackIds, DeprecatedPackLoaders } from './registry.js';
+export { registerContentPack, contentPack, contentPackIds, packLoader, DeprecatedPackLoaders } from './registry.js';
 export { ContentSourceController, type ContentSourceOptions, type ContentStatus } from './source-controller.js';
 export { htmlToFragment } from './runtime/fragment.js';
 export { brandPlaceholders, contentLabels, fillPlaceholders, fillPlaceholderText, telHref } from './runtime/placeholders.js';

@@ -1,3 +1,4 @@
+import { ContentError } from './runtime/fetch.js';
 import type { ContentPack } from './types.js';
 
 /**
@@ -41,4 +42,19 @@ export class DeprecatedPackLoaders<T> extends Map<string, T> {
     }
     return super.set(key, value);
   }
+}
+
+/**
+ * The loader of the `kind` document of pack `id`: from a widget's deprecated `contentPacks` map
+ * first, then from the registry. Throws a ContentError that names the packs there are.
+ */
+export function packLoader<K extends 'guide' | 'faq'>(
+  kind: K,
+  id: string,
+  legacy: ReadonlyMap<string, NonNullable<ContentPack[K]>>,
+): NonNullable<ContentPack[K]> {
+  const loader = legacy.get(id) ?? packs.get(id)?.[kind];
+  if (loader) return loader;
+  const known = [...new Set([...packs.keys(), ...legacy.keys()])].join(', ');
+  throw new ContentError('content', `content="${id}" is not a known content pack (known: ${known}).`);
 }

@@ -1,5 +1,4 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { afterDocumentParsed } from '@hearth/core';
 
 export type ContentStatus = 'loading' | 'ready' | 'error';
 
@@ -25,6 +24,12 @@ export interface ContentSourceOptions<T> {
   showHash(focus: boolean): void;
   /** The parser has finished adding the host's children. */
   parsed?(): void;
+  /**
+   * Core's `afterDocumentParsed`. Passed in rather than imported: this module shares a chunk with
+   * the runtime helpers the lazy Markdown pipeline uses, and that chunk must not depend on core
+   * (the all-in-one build loads the pipeline as a standalone file).
+   */
+  afterDocumentParsed(doc: Document, fn: () => void): boolean;
 }
 
 type Host = ReactiveControllerHost & HTMLElement;
@@ -63,7 +68,7 @@ export class ContentSourceController<T> implements ReactiveController {
 
   hostConnected(): void {
     window.addEventListener('hashchange', this.#handleHashChange);
-    this.#parsing = afterDocumentParsed(this.#host.ownerDocument, () => {
+    this.#parsing = this.#options.afterDocumentParsed(this.#host.ownerDocument, () => {
       this.#parsing = false;
       this.#options.parsed?.();
       this.#host.requestUpdate();

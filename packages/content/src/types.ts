@@ -111,11 +111,18 @@ export interface ContentPackManifest {
 }
 
 /**
- * A registered content pack: its manifest, and loaders for its compiled documents. A loader
- * returns the document in `lang`, or in the pack's first language when it lacks `lang`.
+ * The part of a manifest a page needs: what the entries say about checking files (file names,
+ * required sections) stays with `hearth-content`. The pack's loaders say which documents it has.
+ */
+export type ContentPackInfo = Omit<ContentPackManifest, 'guide' | 'faq'>;
+
+/**
+ * A registered content pack: its manifest (the run-time part), and loaders for its compiled
+ * documents. A loader returns the document in `lang`, or in the pack's first language when it
+ * lacks `lang`.
  */
 export interface ContentPack {
-  manifest: ContentPackManifest;
+  manifest: ContentPackInfo;
   guide?: (lang: string) => Promise<CompiledGuide>;
   faq?: (lang: string) => Promise<CompiledFaq>;
 }

@@ -376,12 +376,13 @@ describe('hearth-content on any pack', () => {
     }
   });
 
-  test('compile writes one module per document and language, the manifest and the pack', () => {
+  test('compile writes one module per language, the manifest and the pack', () => {
     const dir = smallPack();
     try {
       const files = compilePack(dir);
-      assert.deepEqual([...files.keys()].sort(), ['guide.en.ts', 'manifest.ts', 'pack.ts']);
-      assert.match(files.get('pack.ts')!, /guide: \(lang\) => \(guides\[lang\] \?\? guides\['en'\]!\)\(\)/);
+      assert.deepEqual([...files.keys()].sort(), ['en.ts', 'manifest.ts', 'pack.ts']);
+      assert.match(files.get('en.ts')!, /export const guide: CompiledGuide = /);
+      assert.match(files.get('pack.ts')!, /guide: \(lang\) => \(languages\[lang\] \?\? languages\['en'\]!\)\(\)/);
       assert.doesNotMatch(files.get('pack.ts')!, /faq/);
       assert.match(files.get('manifest.ts')!, /"id": "small"/);
       execFileSync(process.execPath, [BIN, 'compile', dir], { stdio: 'pipe' });

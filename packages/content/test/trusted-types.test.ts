@@ -3,7 +3,7 @@ import '../../guide/src/define.js';
 import type { HearthGuide } from '../../guide/src/index.js';
 import { sanitizeToFragment, renderMarkdown, markdownToFragment } from '../src/markdown/index.js';
 import { htmlToFragment } from '../src/index.js';
-import { guide as enGuide } from '../../content-ptsd/src/generated/guide.en.js';
+import { guide as enGuide } from '../../content-ptsd/src/generated/en.js';
 
 interface TTWindow extends Window {
   violations: string[];

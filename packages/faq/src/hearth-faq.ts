@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import {
   HearthElement,
+  afterDocumentParsed,
   baseStyles,
   buttonStyles,
   isSafeLink,
@@ -16,12 +17,11 @@ import {
   assertNotEmpty,
   brandPlaceholders,
   contentLabels,
-  contentPack,
-  contentPackIds,
   fetchMarkdown,
   fillPlaceholderText,
   fillPlaceholders,
   htmlToFragment,
+  packLoader,
   resolveContentUrl,
   setJsonScriptText,
   shiftHeadings,
@@ -153,6 +153,7 @@ export class HearthFaq extends HearthElement {
       this.emit('hearth-faq-load', { count: this.items.length, lang: doc?.lang ?? this.localize.lang, source: doc?.kind ?? 'page' }),
     failed: (error) => this.fail(error, `faq:error.${error instanceof ContentError ? error.reason : 'content'}`),
     clearFailure: () => this.clearFailure(),
+    afterDocumentParsed,
     showHash: (focus) => void this.#openFromHash(focus),
     parsed: () => this.#readPageItems(),
   });
@@ -255,12 +256,7 @@ export class HearthFaq extends HearthElement {
         questions: result.items.map((item) => ({ ...item, build: () => item.answer.cloneNode(true) as DocumentFragment })),
       };
     }
-    const loader = HearthFaq.contentPacks.get(this.content) ?? contentPack(this.content)?.faq;
-    if (!loader)
-      throw new ContentError(
-        'content',
-        `content="${this.content}" is not a known content pack (known: ${[...new Set([...contentPackIds(), ...HearthFaq.contentPacks.keys()])].join(', ')}).`,
-      );
+    const loader = packLoader('faq', this.content, HearthFaq.contentPacks);
     const faq = await loader(lang);
     if (!faq.items.length) throw new ContentError('empty', `content pack "${this.content}" has no questions.`);
     return {

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import {
   HearthElement,
+  afterDocumentParsed,
   baseStyles,
   buttonStyles,
   isSafeLink,
@@ -16,13 +17,12 @@ import {
   assertNotEmpty,
   brandPlaceholders,
   contentLabels,
-  contentPack,
-  contentPackIds,
   dedent,
   fetchMarkdown,
   fillPlaceholderText,
   fillPlaceholders,
   htmlToFragment,
+  packLoader,
   resolveContentUrl,
   shiftHeadings,
   topHeadingDepth,
@@ -140,6 +140,7 @@ export class HearthGuide extends HearthElement {
       this.fail(error, `guide:error.${error instanceof ContentError ? error.reason : 'content'}`);
     },
     clearFailure: () => this.clearFailure(),
+    afterDocumentParsed,
     showHash: (focus) => this.#scrollToHash(focus),
   });
 
@@ -211,12 +212,7 @@ export class HearthGuide extends HearthElement {
     }
     const inline = this.#inlineMarkdown();
     if (inline !== undefined) return this.#fromMarkdown(inline, 'inline', 'The inline <script type="text/markdown">');
-    const loader = HearthGuide.contentPacks.get(this.content) ?? contentPack(this.content)?.guide;
-    if (!loader)
-      throw new ContentError(
-        'content',
-        `content="${this.content}" is not a known content pack (known: ${[...new Set([...contentPackIds(), ...HearthGuide.contentPacks.keys()])].join(', ')}).`,
-      );
+    const loader = packLoader('guide', this.content, HearthGuide.contentPacks);
     const guide = await loader(lang);
     return { kind: 'pack', frontMatter: guide.frontMatter, toc: guide.toc, build: () => htmlToFragment(guide.html, this.ownerDocument) };
   }

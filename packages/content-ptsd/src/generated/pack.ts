@@ -4,18 +4,13 @@ import type { ContentPack, CompiledGuide, CompiledFaq } from '@hearth/content';
 import { manifest } from './manifest.js';
 
 // Every language loads on demand, so registering the pack costs only its manifest.
-const guides: Record<string, () => Promise<{ guide: CompiledGuide }>> = {
-  en: () => import('./guide.en.js'),
-  es: () => import('./guide.es.js'),
-};
-
-const faqs: Record<string, () => Promise<{ faq: CompiledFaq }>> = {
-  en: () => import('./faq.en.js'),
-  es: () => import('./faq.es.js'),
+const languages: Record<string, () => Promise<{ guide: CompiledGuide; faq: CompiledFaq }>> = {
+  en: () => import('./en.js'),
+  es: () => import('./es.js'),
 };
 
 export const pack: ContentPack = {
   manifest,
-  guide: (lang) => (guides[lang] ?? guides['en']!)().then((m) => m.guide),
-  faq: (lang) => (faqs[lang] ?? faqs['en']!)().then((m) => m.faq),
+  guide: (lang) => (languages[lang] ?? languages['en']!)().then((m) => m.guide),
+  faq: (lang) => (languages[lang] ?? languages['en']!)().then((m) => m.faq),
 };
