@@ -1,16 +1,21 @@
 #!/usr/bin/env node
 // Load run of the reference lead receiver on loopback (a benchmark, not a test).
 //
-//   pnpm bench:receiver [-- --duration 10 --connections 10 --amount 20000]
+//   pnpm bench:receiver [-- --duration 5 --connections 10 --amount 20000]
 //
-// Starts the real receiver (packages/lead-receiver, from source, SQLite in a temp folder, WAL) as
-// a child process, then drives it with autocannon from this process:
-//   1. new leads: every request a valid lead with a fresh Idempotency-Key (one INSERT each);
-//   2. retries: the same lead again and again (the deduplicated replay path).
-// It prints leads per second and latency percentiles, and checks that SQLite holds exactly one
-// row per acknowledged new lead. Bounded by --duration (seconds) and --amount (requests) per run.
+// Starts real receivers (packages/lead-receiver, from source) as child processes and drives them
+// with autocannon from this process, every request a valid lead with a fresh Idempotency-Key (one
+// INSERT each), in these set-ups:
+//   SQLite, one receiver; SQLite, two receivers on one file; SQLite, forwarding on;
+//   PostgreSQL, one receiver; two receivers on one database; forwarding on (needs HEARTH_PG_URL;
+//   skipped with a note without it);
+// then a deduplicated-retry run and GET /healthz on SQLite. "Forwarding on" forwards every lead to
+// a loopback consumer in this process and waits until all are delivered.
+// It prints leads per second and latency percentiles, and checks that the store holds exactly
+// one row per acknowledged lead. Bounded by --duration (seconds) and --amount (requests) per run.
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -20,18 +25,21 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const requireFromReceiver = createRequire(join(root, 'packages/lead-receiver/package.json'));
 const { values } = parseArgs({
   options: {
-    duration: { type: 'string', default: '10' },
+    duration: { type: 'string', default: '5' },
     connections: { type: 'string', default: '10' },
-    amount: { type: 'string', default: '50000' },
+    amount: { type: 'string', default: '20000' },
     json: { type: 'boolean', default: false },
   },
 });
 const duration = Math.min(120, Math.max(1, Number(values.duration)));
-const connections = Math.min(200, Math.max(1, Number(values.connections)));
+const connections = Math.min(200, Math.max(2, Number(values.connections)));
 const amount = Math.min(1_000_000, Math.max(1, Number(values.amount)));
 const ORIGIN = 'https://clinic.example';
+const SECRET = randomBytes(24).toString('hex');
+const PG_URL = process.env.HEARTH_PG_URL || undefined;
 
 function lead(key) {
   const now = new Date().toISOString();
@@ -66,7 +74,7 @@ function fresh(request) {
   return { ...request, headers: { ...headers, 'idempotency-key': key }, body: JSON.stringify(lead(key)) };
 }
 
-function startReceiver(dbPath) {
+function startReceiver(db, extraArgs = []) {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(
       process.execPath,
@@ -78,13 +86,14 @@ function startReceiver(dbPath) {
         '--port',
         '0',
         '--db',
-        dbPath,
+        db,
         '--rate-limit',
         '0',
         '--allow-origin',
         ORIGIN,
+        ...extraArgs,
       ],
-      { cwd: root, env: { ...process.env, HEARTH_ADMIN_TOKEN: '' }, stdio: ['ignore', 'pipe', 'pipe'] },
+      { cwd: root, env: { ...process.env, HEARTH_ADMIN_TOKEN: '', HEARTH_FORWARD_SECRET: SECRET }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let head = '';
     let url;
@@ -98,98 +107,217 @@ function startReceiver(dbPath) {
         resolvePromise({ child, url });
       }
     });
-    child.stderr.on('data', () => {});
+    let errors = '';
+    child.stderr.on('data', (chunk) => {
+      if (!url) errors += chunk;
+    });
     child.once('exit', (code) => {
-      if (!url) reject(new Error(`the receiver exited (${code}) before listening:\n${head}`));
+      if (!url) reject(new Error(`the receiver exited (${code}) before listening:\n${head}${errors}`));
     });
   });
 }
 
-function run(title, options) {
+async function stopReceiver({ child }) {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+const running = new Set();
+process.on('SIGINT', () => {
+  for (const instance of running) instance.stop();
+});
+
+function run(options) {
   return new Promise((resolvePromise, reject) => {
     // `amount` would make autocannon ignore `duration`: cap the count with maxOverallRequests instead.
-    const instance = autocannon({ connections, duration, maxOverallRequests: amount, ...options }, (error, result) =>
-      error ? reject(error) : resolvePromise({ title, result }),
-    );
-    process.once('SIGINT', () => instance.stop());
+    const instance = autocannon({ connections, duration, maxOverallRequests: amount, ...options }, (error, result) => {
+      running.delete(instance);
+      if (error) reject(error);
+      else resolvePromise(result);
+    });
+    running.add(instance);
   });
 }
 
-function summary({ title, result }) {
-  const ok = result['2xx'];
-  const seconds = (new Date(result.finish) - new Date(result.start)) / 1000;
+/** A loopback consumer for forwarding: answers 200 and counts distinct keys. */
+async function startConsumer() {
+  const keys = new Set();
+  let requests = 0;
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      requests++;
+      keys.add(req.headers['idempotency-key']);
+      res.writeHead(200).end();
+    });
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
   return {
-    run: title,
-    requests: result.requests.total,
-    acknowledged: ok,
-    'non-2xx': result.non2xx,
-    errors: result.errors + result.timeouts,
-    seconds: Number(seconds.toFixed(2)),
-    'leads/s': Math.round(ok / seconds),
-    'p50 ms': result.latency.p50,
-    'p90 ms': result.latency.p90,
-    'p99 ms': result.latency.p99,
-    'max ms': result.latency.max,
+    url: `http://127.0.0.1:${server.address().port}/hook`,
+    keys,
+    requests: () => requests,
+    close: () => new Promise((r) => server.close(r)),
   };
+}
+
+/** A fresh schema in the PostgreSQL database, as a URL whose connections use it. */
+async function freshPg() {
+  const pg = requireFromReceiver('pg');
+  const schema = `hearth_bench_${randomBytes(5).toString('hex')}`;
+  const client = new pg.Client({ connectionString: PG_URL });
+  await client.connect();
+  await client.query(`CREATE SCHEMA ${schema}`);
+  await client.end();
+  const url = new URL(PG_URL);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return {
+    url: url.toString(),
+    async count() {
+      const c = new pg.Client({ connectionString: url.toString() });
+      await c.connect();
+      const n = Number((await c.query('SELECT count(*) AS n FROM leads')).rows[0].n);
+      await c.end();
+      return n;
+    },
+    async drop() {
+      const c = new pg.Client({ connectionString: PG_URL });
+      await c.connect();
+      await c.query(`DROP SCHEMA ${schema} CASCADE`);
+      await c.end();
+    },
+  };
+}
+
+function freshSqlite(dir, name) {
+  const path = join(dir, `${name}.sqlite`);
+  return {
+    url: path,
+    async count() {
+      const Database = requireFromReceiver('better-sqlite3');
+      const db = new Database(path, { readonly: true });
+      const n = db.prepare('SELECT count(*) AS n FROM leads').get().n;
+      db.close();
+      return n;
+    },
+    async drop() {},
+  };
+}
+
+const until = async (check, ms) => {
+  const deadline = Date.now() + ms;
+  while (!(await check()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+};
+
+/** One set-up: `receivers` processes on one store, every lead new; returns a table row. */
+async function scenario(title, store, { receivers = 1, forward = false }) {
+  const consumer = forward ? await startConsumer() : undefined;
+  const args = consumer ? ['--forward', consumer.url] : [];
+  const procs = [];
+  for (let i = 0; i < receivers; i++) procs.push(await startReceiver(store.url, args));
+  try {
+    // Warm-up: JIT, page cache, pools, keep-alive sockets.
+    await Promise.all(
+      procs.map((p) =>
+        run({ url: `${p.url}/leads`, duration: 1, maxOverallRequests: 500, method: 'POST', headers, requests: [{ setupRequest: fresh }] }),
+      ),
+    );
+    const warmRows = await store.count();
+    const results = await Promise.all(
+      procs.map((p) =>
+        run({
+          url: `${p.url}/leads`,
+          connections: Math.max(1, Math.round(connections / receivers)),
+          maxOverallRequests: Math.ceil(amount / receivers),
+          method: 'POST',
+          headers,
+          requests: [{ setupRequest: fresh }],
+        }),
+      ),
+    );
+    const acknowledged = results.reduce((n, r) => n + r['2xx'], 0);
+    const seconds = Math.max(...results.map((r) => (new Date(r.finish) - new Date(r.start)) / 1000));
+    const rows = (await store.count()) - warmRows;
+    let forwarded = '';
+    if (consumer) {
+      const started = Date.now();
+      await until(() => consumer.keys.size >= warmRows + rows, 120_000);
+      forwarded = `${consumer.keys.size - warmRows}/${rows} in ${((Date.now() - started) / 1000).toFixed(1)} s after the run`;
+    }
+    return {
+      'set-up': title,
+      acknowledged,
+      'non-2xx': results.reduce((n, r) => n + r.non2xx, 0),
+      errors: results.reduce((n, r) => n + r.errors + r.timeouts, 0),
+      'leads/s': Math.round(acknowledged / seconds),
+      // Two receivers: p50 weighted by requests, p99 the worse of the two (autocannon gives percentiles, not samples).
+      'p50 ms': Math.round(
+        results.reduce((n, r) => n + r.latency.p50 * r.requests.total, 0) / results.reduce((n, r) => n + r.requests.total, 0),
+      ),
+      'p99 ms': Math.max(...results.map((r) => r.latency.p99)),
+      stored: rows,
+      lost: Math.max(0, acknowledged - rows),
+      ...(forward ? { forwarded } : {}),
+    };
+  } finally {
+    for (const p of procs) await stopReceiver(p);
+    await consumer?.close();
+    await store.drop();
+  }
 }
 
 const loadAtStart = loadavg()[0];
 const dir = mkdtempSync(join(tmpdir(), 'hearth-bench-receiver-'));
-const dbPath = join(dir, 'leads.sqlite');
-const { child, url } = await startReceiver(dbPath);
 let exitCode = 0;
 try {
-  // Warm-up: JIT, SQLite page cache, keep-alive sockets.
-  await run('warm-up', {
-    url: `${url}/leads`,
-    duration: 2,
-    maxOverallRequests: 2000,
-    method: 'POST',
-    headers,
-    requests: [{ setupRequest: fresh }],
-  });
-
-  const repeatKey = randomUUID();
-  const repeatBody = JSON.stringify(lead(repeatKey));
-
-  const inserts = await run('new leads (INSERT)', { url: `${url}/leads`, method: 'POST', headers, requests: [{ setupRequest: fresh }] });
-  const replays = await run('retries (same key, deduplicated)', {
-    url: `${url}/leads`,
-    method: 'POST',
-    headers: { ...headers, 'idempotency-key': repeatKey },
-    body: repeatBody,
-  });
-  const health = await run('GET /healthz', { url: `${url}/healthz` });
-
-  const rows = [inserts, replays, health].map(summary);
+  const rows = [];
+  rows.push(await scenario('SQLite, 1 receiver', freshSqlite(dir, 'one'), {}));
+  rows.push(await scenario('SQLite, 2 receivers, one file', freshSqlite(dir, 'two'), { receivers: 2 }));
+  rows.push(await scenario('SQLite, 1 receiver, forwarding on', freshSqlite(dir, 'fwd'), { forward: true }));
+  if (PG_URL) {
+    rows.push(await scenario('PostgreSQL, 1 receiver', await freshPg(), {}));
+    rows.push(await scenario('PostgreSQL, 2 receivers, one database', await freshPg(), { receivers: 2 }));
+    rows.push(await scenario('PostgreSQL, 1 receiver, forwarding on', await freshPg(), { forward: true }));
+    rows.push(await scenario('PostgreSQL, 2 receivers, forwarding on', await freshPg(), { receivers: 2, forward: true }));
+  }
   if (values.json) console.log(JSON.stringify(rows, null, 2));
   else console.table(rows);
+  if (!PG_URL) console.log('PostgreSQL rows skipped: HEARTH_PG_URL is unset (bash scripts/setup.sh --with-postgres).');
 
-  // Every acknowledged new lead is exactly one row (plus warm-up rows and the one repeated lead).
-  const Database = createRequire(join(root, 'packages/lead-receiver/package.json'))('better-sqlite3');
-  const db = new Database(dbPath, { readonly: true });
-  const count = db.prepare('SELECT count(*) AS n FROM leads').get().n;
-  const repeated = db.prepare('SELECT count(*) AS n FROM leads WHERE idempotency_key = ?').get(repeatKey).n;
-  const mode = db.pragma('journal_mode', { simple: true });
-  db.close();
-  console.log(`SQLite (${mode}): ${count} rows; the repeated key holds ${repeated} row.`);
-  if (repeated !== 1 || inserts.result.non2xx || replays.result.non2xx) {
-    console.error('Unexpected: a repeated key must hold exactly one row and every request must be acknowledged.');
+  // The deduplicated replay path and the health check, on SQLite.
+  const sqlite = freshSqlite(dir, 'replay');
+  const receiver = await startReceiver(sqlite.url);
+  try {
+    const repeatKey = randomUUID();
+    const replays = await run({
+      url: `${receiver.url}/leads`,
+      method: 'POST',
+      headers: { ...headers, 'idempotency-key': repeatKey },
+      body: JSON.stringify(lead(repeatKey)),
+    });
+    const health = await run({ url: `${receiver.url}/healthz` });
+    for (const [title, r] of [
+      ['retries (same key, deduplicated), SQLite', replays],
+      ['GET /healthz (write probe), SQLite', health],
+    ]) {
+      const seconds = (new Date(r.finish) - new Date(r.start)) / 1000;
+      console.log(`${title}: ${Math.round(r['2xx'] / seconds)}/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, non-2xx ${r.non2xx}`);
+    }
+    if ((await sqlite.count()) !== 1 || replays.non2xx) exitCode = 1;
+  } finally {
+    await stopReceiver(receiver);
+  }
+  if (rows.some((r) => r.lost > 0)) {
+    console.error('Unexpected: an acknowledged lead is missing from the store.');
     exitCode = 1;
   }
   // Other work on the machine skews these figures: say how busy it was.
   console.log(
-    `Machine: ${cpus().length} cores, load average ${loadAtStart.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at end (1 min).`,
-  );
-  console.log(
-    `\nReceiver on loopback, ${connections} connections, ${duration} s per run: ` +
-      `${summary(inserts)['leads/s']} new leads/s (p99 ${inserts.result.latency.p99} ms), ` +
-      `${summary(replays)['leads/s']} deduplicated retries/s (p99 ${replays.result.latency.p99} ms).`,
+    `Machine: ${cpus().length} cores, load average ${loadAtStart.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at end (1 min). ` +
+      `${connections} connections, ${duration} s per run, loopback only.`,
   );
 } finally {
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await exited;
   rmSync(dir, { recursive: true, force: true });
 }
 process.exit(exitCode);
