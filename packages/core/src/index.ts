@@ -8,24 +8,34 @@ export { HearthProvider, warnOnLowContrast } from './hearth-provider.js';
 export { defineElement } from './define.js';
 
 export {
-  HearthConfigSchema,
+  HearthEnvelopeSchema,
+  hearthConfigSchema,
   BrandSchema,
-  AssessmentConfigSchema,
   LeadConfigSchema,
   LocaleSchema,
   SUPPORTED_LOCALES,
-  ASSESSMENT_STEPS,
+  PROTECTED_COPY_KEYS,
   configJsonSchema,
   type HearthConfig,
   type HearthConfigInput,
   type Locale,
-  type AssessmentStepId,
   type DeepPartial,
 } from './config/schema.js';
-export { CoverageConfigSchema, type CoverageConfig, type StateCoverage, type Payer } from './config/coverage-schema.js';
+export {
+  registerConfigSection,
+  registerSummarySchema,
+  summarySchemaFor,
+  summaryKinds,
+  LeadSummarySchema,
+  type HearthConfigSections,
+  type HearthLeadSummaries,
+  type LeadSummary,
+  type LeadSummaryBase,
+  type ConfigSectionOptions,
+} from './config/registry.js';
 export { US_STATES, isUsStateCode, UsStateCodeSchema, type UsStateCode } from './config/us-states.js';
 export { HearthConfigError, type ConfigIssue, type ConfigLayer } from './config/errors.js';
-export { resolveConfig, configure, DEFAULT_CONFIG, onGlobalConfigChange, type ConfigResult } from './config/resolve.js';
+export { resolveConfig, configure, defaultConfig, onGlobalConfigChange, type ConfigResult } from './config/resolve.js';
 export { mergeConfig } from './config/merge.js';
 export { isAllowedEndpoint, isSafeLink } from './config/endpoint.js';
 export { hearthContext, type HearthContextValue } from './config/context.js';
@@ -46,41 +56,7 @@ export { LocalizeController } from './i18n/localize-controller.js';
 export { token, TOKEN_DEFAULTS, BRAND_COLOR_TOKENS, baseStyles, buttonStyles, type TokenName } from './styles/tokens.js';
 export { contrastRatio, relativeLuminance } from './styles/contrast.js';
 
-// The lead pipeline (schema, outbox, transport) comes from one module that pages load on demand:
-// a bundle that uses none of these values leaves all of it out of the first download.
-export {
-  LeadSchema,
-  ContactSchema,
-  ConsentSchema,
-  SourceSchema,
-  AssessmentSummarySchema,
-  CoverageSummarySchema,
-  AnswersSchema,
-  LEAD_SCHEMA_VERSION,
-  US_E164,
-  validateLead,
-  normalizeUsPhone,
-  collectSource,
-  submitLead,
-  newIdempotencyKey,
-  fetchTransport,
-  parseRetryAfter,
-  Outbox,
-  KEEPALIVE_BUDGET,
-  openOutboxStore,
-  MemoryOutboxStore,
-} from './lead/pipeline.js';
-export type { Lead, LeadInput, LeadAnswers, AssessmentSummary, CoverageSummary, LeadFieldError, LeadValidation } from './lead/schema.js';
-export type { SubmitOptions } from './lead/submit.js';
-export type { DeliveryResult, LeadTransport } from './lead/transport.js';
-export type { LeadDelivery, LeadDeliveryStatus, SendLeadOptions, OutboxOptions, PendingLead } from './lead/outbox.js';
-export type { OutboxEntry, OutboxStore, OpenOutboxStoreOptions } from './lead/outbox-store.js';
-export { DEFAULT_OUTBOX_NAME } from './lead/outbox-names.js';
-// Small and loaded with every page: they load the rest when it is needed.
-export { sendLead, loadLeadPipeline, loadLeadForm } from './lead/load.js';
-export { hasPendingLeads, resumePendingLeads, type PendingLeadsOptions } from './lead/pending.js';
-export { LeadFormLoader } from './lead/lead-form-loader.js';
-export { formStyles } from './lead/form-styles.js';
+// The lead pipeline, the lead form and its loader live in @hearth/lead (which depends on core).
 
 export { trackEvent, type AnalyticsPayload } from './analytics.js';
 export type { HearthEventDetailMap, HearthEventName, HearthEvent, LeadErrorCode } from './events.js';

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '@hearth/core/hearth-provider.js';
 import { configure, pageSession, setLocale, type HearthConfigInput, type HearthProvider } from '@hearth/core';
-import type { HearthLeadForm } from '@hearth/core/lead-form.js';
+import type { HearthLeadForm } from '@hearth/lead';
 import '../src/define.js';
 import type { HearthCoverage } from '../src/index.js';
 import { LeadSink, type ReceivedRequest } from '../../../test/support/sink.js';
