@@ -2,7 +2,8 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 // Relative paths: the workspace root does not depend on the packages, so the bare names
 // (`@hearth/assessment/hearth-assessment.js`) do not resolve from here.
 import '../packages/core/src/define-provider.js';
-import { Outbox, type HearthConfigInput, type HearthProvider, type LeadTransport } from '../packages/core/src/index.js';
+import type { HearthConfigInput, HearthProvider } from '../packages/core/src/index.js';
+import { Outbox, type LeadTransport } from '../packages/lead/src/index.js';
 import '../packages/assessment/src/define.js';
 import { emptyAnswers, type AssessmentAnswers, type HearthAssessment, type InstrumentId } from '../packages/assessment/src/index.js';
 

@@ -1,14 +1,14 @@
-// Lead delivery under faults: the durable outbox of @hearth/core against the REAL lead receiver
+// Lead delivery under faults: the durable outbox of @hearth/lead against the REAL lead receiver
 // (packages/lead-receiver, SQLite) on loopback, behind a proxy that fails on purpose.
 // In every case: exactly one row in SQLite, no lead lost, the right message shown.
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { HearthElement, type HearthConfig } from '../packages/core/src/index.js';
+import '../packages/assessment/src/schema.js';
 import {
-  HearthElement,
   Outbox,
   newIdempotencyKey,
   openOutboxStore,
   sendLead,
-  type HearthConfig,
   type LeadDelivery,
   type LeadDeliveryStatus,
   type LeadInput,
@@ -16,7 +16,7 @@ import {
   type OutboxEntry,
   type OutboxOptions,
   fetchTransport,
-} from '../packages/core/src/index.js';
+} from '../packages/lead/src/index.js';
 import { LeadReceiver, type ReceiverRow } from './support/sink.js';
 
 /**

@@ -1,12 +1,16 @@
 // A page of "the clinic's site" for test/lead-delivery.test.ts, loaded in an iframe so that a
 // lead can wait while the page is really gone and be sent by the next page load.
 // Query: ?store=<outbox name>&endpoint=<url>[&action=send&lead=<json>]
-import { HearthElement, Outbox, sendLead, type LeadInput } from '../../packages/core/src/index.js';
+import { HearthElement } from '../../packages/core/src/index.js';
+import { Outbox, resumePendingLeads, sendLead, type LeadInput } from '../../packages/lead/src/index.js';
 
 const params = new URLSearchParams(location.search);
 const endpoint = params.get('endpoint') ?? '';
-// Before any widget connects: the widget's first connection resumes this shared outbox.
+// The page's shared outbox, with this test's store, before anything resumes it.
 Outbox.shared({ storeName: params.get('store') ?? 'hearth-outbox', baseDelayMs: 50, maxDelayMs: 200 });
+// What the script-tag runtime does when a page's first widget loads it: send what earlier visits
+// left queued (HearthElement itself knows nothing of leads).
+void resumePendingLeads();
 
 const report = (type: string, data: Record<string, unknown> = {}) =>
   parent.postMessage({ from: 'outbox-page', type, ...data }, location.origin);

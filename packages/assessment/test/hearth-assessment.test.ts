@@ -2,7 +2,8 @@ import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testi
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../src/define.js';
 import type { HearthAssessment } from '../src/index.js';
-import { Outbox, configure, pageSession, setLocale, type HearthConfigInput, type Lead } from '@hearth/core';
+import { configure, pageSession, setLocale, type HearthConfigInput } from '@hearth/core';
+import { Outbox, type Lead } from '@hearth/lead';
 import { LeadSink } from '../../../test/support/sink.js';
 
 // ---- helpers: everything the person does goes through the keyboard ----------------------------

@@ -13,7 +13,6 @@ import { trackEvent, type AnalyticsPayload } from './analytics.js';
 import { BRAND_COLOR_TOKENS } from './styles/tokens.js';
 import { VERSION } from './version.js';
 import { defineElement } from './define.js';
-import { resumePendingLeads } from './lead/pending.js';
 
 registerCoreStrings();
 
@@ -105,8 +104,6 @@ export abstract class HearthElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Leads queued on earlier visits: the first widget of a page looks, and loads the outbox only if any wait.
-    void resumePendingLeads();
     this.#unsubscribeGlobal = onGlobalConfigChange(() => {
       if (!this.#context) this.#resolve();
     });

@@ -8,34 +8,24 @@ export { HearthProvider, warnOnLowContrast } from './hearth-provider.js';
 export { defineElement } from './define.js';
 
 export {
-  HearthEnvelopeSchema,
-  hearthConfigSchema,
+  HearthConfigSchema,
   BrandSchema,
+  AssessmentConfigSchema,
   LeadConfigSchema,
   LocaleSchema,
   SUPPORTED_LOCALES,
-  PROTECTED_COPY_KEYS,
+  ASSESSMENT_STEPS,
   configJsonSchema,
   type HearthConfig,
   type HearthConfigInput,
   type Locale,
+  type AssessmentStepId,
   type DeepPartial,
 } from './config/schema.js';
-export {
-  registerConfigSection,
-  registerSummarySchema,
-  summarySchemaFor,
-  summaryKinds,
-  LeadSummarySchema,
-  type HearthConfigSections,
-  type HearthLeadSummaries,
-  type LeadSummary,
-  type LeadSummaryBase,
-  type ConfigSectionOptions,
-} from './config/registry.js';
+export { CoverageConfigSchema, type CoverageConfig, type StateCoverage, type Payer } from './config/coverage-schema.js';
 export { US_STATES, isUsStateCode, UsStateCodeSchema, type UsStateCode } from './config/us-states.js';
 export { HearthConfigError, type ConfigIssue, type ConfigLayer } from './config/errors.js';
-export { resolveConfig, configure, defaultConfig, onGlobalConfigChange, type ConfigResult } from './config/resolve.js';
+export { resolveConfig, configure, DEFAULT_CONFIG, onGlobalConfigChange, type ConfigResult } from './config/resolve.js';
 export { mergeConfig } from './config/merge.js';
 export { isAllowedEndpoint, isSafeLink } from './config/endpoint.js';
 export { hearthContext, type HearthContextValue } from './config/context.js';

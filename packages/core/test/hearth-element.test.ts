@@ -1,7 +1,8 @@
 import { expect, fixture, html, nextFrame, oneEvent, waitUntil } from '@open-wc/testing';
 import { HearthTestWidget } from './fixtures/test-widget.js';
 import '../src/define-provider.js';
-import { configure, setLocale, validateLead, type HearthProvider } from '../src/index.js';
+import { configure, setLocale, type HearthProvider } from '../src/index.js';
+import { validateLead } from '../../lead/src/schema.js';
 import { LeadSink } from '../../../test/support/sink.js';
 import { captureConsole } from '../../../test/support/console.js';
 

@@ -1,12 +1,17 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import {
+  CoverageConfigSchema,
   HearthElement,
+  LeadFormLoader,
   US_STATES,
   baseStyles,
   buttonStyles,
+  formStyles,
   isUsStateCode,
   registerTranslations,
   reportOnce,
+  type CoverageConfig,
+  type CoverageSummary,
   type HearthConfig,
   type HearthSession,
   type UsStateCode,
@@ -21,10 +26,7 @@ import {
   type SelfPayTerms,
 } from './rules/index.js';
 // The form and the lead pipeline load when a result offers them (see LeadFormLoader).
-import { LeadFormLoader, formStyles, type HearthLeadForm } from '@hearth/lead';
-// Registers the `coverage` config section and lead summary with core.
-import type { CoverageConfig, CoverageSummary } from './schema.js';
-import './schema.js';
+import type { HearthLeadForm } from '@hearth/core/lead-form.js';
 import styles from './hearth-coverage.styles.js';
 import en from './translations/en.json' with { type: 'json' };
 
@@ -55,7 +57,7 @@ const STEP_COUNT = 2;
 
 let demoCoverage: Promise<CoverageConfig> | undefined;
 let demoWarned = false;
-/** The demo dataset (`@hearth/coverage/demo`), loaded only by pages that configure no coverage of their own. */
+/** The content pack's demo dataset, loaded only by pages that configure no coverage of their own. */
 function loadDemoCoverage(tag: string): Promise<CoverageConfig> {
   if (!demoWarned) {
     demoWarned = true;
@@ -64,8 +66,8 @@ function loadDemoCoverage(tag: string): Promise<CoverageConfig> {
       `[hearth] <${tag}> has no "coverage" in its config, so it shows the demo dataset. Set config.coverage to your clinic's data.`,
     );
   }
-  demoCoverage ??= import('./demo.js')
-    .then((mod) => mod.demoCoverage)
+  demoCoverage ??= import('@hearth/content-ptsd/coverage-demo')
+    .then((mod) => CoverageConfigSchema.parse(mod.demoCoverage))
     .catch((error: unknown) => {
       demoCoverage = undefined;
       throw error;

@@ -25,10 +25,10 @@ const args = new Set(process.argv.slice(2));
 // goes straight to phones). Licence texts go to THIRD-PARTY-LICENSES.txt instead of every file.
 const MINIFY = { minify: true, comments: { legal: false, annotation: false, jsdoc: false } };
 
-/** `chunks/<name>-<hash>.js`, with a package's name instead of a folder's (`src`, `index`). */
+/** `chunks/<name>-<hash>.js`, with a package's name instead of a folder's or a generic file's (`src`, `index`, `define`). */
 function chunkFileName(chunk) {
   let name = chunk.name;
-  if (['src', 'index'].includes(name)) {
+  if (['src', 'index', 'define'].includes(name)) {
     const first = (chunk.moduleIds ?? []).map((id) => /[\\/]packages[\\/]([^\\/]+)[\\/]/.exec(id)?.[1]).find(Boolean);
     if (first) name = first;
   }

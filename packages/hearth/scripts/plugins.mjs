@@ -10,16 +10,17 @@ const CHUNK_PREFIX = 'virtual:hearth/chunk/';
 const PRELOAD_MARK = '__HEARTH_PRELOAD__';
 
 /**
- * The chunk key of each element group: one per widget package; for core, the provider lives in
- * the runtime (key ''), and any other core element (the lead form) gets a chunk of its own so
- * that pages without a form do not download it.
+ * The chunk key of each element group: one per package, named after its folder (`faq`, `lead`);
+ * core's elements (the provider) live in the runtime (key ''). What a widget loads on demand
+ * (`<hearth-lead-form>` through `loadLeadForm()`) is a dynamic import of its own and never part of
+ * the first download, whatever its chunk key.
  */
 export function chunkGroups(widgets = discoverWidgets()) {
   /** @type {Map<string, import('./widgets.mjs').ElementInfo[]>} */
   const groups = new Map();
   for (const w of widgets) {
     for (const e of w.elements) {
-      const key = w.key === RUNTIME_PACKAGE ? (e.suffix === 'provider' ? '' : e.suffix) : w.key;
+      const key = w.key === RUNTIME_PACKAGE ? '' : w.key;
       groups.set(key, [...(groups.get(key) ?? []), e]);
     }
   }
@@ -118,9 +119,12 @@ export function keepRegistrations() {
   };
 }
 
-/** Modules whose state must exist once per page: lit, i18next, zod and @hearth/core. */
+/**
+ * Modules whose state must exist once per page: lit, i18next, zod, @hearth/core (config, strings)
+ * and @hearth/lead (the page's one outbox and its resume check).
+ */
 export function isRuntimeModule(id) {
-  return SHARED_DEPS.test(id) || /[\\/]packages[\\/]core[\\/]src[\\/]/.test(id);
+  return SHARED_DEPS.test(id) || /[\\/]packages[\\/](?:core|lead)[\\/]src[\\/]/.test(id);
 }
 
 /**
@@ -140,7 +144,7 @@ export function runtimeChunk(runtimeEntry) {
         const id = queue.pop();
         if (closure.has(id)) continue;
         const info = this.getModuleInfo(id);
-        // Loaded on demand through import() somewhere (the lead pipeline): not part of the shared chunk.
+        // Loaded on demand through import() somewhere (the lead pipeline, the lead form): not part of the shared chunk.
         if (id !== runtimeEntry && info?.dynamicImporters.length) continue;
         closure.add(id);
         queue.push(...(info?.importedIds ?? []));

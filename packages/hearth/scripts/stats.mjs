@@ -120,9 +120,14 @@ export function analyse({ modules, all, groups }) {
     };
   };
   for (const key of widgetKeys) page(key, [key]);
+  // What widgets load on demand (the lead form, through loadLeadForm()) is not placed on a page by
+  // itself: its elements sit in a file that some chunk other than the loader imports dynamically.
+  const loadedLater = new Set(chunks.filter((c) => c.fileName !== 'hearth.js').flatMap((c) => [...staticClosure(c.dynamicImports)]));
+  const onDemand = (key) =>
+    (groups.get(key) ?? []).some((e) => chunks.some((c) => loadedLater.has(c.fileName) && (c.moduleIds ?? []).includes(e.file)));
   page(
     'all-widgets',
-    widgetKeys.filter((k) => !['lead-form'].includes(k)),
+    widgetKeys.filter((k) => !onDemand(k)),
   );
 
   return { generated: new Date().toISOString(), files, pages };

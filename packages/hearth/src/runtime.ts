@@ -3,8 +3,14 @@
  * zod/mini) plus the registration helpers. Every widget chunk imports its classes from here.
  */
 import { HearthProvider, defineElement } from '@hearth/core';
+import { resumePendingLeads } from '@hearth/lead';
 
 export { configure, setLocale, VERSION } from '@hearth/core';
+
+// The first widget of a page loads this chunk (hearth.all.js evaluates it once it owns the page):
+// leads that earlier visits left queued on the device are sent now. It only looks in storage, and
+// loads the lead pipeline only when something waits.
+void resumePendingLeads();
 
 /** `[tag suffix, class]` pairs, e.g. `['faq-item', HearthFaqItem]`. */
 export type ElementList = readonly (readonly [string, CustomElementConstructor])[];

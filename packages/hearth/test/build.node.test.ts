@@ -21,6 +21,7 @@ test('discovery finds the provider first, then every widget package’s tags', (
   const registration = widgets.flatMap((w) => w.registration);
   assert.ok(registration.includes('@hearth/core/hearth-provider.js'));
   assert.ok(registration.includes('@hearth/faq/hearth-faq.js'));
+  assert.ok(registration.includes('@hearth/lead/hearth-lead-form.js'), 'the lead form is discovered like any package');
 });
 
 test('findDefinitions follows imports and local classes, and refuses what it cannot place', () => {
@@ -44,14 +45,14 @@ test('findDefinitions follows imports and local classes, and refuses what it can
   assert.throws(() => findDefinitions(broken), /cannot tell where Missing/);
 });
 
-test('chunk groups: the provider in the runtime, the lead form alone, a package’s elements together', () => {
+test('chunk groups: the provider in the runtime, each package’s elements together (the lead form’s too)', () => {
   const groups = chunkGroups();
   assert.deepEqual(
     groups.get('')?.map((e) => e.tag),
     ['hearth-provider'],
   );
   assert.deepEqual(
-    groups.get('lead-form')?.map((e) => e.tag),
+    groups.get('lead')?.map((e) => e.tag),
     ['hearth-lead-form'],
   );
   assert.deepEqual(
@@ -64,13 +65,16 @@ test('chunk groups: the provider in the runtime, the lead form alone, a package�
   const table = tagTable(discoverWidgets());
   assert.equal(table.provider, '');
   assert.equal(table['faq-item'], 'faq');
+  assert.equal(table['lead-form'], 'lead');
+  assert.equal(groups.has('lead-form'), false, 'no chunk key of its own for one element');
 });
 
-test('the runtime rule covers lit, i18next, zod and core, not the widgets or Markdown tooling', () => {
+test('the runtime rule covers lit, i18next, zod, core and lead, not the widgets or Markdown tooling', () => {
   assert.ok(isRuntimeModule('/w/node_modules/.pnpm/lit-html@3.3.3/node_modules/lit-html/lit-html.js'));
   assert.ok(isRuntimeModule('/w/node_modules/.pnpm/zod@4.6.7/node_modules/zod/v4/core/core.js'));
   assert.ok(isRuntimeModule('/w/node_modules/i18next/dist/esm/i18next.js'));
   assert.ok(isRuntimeModule('/w/packages/core/src/config/resolve.ts'));
+  assert.ok(isRuntimeModule('/w/packages/lead/src/pending.ts'), 'the page has one outbox');
   assert.ok(!isRuntimeModule('/w/packages/faq/src/hearth-faq.ts'));
   assert.ok(!isRuntimeModule('/w/node_modules/.pnpm/marked@18.2.1/node_modules/marked/lib/marked.esm.js'));
 });

@@ -1,7 +1,7 @@
 import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { validateLead } from '@hearth/core/schemas';
+import { validateLead } from '@hearth/lead/schema';
 import { renderAdminPage, leadsCsv } from './admin.js';
 import { forwardJobsFor, type ForwardOptions } from './forwarder.js';
 import { silentLogger, type ReceiverLogger } from './logger.js';

@@ -1,7 +1,7 @@
 /**
  * @hearth/lead-receiver: the reference endpoint for Hearth leads (Hono + SQLite or PostgreSQL).
  *
- * Node only. Schemas come from `@hearth/core/schemas` and scoring from
+ * Node only. Schemas come from `@hearth/lead/schema` and scoring from
  * `@hearth/assessment/scoring`, never from the browser entry points.
  */
 export {

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Lead } from '@hearth/core/schemas';
+import type { Lead } from '@hearth/lead/schema';
 import type { ServerScore } from './rescore.js';
 import { deliveryOrder } from './sqlite-store.js';
 import type {

@@ -1,5 +1,5 @@
 import { evaluateSafety, scorePcl5, scorePcPtsd5, type Phq9Item9Answer } from '@hearth/assessment/scoring';
-import type { Lead } from '@hearth/core/schemas';
+import type { Lead } from '@hearth/lead/schema';
 
 /** The receiver's own scoring of the answers a lead carried (only when the site sent answers). */
 export interface ServerScore {

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Lead } from '@hearth/core/schemas';
+import type { Lead } from '@hearth/lead/schema';
 import type {
   ForwardCounts,
   ForwardFailure,

@@ -1,4 +1,4 @@
-import type { Lead } from '@hearth/core/schemas';
+import type { Lead } from '@hearth/lead/schema';
 import type { ServerScore } from './rescore.js';
 
 /** A validated lead as the receiver is about to store it. */

@@ -3,7 +3,7 @@
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomUUID } from 'node:crypto';
-import { validateLead } from '@hearth/core/schemas';
+import { validateLead } from '@hearth/lead/schema';
 import type { LeadStore, NewForwardJob, NewLeadRecord } from '../src/index.js';
 import { goodLead } from './helpers.js';
 

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { token } from '../styles/tokens.js';
+import { token } from '@hearth/core';
 
 /**
  * Form anatomy shared by `<hearth-lead-form>` and the question pages of `<hearth-assessment>`,

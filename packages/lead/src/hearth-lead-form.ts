@@ -1,27 +1,24 @@
-import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { HearthElement, reportOnce } from '../hearth-element.js';
-import type { HearthConfig } from '../config/schema.js';
-import { isUsStateCode, type UsStateCode } from '../config/us-states.js';
-import { registerTranslations } from '../i18n/localize.js';
-import { baseStyles, buttonStyles, token } from '../styles/tokens.js';
-import { formStyles } from './form-styles.js';
 import {
-  ContactSchema,
-  LEAD_SCHEMA_VERSION,
-  normalizeUsPhone,
-  type AssessmentSummary,
-  type CoverageSummary,
-  type LeadAnswers,
-  type LeadFieldError,
-  type LeadInput,
-} from './schema.js';
+  HearthElement,
+  baseStyles,
+  buttonStyles,
+  isUsStateCode,
+  registerTranslations,
+  reportOnce,
+  type HearthConfig,
+  type LeadSummary,
+  type UsStateCode,
+} from '@hearth/core';
+import { formStyles } from './form-styles.js';
+import styles from './hearth-lead-form.styles.js';
+import { ContactSchema, LEAD_SCHEMA_VERSION, normalizeUsPhone, type LeadAnswers, type LeadFieldError, type LeadInput } from './schema.js';
 import { collectSource } from './source.js';
 import { newIdempotencyKey } from './submit.js';
 import { sendLead, type LeadDeliveryStatus } from './outbox.js';
+import { resumePendingLeads } from './pending.js';
 import en from './translations/en.json' with { type: 'json' };
-
-export { formStyles };
 
 registerTranslations('lead-form', en, { es: () => import('./translations/es.json', { with: { type: 'json' } }) });
 
@@ -34,7 +31,7 @@ export type LeadFormField = 'name' | 'email' | 'phone' | 'contact' | 'consent';
 /** The outcome the form reports: the lead pipeline's status, or `blocked` when the bot checks stopped it. */
 export type LeadFormStatus = LeadDeliveryStatus | 'blocked';
 
-declare module '../events.js' {
+declare module '@hearth/core' {
   interface HearthEventDetailMap {
     /**
      * `<hearth-lead-form>` finished a submission. Cancelable: on `sent`, cancelling stops the
@@ -53,6 +50,11 @@ interface Values {
   consent: boolean;
 }
 type Problem = 'failed' | 'notConnected' | 'blocked' | 'tooFast';
+interface QueuedLead {
+  lead: LeadInput;
+  errorCode: string | undefined;
+  durable: boolean | undefined;
+}
 
 const EMPTY: Values = { name: '', email: '', phone: '', contact: '', consent: false };
 const FIELD_ORDER: readonly LeadFormField[] = ['name', 'email', 'phone', 'contact', 'consent'];
@@ -76,7 +78,8 @@ export function fieldForLeadPath(path: string): LeadFormField | undefined {
  * name, email, optional phone and preferred contact method, consent, and an honest report of
  * what happened to the lead.
  *
- * Importing `@hearth/core/lead-form.js` defines `<hearth-lead-form>` (guarded) and exports the class.
+ * Importing `@hearth/lead/hearth-lead-form.js` defines `<hearth-lead-form>` (guarded); this module
+ * only declares the class (a partner may register it under a tag of their own).
  *
  * Usage inside a host widget's template:
  * ```html
@@ -101,7 +104,7 @@ export function fieldForLeadPath(path: string): LeadFormField | undefined {
  * - `reset()` clears every field and starts a new lead.
  *
  * Privacy: nothing leaves the page until the person presses the button with consent checked. The
- * lead goes through core's `sendLead()` (validated, then the outbox), which dispatches
+ * lead goes through `sendLead()` (validated, then the outbox), which dispatches
  * `hearth-lead-submit` (cancelable), `hearth-lead-submitted` and `hearth-lead-error` on the host
  * widget. Consent text and version (`lead.consentText[lang]`, `lead.consentVersion`) are sent exactly
  * as shown. When the partner gives consent text in English only, a Spanish page shows and sends
@@ -117,8 +120,9 @@ export function fieldForLeadPath(path: string): LeadFormField | undefined {
  * - `failed` (refused, not connected): says so plainly, maps the endpoint's field errors onto the
  *   fields, offers "Try again", and keeps every field.
  *
- * The form keeps contact details in memory only (never in events or analytics); the core outbox
- * stores a queued lead on the device until it is delivered.
+ * The form keeps contact details in memory only (never in events or analytics); the outbox
+ * stores a queued lead on the device until it is delivered. Each form that connects also starts
+ * the resume of leads that earlier visits left queued (`resumePendingLeads()`).
  *
  * @event hearth-lead-form-result - `{ status: 'sent' | 'queued' | 'failed' | 'blocked', kind, idempotencyKey?, leadId? }`. Cancelable (stops the redirect).
  * @event hearth-lead-submit - From `sendLead()`, on the host widget. Cancelable: vetoes the submission.
@@ -134,42 +138,7 @@ export function fieldForLeadPath(path: string): LeadFormField | undefined {
  */
 export class HearthLeadForm extends HearthElement {
   static override i18nNamespaces = ['lead-form', 'core'];
-  static override styles = [
-    baseStyles,
-    buttonStyles,
-    formStyles,
-    css`
-      .field {
-        margin-block-end: var(--hearth-lead-form-gap, ${token('--hearth-space-l')});
-      }
-      .heading {
-        font-size: 1.375em;
-        line-height: 1.3;
-        margin: 0 0 ${token('--hearth-space-m')};
-      }
-      .heading:focus {
-        outline: none;
-      }
-      /* Off-screen and out of the accessibility tree: only a bot fills it. */
-      .trap {
-        position: absolute;
-        left: -10000px;
-        top: auto;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-      }
-      .consent-text {
-        font-weight: 400;
-      }
-      .choice--consent {
-        align-items: flex-start;
-      }
-      .choice--consent input {
-        margin-top: 0.125rem;
-      }
-    `,
-  ];
+  static override styles = [baseStyles, buttonStyles, formStyles, styles];
 
   static override properties = {
     ...HearthElement.properties,
@@ -186,12 +155,19 @@ export class HearthLeadForm extends HearthElement {
     startedAt: { type: Number, attribute: false },
     widget: {},
     hostConfig: { attribute: false },
+    values: { state: true },
+    fieldErrors: { state: true },
+    generalErrors: { state: true },
+    phase: { state: true },
+    problem: { state: true },
+    queuedLead: { state: true },
+    announcement: { state: true },
   };
 
   /** What the lead is about. */
   declare kind: LeadFormKind;
   /** The result sent with the lead (no answers). */
-  declare summary: AssessmentSummary | CoverageSummary | undefined;
+  declare summary: LeadSummary | undefined;
   /** Raw answers; sent only with `privacy.includeAnswers`. */
   declare answers: LeadAnswers | undefined;
   /** The safety question fired: flag the lead for urgent follow-up. */
@@ -215,20 +191,31 @@ export class HearthLeadForm extends HearthElement {
   /** The host widget's resolved config. */
   declare hostConfig: HearthConfig | undefined;
 
-  #values: Values = { ...EMPTY };
-  #errors: Partial<Record<LeadFormField, string>> = {};
-  #generalErrors: string[] = [];
-  #phase: 'editing' | 'sending' | LeadDeliveryStatus = 'editing';
-  #problem: Problem | undefined;
+  /** What the person typed (kept in memory only). */
+  declare protected values: Values;
+  declare protected fieldErrors: Partial<Record<LeadFormField, string>>;
+  /** Errors the endpoint returned that no field shows. */
+  declare protected generalErrors: string[];
+  declare protected phase: 'editing' | 'sending' | LeadDeliveryStatus;
+  declare protected problem: Problem | undefined;
+  /** A lead the outbox holds (status 'queued'): kept as is, so "Try again now" re-sends exactly it. */
+  declare protected queuedLead: QueuedLead | undefined;
+  /** The polite live region's message. */
+  declare protected announcement: string;
+
   #idempotencyKey = newIdempotencyKey();
   #renderedAt = 0;
   #focusAfterRender: string | undefined;
-  /** A lead the outbox holds (status 'queued'): kept as is, so "Try again now" re-sends exactly it. */
-  #pending: { lead: LeadInput; errorCode: string | undefined; durable: boolean | undefined } | undefined;
-  #announcement = '';
 
   constructor() {
     super();
+    this.values = { ...EMPTY };
+    this.fieldErrors = {};
+    this.generalErrors = [];
+    this.phase = 'editing';
+    this.problem = undefined;
+    this.queuedLead = undefined;
+    this.announcement = '';
     this.kind = 'assessment';
     this.urgent = false;
     this.fields = 'phone contact-method';
@@ -245,6 +232,8 @@ export class HearthLeadForm extends HearthElement {
     // The outbox reports a late delivery on the widget, or on document once that is gone.
     document.addEventListener('hearth-lead-submitted', this.#handleLateOutcome);
     document.addEventListener('hearth-lead-error', this.#handleLateOutcome);
+    // Leads an earlier visit left queued: looked for once per page, resumed at each connection.
+    void resumePendingLeads();
   }
 
   override disconnectedCallback(): void {
@@ -255,16 +244,15 @@ export class HearthLeadForm extends HearthElement {
 
   /** Clears every field, error and result, and starts a new lead (a new idempotency key). */
   reset(): void {
-    this.#pending = undefined;
-    this.#announcement = '';
-    this.#values = { ...EMPTY };
-    this.#errors = {};
-    this.#generalErrors = [];
-    this.#problem = undefined;
-    this.#phase = 'editing';
+    this.queuedLead = undefined;
+    this.announcement = '';
+    this.values = { ...EMPTY };
+    this.fieldErrors = {};
+    this.generalErrors = [];
+    this.problem = undefined;
+    this.phase = 'editing';
     this.#idempotencyKey = newIdempotencyKey();
     this.#renderedAt = Date.now();
-    this.requestUpdate();
   }
 
   /** Moves focus to the heading, or the first field when there is none. */
@@ -389,22 +377,22 @@ export class HearthLeadForm extends HearthElement {
 
   async #submit(form: HTMLFormElement): Promise<void> {
     const config = this.hearthConfig;
-    if (!config || this.#phase !== 'editing') return;
+    if (!config || this.phase !== 'editing') return;
     const { values, trap } = this.#readForm(form);
-    this.#values = values;
-    this.#problem = undefined;
-    this.#generalErrors = [];
+    this.values = values;
+    this.problem = undefined;
+    this.generalErrors = [];
     if (trap) {
       // A bot filled the hidden field. Nothing leaves the page; a person never sees this field.
-      this.#problem = 'blocked';
-      this.#errors = {};
+      this.problem = 'blocked';
+      this.fieldErrors = {};
       this.#focusAfterRender = '.panel--danger';
       this.requestUpdate();
       this.emit('hearth-lead-form-result', { status: 'blocked', kind: this.kind });
       return;
     }
-    this.#errors = this.#validate(values);
-    if (Object.keys(this.#errors).length) {
+    this.fieldErrors = this.#validate(values);
+    if (Object.keys(this.fieldErrors).length) {
       this.#focusAfterRender = '.error-summary';
       this.requestUpdate();
       return;
@@ -412,7 +400,7 @@ export class HearthLeadForm extends HearthElement {
     const startedAt = this.startedAt ?? this.#renderedAt;
     if (Date.now() - startedAt < this.minFillTime) {
       // Faster than a person can read the form: refuse, and let a real person simply press again.
-      this.#problem = 'tooFast';
+      this.problem = 'tooFast';
       this.#focusAfterRender = '.panel--danger';
       this.requestUpdate();
       this.emit('hearth-lead-form-result', { status: 'blocked', kind: this.kind });
@@ -424,24 +412,22 @@ export class HearthLeadForm extends HearthElement {
 
   /** Sends (or, for a queued lead, re-attempts) one lead and tells the person what happened. */
   async #deliver(config: HearthConfig, lead: LeadInput): Promise<void> {
-    this.#phase = 'sending';
-    this.#problem = undefined;
-    this.#announcement = this.localize.t('sending');
-    this.requestUpdate();
+    this.phase = 'sending';
+    this.problem = undefined;
+    this.announcement = this.localize.t('sending');
     let delivery: Awaited<ReturnType<typeof sendLead>>;
     try {
       delivery = await sendLead(lead, { endpoint: config.lead.endpoint, source: this.#host });
     } catch (error) {
       // sendLead is built not to throw; if it ever does, the person must not be left on "Sending…".
       reportOnce(`<hearth-lead-form>: sending failed unexpectedly: ${(error as Error).message}`, error);
-      this.#phase = 'editing';
-      this.#problem = 'failed';
-      this.#announcement = '';
-      this.requestUpdate();
+      this.phase = 'editing';
+      this.problem = 'failed';
+      this.announcement = '';
       return;
     }
     const { result } = delivery;
-    this.#announcement = '';
+    this.announcement = '';
     if (delivery.status === 'sent') {
       this.#markSent();
       const leadId = result.ok ? result.leadId : undefined;
@@ -455,36 +441,36 @@ export class HearthLeadForm extends HearthElement {
     }
     if (delivery.status === 'queued') {
       // Not delivered yet, but safe on this device: the outbox keeps trying (and so can the person).
-      this.#phase = 'queued';
-      this.#pending = { lead, errorCode: delivery.errorCode, durable: delivery.durable };
+      this.phase = 'queued';
+      this.queuedLead = { lead, errorCode: delivery.errorCode, durable: delivery.durable };
       this.#focusAfterRender = '.panel';
       this.requestUpdate();
       this.emit('hearth-lead-form-result', { status: 'queued', kind: this.kind, idempotencyKey: delivery.idempotencyKey });
       return;
     }
 
-    this.#phase = 'editing';
-    this.#pending = undefined;
+    this.phase = 'editing';
+    this.queuedLead = undefined;
     if (!result.ok) {
       if (result.code === 'config') {
-        this.#problem = 'notConnected';
+        this.problem = 'notConnected';
         reportOnce(`<${this.#widgetTag}>: ${result.message}`);
       } else if (result.fieldErrors?.length) {
         this.#applyFieldErrors(result.fieldErrors);
         // A lead our own form built and the schema refused is a bug in the host; tell the site owner.
         if (result.status === undefined) reportOnce(`<${this.#widgetTag}>: ${result.message}`);
       } else {
-        this.#problem = 'failed';
+        this.problem = 'failed';
       }
     }
-    this.#focusAfterRender = this.#problem ? '.panel--danger' : '.error-summary';
+    this.#focusAfterRender = this.problem ? '.panel--danger' : '.error-summary';
     this.requestUpdate();
     this.emit('hearth-lead-form-result', { status: 'failed', kind: this.kind, idempotencyKey: delivery.idempotencyKey });
   }
 
   #markSent(): void {
-    this.#phase = 'sent';
-    this.#pending = undefined;
+    this.phase = 'sent';
+    this.queuedLead = undefined;
     this.#idempotencyKey = newIdempotencyKey();
     this.#focusAfterRender = '.panel';
     this.requestUpdate();
@@ -493,27 +479,26 @@ export class HearthLeadForm extends HearthElement {
   #handleRetryNow = (): void => {
     const config = this.hearthConfig;
     // The very same lead: the outbox knows its key and attempts it at once.
-    if (config && this.#pending && this.#phase === 'queued') void this.#deliver(config, this.#pending.lead);
+    if (config && this.queuedLead && this.phase === 'queued') void this.#deliver(config, this.queuedLead.lead);
   };
 
   /** The outbox delivered (or finally refused) a lead this form left queued. */
   #handleLateOutcome = (event: Event): void => {
-    const pending = this.#pending;
+    const pending = this.queuedLead;
     const detail = (event as CustomEvent<{ idempotencyKey?: string; retrying?: boolean }>).detail;
-    if (!pending || this.#phase !== 'queued' || detail?.idempotencyKey !== pending.lead.idempotencyKey) return;
+    if (!pending || this.phase !== 'queued' || detail?.idempotencyKey !== pending.lead.idempotencyKey) return;
     if (event.type === 'hearth-lead-submitted') {
       const hadFocus = this.renderRoot.querySelector('.panel')?.contains(this.shadowRoot?.activeElement ?? null) ?? false;
       this.#markSent();
       // Announce it; move focus only if the person was on the panel (never yank it from elsewhere).
       if (!hadFocus) this.#focusAfterRender = undefined;
-      this.#announcement = this.localize.t('core:lead.sent');
+      this.announcement = this.localize.t('core:lead.sent');
       this.emit('hearth-lead-form-result', { status: 'sent', kind: this.kind, idempotencyKey: pending.lead.idempotencyKey });
     } else if (detail.retrying === false) {
-      this.#phase = 'editing';
-      this.#pending = undefined;
-      this.#problem = 'failed';
-      this.#announcement = this.localize.t('core:lead.failed');
-      this.requestUpdate();
+      this.phase = 'editing';
+      this.queuedLead = undefined;
+      this.problem = 'failed';
+      this.announcement = this.localize.t('core:lead.failed');
       this.emit('hearth-lead-form-result', { status: 'failed', kind: this.kind, idempotencyKey: pending.lead.idempotencyKey });
     }
   };
@@ -527,13 +512,12 @@ export class HearthLeadForm extends HearthElement {
         errors[field] ??= this.localize.t(`errors.notAccepted.${field}`);
       } else general = true;
     }
-    this.#errors = errors;
-    this.#generalErrors = general || !Object.keys(errors).length ? [this.localize.t('core:lead.invalid')] : [];
+    this.fieldErrors = errors;
+    this.generalErrors = general || !Object.keys(errors).length ? [this.localize.t('core:lead.invalid')] : [];
   }
 
   #update<K extends keyof Values>(key: K, value: Values[K]): void {
-    this.#values = { ...this.#values, [key]: value };
-    this.requestUpdate();
+    this.values = { ...this.values, [key]: value };
   }
 
   #focusField(field: LeadFormField): void {
@@ -548,7 +532,7 @@ export class HearthLeadForm extends HearthElement {
   protected renderContent(): unknown {
     const config = this.hearthConfig;
     if (!config) return nothing;
-    const done = this.#phase === 'sent' || this.#phase === 'queued';
+    const done = this.phase === 'sent' || this.phase === 'queued';
     return html`<div class="hearth-root" part="base">
       ${
         this.heading
@@ -558,15 +542,15 @@ export class HearthLeadForm extends HearthElement {
           : nothing
       }
       ${done ? this.#renderDone(config) : this.#renderForm(config)}
-      <div class="visually-hidden" role="status">${this.#announcement}</div>
+      <div class="visually-hidden" role="status">${this.announcement}</div>
     </div>`;
   }
 
   #renderDone(config: HearthConfig): TemplateResult {
     const t = (key: string, options?: Record<string, unknown>) => this.localize.t(key, options);
     const { bookingUrl, phone, name } = config.brand;
-    if (this.#phase === 'queued') {
-      const pending = this.#pending;
+    if (this.phase === 'queued') {
+      const pending = this.queuedLead;
       return html`<div class="panel" part="result" tabindex="-1" role="region" aria-labelledby="result-title">
         <h3 class="panel__title" id="result-title">${t('result.queuedTitle')}</h3>
         <p>${pending?.errorCode === 'network' ? t('result.queuedOffline') : t('result.queuedServer', { brand: name })}</p>
@@ -588,9 +572,9 @@ export class HearthLeadForm extends HearthElement {
   #renderForm(config: HearthConfig): TemplateResult {
     const t = (key: string, options?: Record<string, unknown>) => this.localize.t(key, options);
     const shows = this.#shows;
-    const values = this.#values;
-    const errors = this.#errors;
-    const sending = this.#phase === 'sending';
+    const values = this.values;
+    const errors = this.fieldErrors;
+    const sending = this.phase === 'sending';
     const needsPhone = values.contact === 'phone' || values.contact === 'text';
     const label = this.submitLabel ?? t(`submit.${this.kind}`);
     const privacy =
@@ -649,7 +633,7 @@ export class HearthLeadForm extends HearthElement {
 
   #renderContactMethod(): TemplateResult {
     const t = (key: string) => this.localize.t(key);
-    const error = this.#errors.contact;
+    const error = this.fieldErrors.contact;
     const options: ContactMethod[] = ['email', 'phone', 'text'];
     return html`<div class="field ${error ? 'field--error' : ''}">
       <fieldset aria-describedby=${error ? 'contact-error' : nothing}>
@@ -664,7 +648,7 @@ export class HearthLeadForm extends HearthElement {
                   type="radio"
                   name="contact"
                   value=${option}
-                  .checked=${live(this.#values.contact === option)}
+                  .checked=${live(this.values.contact === option)}
                   aria-invalid=${error ? 'true' : 'false'}
                   @change=${() => this.#update('contact', option)}
                 />
@@ -681,7 +665,7 @@ export class HearthLeadForm extends HearthElement {
     label: string,
     options: { type?: string; autocomplete: string; hint?: string; value: string; spellcheck?: boolean },
   ): TemplateResult {
-    const error = this.#errors[id];
+    const error = this.fieldErrors[id];
     const describedBy = [options.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
     return html`<div class="field ${error ? 'field--error' : ''}">
       <label class="label" for=${id}>${label}</label>
@@ -702,7 +686,7 @@ export class HearthLeadForm extends HearthElement {
   }
 
   #errorMessage(field: LeadFormField): TemplateResult | typeof nothing {
-    const error = this.#errors[field];
+    const error = this.fieldErrors[field];
     if (!error) return nothing;
     return html`<span class="error-message" id="${field}-error"
       ><span class="visually-hidden">${this.localize.t('errors.prefix')}</span> ${error}</span
@@ -710,12 +694,12 @@ export class HearthLeadForm extends HearthElement {
   }
 
   #renderErrorSummary(): TemplateResult | typeof nothing {
-    const fields = FIELD_ORDER.filter((field) => this.#errors[field]);
-    if (!fields.length && !this.#generalErrors.length) return nothing;
+    const fields = FIELD_ORDER.filter((field) => this.fieldErrors[field]);
+    if (!fields.length && !this.generalErrors.length) return nothing;
     return html`<div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
       <h3 class="error-summary__title" id="error-summary-title">${this.localize.t('errors.summaryTitle')}</h3>
       <ul class="error-summary__list">
-        ${this.#generalErrors.map((message) => html`<li>${message}</li>`)}
+        ${this.generalErrors.map((message) => html`<li>${message}</li>`)}
         ${fields.map(
           (field) =>
             html`<li>
@@ -725,7 +709,7 @@ export class HearthLeadForm extends HearthElement {
                   e.preventDefault();
                   this.#focusField(field);
                 }}
-                >${this.#errors[field]}</a
+                >${this.fieldErrors[field]}</a
               >
             </li>`,
         )}
@@ -734,7 +718,7 @@ export class HearthLeadForm extends HearthElement {
   }
 
   #renderProblem(config: HearthConfig): TemplateResult | typeof nothing {
-    const problem = this.#problem;
+    const problem = this.problem;
     if (!problem) return nothing;
     const t = (key: string, options?: Record<string, unknown>) => this.localize.t(key, options);
     const message =
@@ -750,13 +734,5 @@ export class HearthLeadForm extends HearthElement {
           : nothing
       }
     </div>`;
-  }
-}
-
-HearthLeadForm.define('hearth-lead-form');
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'hearth-lead-form': HearthLeadForm;
   }
 }

@@ -1,5 +1,5 @@
 import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { reportOnce } from '../hearth-element.js';
+import { reportOnce } from '@hearth/core';
 import { loadLeadForm } from './load.js';
 
 const TAG = 'hearth-lead-form';

@@ -32,7 +32,7 @@ export function loadLeadPipeline(): Promise<LeadPipeline> {
  * load is not remembered.
  */
 export function loadLeadForm(): Promise<void> {
-  leadForm ??= import('./hearth-lead-form.js').then(
+  leadForm ??= import('./define.js').then(
     () => undefined,
     (error: unknown) => {
       leadForm = undefined;

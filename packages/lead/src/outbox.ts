@@ -1,8 +1,19 @@
-import { isAllowedEndpoint } from '../config/endpoint.js';
-import type { HearthEventDetailMap, LeadErrorCode } from '../events.js';
+import { isAllowedEndpoint } from '@hearth/core/schemas';
+import type { HearthEventDetailMap, LeadErrorCode } from '@hearth/core';
 import { validateLead, type Lead, type LeadInput } from './schema.js';
 import { fetchTransport, type DeliveryResult, type LeadTransport } from './transport.js';
 import { registerSharedOutbox } from './pending.js';
+import {
+  DEFAULT_POLICY,
+  KEEPALIVE_BUDGET,
+  backoffDelay,
+  isDue,
+  isExpired,
+  queueHasRoom,
+  retrySchedule,
+  selectKeepalive,
+  type OutboxPolicy,
+} from './policy.js';
 import {
   DEFAULT_OUTBOX_NAME,
   MemoryOutboxStore,
@@ -100,17 +111,7 @@ type Outcome =
   | { kind: 'gone' };
 
 const DAY = 24 * 60 * 60 * 1000;
-/** Browsers cap the bodies of all keepalive requests in flight together at 64 KiB. */
-export const KEEPALIVE_BUDGET = 64 * 1024;
-const DEFAULTS = {
-  baseDelayMs: 2_000,
-  maxDelayMs: 5 * 60_000,
-  maxRetryAfterMs: 60 * 60_000,
-  attemptTimeoutMs: 20_000,
-  maxAgeMs: 7 * DAY,
-  maxEntries: 20,
-  maxBytes: 512 * 1024,
-};
+export { KEEPALIVE_BUDGET };
 
 const logged = new Set<string>();
 function errorOnce(message: string): void {
@@ -128,7 +129,7 @@ function stripAnswers(lead: Lead): Lead {
 }
 
 function includeAnswersOf(source: HTMLElement): boolean | undefined {
-  // Read through the widget's public config without importing HearthElement (it imports us).
+  // Read through the widget's public config: the pipeline never imports HearthElement (nor Lit).
   const config = (source as { hearthConfig?: { privacy?: { includeAnswers?: unknown } } }).hearthConfig;
   const value = config?.privacy?.includeAnswers;
   return typeof value === 'boolean' ? value : undefined;
@@ -155,7 +156,8 @@ const OFFLINE_RESULT: DeliveryResult = { ok: false, code: 'network', retryable: 
  *
  * - Retries: 408, 429, 5xx, network errors and timeouts, with exponential backoff and full jitter
  *   while the page is open, at once on `online`, and on the next page load of the site that has
- *   any Hearth widget (`resumePendingLeads()`, called by HearthElement). `Retry-After` is honoured.
+ *   any Hearth widget (`resumePendingLeads()`, started by the script-tag runtime, by `<hearth-lead-form>`
+ *   and by `@hearth/lead/hearth-lead-form.js`). `Retry-After` is honoured.
  *   On `pagehide` (and when the page is hidden) a last attempt goes out with `fetch(…, { keepalive: true })`,
  *   within the browser's 64 KiB keepalive budget.
  * - One lead, one idempotency key, on every attempt and in every tab; the endpoint deduplicates.
@@ -176,7 +178,7 @@ const OFFLINE_RESULT: DeliveryResult = { ok: false, code: 'network', retryable: 
  *   turned on `privacy.includeAnswers`.
  */
 export class Outbox {
-  readonly #options: typeof DEFAULTS;
+  readonly #options: OutboxPolicy;
   readonly #storeName: string;
   readonly #openStore: () => Promise<OutboxStore>;
   readonly #transport: LeadTransport;
@@ -202,13 +204,13 @@ export class Outbox {
 
   constructor(options: OutboxOptions = {}) {
     this.#options = {
-      baseDelayMs: options.baseDelayMs ?? DEFAULTS.baseDelayMs,
-      maxDelayMs: options.maxDelayMs ?? DEFAULTS.maxDelayMs,
-      maxRetryAfterMs: options.maxRetryAfterMs ?? DEFAULTS.maxRetryAfterMs,
-      attemptTimeoutMs: options.attemptTimeoutMs ?? DEFAULTS.attemptTimeoutMs,
-      maxAgeMs: options.maxAgeMs ?? DEFAULTS.maxAgeMs,
-      maxEntries: options.maxEntries ?? DEFAULTS.maxEntries,
-      maxBytes: options.maxBytes ?? DEFAULTS.maxBytes,
+      baseDelayMs: options.baseDelayMs ?? DEFAULT_POLICY.baseDelayMs,
+      maxDelayMs: options.maxDelayMs ?? DEFAULT_POLICY.maxDelayMs,
+      maxRetryAfterMs: options.maxRetryAfterMs ?? DEFAULT_POLICY.maxRetryAfterMs,
+      attemptTimeoutMs: options.attemptTimeoutMs ?? DEFAULT_POLICY.attemptTimeoutMs,
+      maxAgeMs: options.maxAgeMs ?? DEFAULT_POLICY.maxAgeMs,
+      maxEntries: options.maxEntries ?? DEFAULT_POLICY.maxEntries,
+      maxBytes: options.maxBytes ?? DEFAULT_POLICY.maxBytes,
     };
     this.#storeName = options.storeName ?? DEFAULT_OUTBOX_NAME;
     const store = options.store;
@@ -518,17 +520,17 @@ export class Outbox {
     }
     const now = this.#now();
     let count = 0;
-    let bytes = entry.bytes;
+    let bytes = 0;
     for (const q of queued) {
       if (q.key === entry.key) continue;
-      if (now - q.queuedAt > this.#options.maxAgeMs) {
+      if (isExpired(q.queuedAt, now, this.#options.maxAgeMs)) {
         if (!this.#inflight.has(q.key)) await this.#drop(q, 'expired', store);
         continue;
       }
       count++;
       bytes += q.bytes;
     }
-    return count < this.#options.maxEntries && bytes <= this.#options.maxBytes;
+    return queueHasRoom({ count, bytes }, entry, this.#options);
   }
 
   /** The queue is full: one direct attempt, never stored. The person keeps every field if it fails. */
@@ -610,7 +612,7 @@ export class Outbox {
         if (outcome.kind === 'busy') {
           // Being sent elsewhere: look again after a backoff rather than spin.
           const entry = this.#known.get(key);
-          if (entry) entry.nextAttemptAt = this.#now() + this.#backoff(Math.max(1, entry.attempts));
+          if (entry) entry.nextAttemptAt = this.#now() + backoffDelay(Math.max(1, entry.attempts), this.#options, this.#random);
         }
         return outcome;
       })
@@ -624,7 +626,7 @@ export class Outbox {
 
   async #attemptEntry(entry: OutboxEntry, store: OutboxStore, { first = false }: { first?: boolean }): Promise<Outcome> {
     if (this.#disposed) return { kind: 'busy' };
-    if (this.#now() - entry.queuedAt > this.#options.maxAgeMs) {
+    if (isExpired(entry.queuedAt, this.#now(), this.#options.maxAgeMs)) {
       await this.#drop(entry, 'expired', store);
       return { kind: 'dropped', code: 'expired' };
     }
@@ -640,6 +642,7 @@ export class Outbox {
 
   async #settle(entry: OutboxEntry, result: DeliveryResult, store: OutboxStore, first: boolean): Promise<Outcome> {
     const { key, widget } = entry;
+    // The transport classified the answer (policy.ts: classifyStatus / classifyNetworkError).
     if (result.ok) {
       const announce = !deliveredHere.has(key);
       deliveredHere.add(key);
@@ -676,9 +679,7 @@ export class Outbox {
     if (result.ok) return;
     const now = this.#now();
     entry.attempts += 1;
-    const retryAfter = result.retryAfterMs !== undefined ? Math.min(result.retryAfterMs, this.#options.maxRetryAfterMs) : 0;
-    entry.notBefore = now + retryAfter;
-    entry.nextAttemptAt = now + Math.max(retryAfter, this.#backoff(entry.attempts));
+    Object.assign(entry, retrySchedule(now, entry.attempts, result.retryAfterMs, this.#options, this.#random));
     entry.lastError = { code: result.code, ...(result.status ? { status: result.status } : {}) };
     this.#known.set(entry.key, entry);
     if (!this.#volatile.has(entry.key)) {
@@ -697,11 +698,6 @@ export class Outbox {
       retrying: true,
       ...(result.status ? { status: result.status } : {}),
     });
-  }
-
-  #backoff(attempt: number): number {
-    const cap = Math.min(this.#options.maxDelayMs, this.#options.baseDelayMs * 2 ** Math.min(30, attempt - 1));
-    return Math.floor(this.#random() * cap);
   }
 
   async #forget(key: string, store: OutboxStore): Promise<void> {
@@ -755,7 +751,7 @@ export class Outbox {
       if (!isOutboxEntry(value)) continue;
       seen.add(value.key);
       if (this.#inflight.has(value.key)) continue;
-      if (now - value.queuedAt > this.#options.maxAgeMs) {
+      if (isExpired(value.queuedAt, now, this.#options.maxAgeMs)) {
         await this.#drop(value, 'expired', store);
         continue;
       }
@@ -781,7 +777,7 @@ export class Outbox {
     if (offline()) return;
     const now = this.#now();
     const due = [...this.#known.values()]
-      .filter((e) => !this.#inflight.has(e.key) && now >= e.notBefore && (ignoreBackoff || now >= e.nextAttemptAt))
+      .filter((e) => !this.#inflight.has(e.key) && isDue(e, now, ignoreBackoff))
       .sort((a, b) => a.queuedAt - b.queuedAt);
     for (const entry of due) {
       if (this.#disposed) return;
@@ -824,15 +820,15 @@ export class Outbox {
    */
   #lastChance(includeInFlight: boolean): void {
     if (this.#disposed) return;
-    let budget = KEEPALIVE_BUDGET;
     const now = this.#now();
-    const entries = [...this.#known.values()].sort((a, b) => a.queuedAt - b.queuedAt);
-    for (const entry of entries) {
-      if (now < entry.notBefore || now - entry.queuedAt > this.#options.maxAgeMs || !isAllowedEndpoint(entry.endpoint)) continue;
-      if (!includeInFlight && this.#inflight.has(entry.key)) continue;
-      if ((this.#keepaliveAt.get(entry.key) ?? -Infinity) > now - 2_000) continue;
-      if (entry.bytes > budget) continue;
-      budget -= entry.bytes;
+    const chosen = selectKeepalive(this.#known.values(), {
+      now,
+      maxAgeMs: this.#options.maxAgeMs,
+      inFlight: new Set(this.#inflight.keys()),
+      includeInFlight,
+      lastKeepaliveAt: this.#keepaliveAt,
+    });
+    for (const entry of chosen) {
       this.#keepaliveAt.set(entry.key, now);
       const lead = entry.answersAllowed ? entry.lead : stripAnswers(entry.lead);
       // fetch() starts synchronously inside send(), before the page can be frozen.

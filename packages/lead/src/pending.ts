@@ -3,8 +3,10 @@ import { loadLeadPipeline } from './load.js';
 
 /**
  * Leads that earlier visits left on the device are sent by the next page with any Hearth widget.
- * Almost always there are none, so the first widget of a page only looks (IndexedDB, then
- * localStorage) and loads the outbox only when something waits.
+ * Almost always there are none, so the page only looks (IndexedDB, then localStorage) and loads
+ * the outbox only when something waits. The look is started by the script-tag runtime (when the
+ * first widget of a page loads it), by `@hearth/lead/hearth-lead-form.js` and by each
+ * `<hearth-lead-form>` that connects; HearthElement itself knows nothing of leads.
  */
 
 /** How long to wait for IndexedDB (another tab's upgrade can block it) before letting the outbox look. */
@@ -111,14 +113,14 @@ export async function hasPendingLeads(options: PendingLeadsOptions = {}): Promis
 let resumeShared: (() => void) | undefined;
 let check: Promise<boolean> | undefined;
 
-/** Called by `Outbox.shared()`: once the page has an outbox, each widget connection resumes it directly. */
+/** Called by `Outbox.shared()`: once the page has an outbox, each later call resumes it directly. */
 export function registerSharedOutbox(resume: () => void): void {
   resumeShared = resume;
 }
 
 /**
- * Sends what earlier visits left queued: called by every Hearth widget when it connects. The first
- * call looks in the device's storage (`hasPendingLeads()`); only if something waits does it load
+ * Sends what earlier visits left queued: started by the script-tag runtime, by the lead form's
+ * define module and by each `<hearth-lead-form>` that connects. The first call looks in the device's storage (`hasPendingLeads()`); only if something waits does it load
  * the lead pipeline and resume the page's shared outbox, which then also retries on `online` and
  * makes a last attempt on `pagehide`. Resolves true when the outbox was resumed. Never rejects.
  */

@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
-import { UsStateCodeSchema } from '../config/us-states.js';
-import { formatPath } from '../config/errors.js';
+import { LeadSummarySchema, UsStateCodeSchema, formatPath } from '@hearth/core/schemas';
 
 export const LEAD_SCHEMA_VERSION = 1;
 
@@ -82,29 +81,6 @@ export const SourceSchema = z.object({
   fbclid: param,
 });
 
-/** The result of the self-assessment, without the answers. */
-export const AssessmentSummarySchema = z.object({
-  type: z.enum(['assessment']),
-  instrument: z.enum(['pc-ptsd-5', 'pcl-5']),
-  score: z.int().check(z.gte(0), z.lte(80)),
-  cutPoint: z.int().check(z.gte(0), z.lte(80)),
-  positive: z.boolean(),
-  /** PCL-5 only: the DSM-5 cluster rule, reported separately from the total. */
-  provisionalDiagnosis: z.optional(z.boolean()),
-  /** Clinician-review items the person marked (count only; which ones are answers). */
-  reviewItemCount: z.int().check(z.gte(0), z.lte(50)),
-  candidacy: z.enum(['discuss', 'review', 'not-served']),
-  state: z.optional(UsStateCodeSchema),
-});
-
-/** The result of the coverage checker. */
-export const CoverageSummarySchema = z.object({
-  type: z.enum(['coverage']),
-  state: UsStateCodeSchema,
-  payerId: z.optional(z.string().check(z.maxLength(80))),
-  outcome: z.enum(['not-served', 'in-network', 'out-of-network', 'varies', 'self-pay', 'unknown-payer']),
-});
-
 /** Raw answers: sent only when the partner turns on `privacy.includeAnswers`. */
 export const AnswersSchema = z.object({
   pcPtsd5: z.optional(z.object({ exposure: z.boolean(), items: z.array(z.boolean()).check(z.maxLength(5)) })),
@@ -126,15 +102,14 @@ export const LeadSchema = z.object({
   contact: ContactSchema,
   consent: ConsentSchema,
   source: SourceSchema,
-  summary: z.optional(z.discriminatedUnion('type', [AssessmentSummarySchema, CoverageSummarySchema])),
+  /** Checked against the schema its domain registered for its `type` (`@hearth/<domain>/schema`). */
+  summary: z.optional(LeadSummarySchema),
   answers: z.optional(AnswersSchema),
   locale: z.optional(z.enum(['en', 'es'])),
 });
 
 export type Lead = z.output<typeof LeadSchema>;
 export type LeadInput = z.input<typeof LeadSchema>;
-export type AssessmentSummary = z.output<typeof AssessmentSummarySchema>;
-export type CoverageSummary = z.output<typeof CoverageSummarySchema>;
 export type LeadAnswers = z.output<typeof AnswersSchema>;
 
 export interface LeadFieldError {

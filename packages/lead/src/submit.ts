@@ -1,4 +1,4 @@
-import { isAllowedEndpoint } from '../config/endpoint.js';
+import { isAllowedEndpoint } from '@hearth/core/schemas';
 import { validateLead, type Lead } from './schema.js';
 import { fetchTransport, type DeliveryResult, type LeadTransport } from './transport.js';
 

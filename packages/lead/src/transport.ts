@@ -1,5 +1,8 @@
 import type { Lead, LeadFieldError } from './schema.js';
-import type { LeadErrorCode } from '../events.js';
+import type { LeadErrorCode } from '@hearth/core';
+import { classifyNetworkError, classifyStatus, parseRetryAfter } from './policy.js';
+
+export { parseRetryAfter };
 
 /** The outcome of one attempt to deliver a lead. */
 export type DeliveryResult =
@@ -22,15 +25,6 @@ export interface LeadTransport {
   send(lead: Lead, endpoint: string, options?: { keepalive?: boolean; signal?: AbortSignal }): Promise<DeliveryResult>;
 }
 
-/** Parses `Retry-After` (seconds or an HTTP date) into milliseconds from now. */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
 /**
  * POSTs the lead as JSON with an `Idempotency-Key` header. No cookies (`credentials: 'omit'`),
  * and only the page's origin as referrer.
@@ -51,7 +45,8 @@ export const fetchTransport: LeadTransport = {
         ...(options.signal ? { signal: options.signal } : {}),
       });
     } catch (error) {
-      return { ok: false, code: 'network', retryable: true, message: `The endpoint could not be reached (${(error as Error).message}).` };
+      const { code } = classifyNetworkError();
+      return { ok: false, code, retryable: true, message: `The endpoint could not be reached (${(error as Error).message}).` };
     }
     let body: unknown;
     try {
@@ -59,12 +54,12 @@ export const fetchTransport: LeadTransport = {
     } catch {
       body = undefined;
     }
-    if (response.ok) {
-      const id = (body as { id?: unknown } | undefined)?.id;
-      return { ok: true, status: response.status, ...(typeof id === 'string' || typeof id === 'number' ? { leadId: String(id) } : {}) };
-    }
     const status = response.status;
-    const retryable = status === 408 || status === 429 || status >= 500;
+    const verdict = classifyStatus(status);
+    if (verdict.verdict === 'sent') {
+      const id = (body as { id?: unknown } | undefined)?.id;
+      return { ok: true, status, ...(typeof id === 'string' || typeof id === 'number' ? { leadId: String(id) } : {}) };
+    }
     const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
     const errors = (body as { errors?: unknown } | undefined)?.errors;
     const fieldErrors = Array.isArray(errors)
@@ -72,8 +67,8 @@ export const fetchTransport: LeadTransport = {
       : undefined;
     return {
       ok: false,
-      code: retryable ? 'server' : status === 400 || status === 422 ? 'invalid' : 'rejected',
-      retryable,
+      code: verdict.code,
+      retryable: verdict.verdict === 'retry',
       status,
       ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
       ...(fieldErrors?.length ? { fieldErrors } : {}),

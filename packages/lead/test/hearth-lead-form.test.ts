@@ -1,17 +1,11 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { HearthLeadForm } from '../src/lead/hearth-lead-form.js';
-import '../src/define-provider.js';
-import {
-  DEFAULT_CONFIG,
-  Outbox,
-  configure,
-  pageSession,
-  setLocale,
-  type AssessmentSummary,
-  type HearthConfig,
-  type Lead,
-} from '../src/index.js';
+import { HearthLeadForm } from '../src/define.js';
+import '@hearth/core/hearth-provider.js';
+import { defaultConfig, configure, pageSession, setLocale, type HearthConfig } from '@hearth/core';
+import { Outbox, type Lead } from '../src/index.js';
+// The domains register their config sections and lead summaries when their /schema loads.
+import { type AssessmentSummary } from '../../assessment/src/schema.js';
 import { LeadSink, type ReceivedRequest } from '../../../test/support/sink.js';
 
 const summary: AssessmentSummary = {
@@ -393,9 +387,9 @@ describe('<hearth-lead-form>', () => {
 
   it('uses the host config, the kind label and hidden optional fields', async () => {
     const hostConfig: HearthConfig = {
-      ...DEFAULT_CONFIG,
-      brand: { ...DEFAULT_CONFIG.brand, name: 'Acme Clinic' },
-      lead: { ...DEFAULT_CONFIG.lead, endpoint: sink.endpoint },
+      ...defaultConfig(),
+      brand: { ...defaultConfig().brand, name: 'Acme Clinic' },
+      lead: { ...defaultConfig().lead, endpoint: sink.endpoint },
     };
     const el = await fixture<HearthLeadForm>(
       html`<hearth-lead-form kind="waitlist" fields="" .hostConfig=${hostConfig} .minFillTime=${0}></hearth-lead-form>`,

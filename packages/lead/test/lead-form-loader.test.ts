@@ -2,8 +2,8 @@
 // is about to need it. What the person sees meanwhile, and when the load fails, is tested here
 // with a load the test controls; the real one is `loadLeadForm()`.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { HearthElement, LeadFormLoader, baseStyles, buttonStyles, formStyles, loadLeadForm } from '../src/index.js';
-import type { HearthLeadForm } from '../src/lead/hearth-lead-form.js';
+import { HearthElement, baseStyles, buttonStyles } from '@hearth/core';
+import { LeadFormLoader, formStyles, loadLeadForm, type HearthLeadForm } from '../src/index.js';
 
 class HearthLoaderHost extends HearthElement {
   static override i18nNamespaces = ['core'];

@@ -2,8 +2,11 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as z from 'zod/mini';
 import { regexes as zodRegexes } from 'zod/v4/core';
-import { validateLead, normalizeUsPhone, ISO_DATE_TIME_PATTERN, EMAIL_PATTERN, UUID_PATTERN } from '../src/schemas.js';
-import { newIdempotencyKey } from '../src/lead/submit.js';
+import { validateLead, normalizeUsPhone, ISO_DATE_TIME_PATTERN, EMAIL_PATTERN, UUID_PATTERN } from '../src/schema.js';
+import { newIdempotencyKey } from '../src/submit.js';
+// The summaries are the domains' (registered when their /schema loads), as in the receiver.
+import '../../assessment/src/schema.js';
+import '../../coverage/src/schema.js';
 
 const now = '2026-11-27T12:00:00.000Z';
 function lead(overrides: Record<string, unknown> = {}): Record<string, unknown> {

@@ -3,10 +3,10 @@
 // test/lead-delivery.test.ts covers the same outbox against the real receiver under faults.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { Outbox, type OutboxOptions } from '../src/lead/outbox.js';
-import { MemoryOutboxStore, type OutboxEntry } from '../src/lead/outbox-store.js';
-import type { DeliveryResult, LeadTransport } from '../src/lead/transport.js';
-import type { Lead, LeadInput } from '../src/lead/schema.js';
+import { Outbox, type OutboxOptions } from '../src/outbox.js';
+import { MemoryOutboxStore, type OutboxEntry } from '../src/outbox-store.js';
+import type { DeliveryResult, LeadTransport } from '../src/transport.js';
+import type { Lead, LeadInput } from '../src/schema.js';
 
 function lead(overrides: Partial<LeadInput> = {}): LeadInput {
   const now = new Date().toISOString();

@@ -1,8 +1,9 @@
-// The check every page runs on its first widget connection: are leads from an earlier visit
-// waiting on this device? It must answer without loading the outbox and without creating storage,
-// and, when something waits, resume the page's outbox so that the lead reaches the endpoint.
+// The check every page with Hearth runs once (started by the script-tag runtime, by the lead
+// form's define module and by each <hearth-lead-form> that connects): are leads from an earlier
+// visit waiting on this device? It must answer without loading the outbox and without creating
+// storage, and, when something waits, resume the page's outbox so that the lead reaches the endpoint.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { HearthTestWidget } from './fixtures/test-widget.js';
+import '../src/define.js';
 import {
   DEFAULT_OUTBOX_NAME,
   Outbox,
@@ -12,10 +13,8 @@ import {
   resumePendingLeads,
   type OutboxEntry,
 } from '../src/index.js';
-import { resetPendingLeadsCheck } from '../src/lead/pending.js';
+import { resetPendingLeadsCheck } from '../src/pending.js';
 import { LeadSink } from '../../../test/support/sink.js';
-
-void HearthTestWidget;
 
 let count = 0;
 const uniqueName = () => `hearth-pending-test-${Date.now()}-${++count}`;
@@ -76,8 +75,8 @@ describe('resumePendingLeads / hasPendingLeads', () => {
   after(() => sink.stop());
   afterEach(freshDevice);
 
-  it('a widget that connects on a page with nothing waiting is accessible and leaves no storage behind', async () => {
-    const el = await fixture(html`<hearth-test-widget></hearth-test-widget>`);
+  it('a lead form that connects on a page with nothing waiting is accessible and leaves no storage behind', async () => {
+    const el = await fixture(html`<hearth-lead-form></hearth-lead-form>`);
     await expect(el).to.be.accessible();
     expect(await resumePendingLeads()).to.equal(false);
     expect(await databaseNames()).not.to.include(DEFAULT_OUTBOX_NAME);
@@ -135,7 +134,7 @@ describe('resumePendingLeads / hasPendingLeads', () => {
     expect(await databaseNames()).not.to.include(name);
   });
 
-  it('the first widget of the next page sends a lead an earlier visit left waiting: once, to its stored endpoint', async () => {
+  it('the first lead form of the next page sends a lead an earlier visit left waiting: once, to its stored endpoint', async () => {
     const store = await openOutboxStore({ name: DEFAULT_OUTBOX_NAME });
     const waiting = entry(sink.endpoint);
     await store.put(waiting);
@@ -144,7 +143,7 @@ describe('resumePendingLeads / hasPendingLeads', () => {
     const submitted = new Promise<CustomEvent>((resolve) =>
       document.addEventListener('hearth-lead-submitted', (e) => resolve(e as CustomEvent), { once: true }),
     );
-    await fixture(html`<hearth-test-widget></hearth-test-widget>`);
+    await fixture(html`<hearth-lead-form></hearth-lead-form>`);
     expect(await resumePendingLeads()).to.equal(true);
     expect((await submitted).detail).to.include({ idempotencyKey: waiting.key, widget: 'hearth-test-widget' });
     const requests = await sink.waitForRequests(1);
@@ -152,7 +151,7 @@ describe('resumePendingLeads / hasPendingLeads', () => {
     await waitUntil(async () => (await Outbox.shared().pending()).length === 0, 'the delivered lead leaves the device');
   });
 
-  it('once the page has a shared outbox, each connection resumes it directly', async () => {
+  it('once the page has a shared outbox, each lead form connection resumes it directly', async () => {
     const outbox = Outbox.shared();
     let resumed = 0;
     const original = outbox.resume.bind(outbox);
@@ -161,7 +160,7 @@ describe('resumePendingLeads / hasPendingLeads', () => {
       return original();
     };
     expect(await resumePendingLeads()).to.equal(true);
-    await fixture(html`<hearth-test-widget></hearth-test-widget>`);
+    await fixture(html`<hearth-lead-form></hearth-lead-form>`);
     expect(resumed).to.equal(2);
   });
 });

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 // The form and the lead pipeline load when the person reaches the results (see LeadFormLoader).
-import type { HearthLeadForm } from '@hearth/core/lead-form.js';
+import type { HearthLeadForm } from '@hearth/lead';
 import type { AssessmentAnswers } from '../flow.js';
 import { buildAssessmentSummary, buildLeadAnswers } from '../candidacy.js';
 import type { OutcomeContext } from './context.js';
