@@ -3,6 +3,8 @@
 // Query: ?store=<outbox name>&endpoint=<url>[&action=send&lead=<json>]
 import { HearthElement } from '../../packages/core/src/index.js';
 import { Outbox, resumePendingLeads, sendLead, type LeadInput } from '../../packages/lead/src/index.js';
+// The clinic's page has the assessment: its lead summary is registered (the test's leads carry one).
+import '../../packages/assessment/src/schema.js';
 
 const params = new URLSearchParams(location.search);
 const endpoint = params.get('endpoint') ?? '';

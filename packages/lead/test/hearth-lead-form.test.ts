@@ -5,7 +5,8 @@ import '@hearth/core/hearth-provider.js';
 import { defaultConfig, configure, pageSession, setLocale, type HearthConfig } from '@hearth/core';
 import { Outbox, type Lead } from '../src/index.js';
 // The domains register their config sections and lead summaries when their /schema loads.
-import { type AssessmentSummary } from '../../assessment/src/schema.js';
+import '../../assessment/src/schema.js';
+import type { AssessmentSummary } from '../../assessment/src/schema.js';
 import { LeadSink, type ReceivedRequest } from '../../../test/support/sink.js';
 
 const summary: AssessmentSummary = {
