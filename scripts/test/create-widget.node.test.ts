@@ -25,7 +25,8 @@ const TMP = join(ROOT, `.tmp-scaffold-${process.pid}`);
 const PACKAGES = join(TMP, 'packages');
 const NAME = 'scaffold-probe';
 const PKG = join(PACKAGES, NAME);
-const TSC = join(ROOT, 'node_modules/typescript/bin/tsc6');
+// The workspace's `tsc` (TypeScript 7, as `pnpm typecheck` and the packages' builds run it).
+const TSC = join(ROOT, 'node_modules/@typescript/native/bin/tsc');
 const WTR = join(ROOT, 'node_modules/@web/test-runner/dist/bin.js');
 
 /** Every file the scaffold writes, relative to the workspace. */
