@@ -1,7 +1,10 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { resolveConfig, DEFAULT_CONFIG, HearthConfigSchema, configJsonSchema, isAllowedEndpoint, mergeConfig } from '../src/schemas.js';
+import { resolveConfig, defaultConfig, hearthConfigSchema, configJsonSchema, isAllowedEndpoint, mergeConfig } from '../src/schemas.js';
 import { configJsonSchema as jsonSchemaFromSchemaModule } from '../src/config/schema.js';
+// The whole config: the envelope and the sections the domains register when their /schema loads.
+import '../../assessment/src/schema.js';
+import '../../coverage/src/schema.js';
 
 const layer = (source: string, input: unknown) => ({ source, input });
 
@@ -21,7 +24,7 @@ describe('config precedence', () => {
     assert.deepEqual(r.config.assessment.cutPoints, { pcPtsd5: 3, pcl5: 33 });
     assert.equal(r.config.privacy.includeAnswers, false, 'answers stay on the page by default');
     assert.equal(r.config.analytics.dataLayer, false, 'analytics off by default');
-    assert.deepEqual(r.config, DEFAULT_CONFIG);
+    assert.deepEqual(r.config, defaultConfig());
   });
 
   const cases: { rule: string; layers: ReturnType<typeof layer>[]; name: string; instrument: string; endpoint?: string }[] = [
@@ -205,6 +208,6 @@ describe('JSON Schema export', () => {
     const schema = configJsonSchema() as { properties: Record<string, unknown> };
     assert.ok(schema.properties.brand && schema.properties.lead && schema.properties.coverage);
     assert.equal(jsonSchemaFromSchemaModule, configJsonSchema);
-    assert.ok(HearthConfigSchema);
+    assert.ok(hearthConfigSchema());
   });
 });

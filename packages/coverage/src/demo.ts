@@ -5,43 +5,47 @@
  * describe no real clinic's contracts. Every state and DC is listed so that the data reads as a
  * complete example; twelve are served.
  *
- * This is config input, not parsed config: pass it through `CoverageConfigSchema` (as
- * `<hearth-provider>` does) to get a `CoverageConfig`. Left-out fields take their defaults:
- * `payers: []`, `medicaid: false`, `medicare: false`, `waitlist: false`.
+ * `demoCoverageInput` is config input as a partner would write it (left-out fields take their
+ * defaults: `payers: []`, `medicaid: false`, `medicare: false`, `waitlist: false`);
+ * `demoCoverage` is the same data parsed with `CoverageConfigSchema`, never cast.
  *
  * @module
  */
+import { CoverageConfigSchema, type CoverageConfig, type CoverageConfigInput, type Payer } from './schema.js';
+
+/** A payer as config input (a payer has no defaults, so input and output agree). */
+type PayerInput = Payer;
 
 // Payers that appear in several states, as one entry each so that names and ids stay consistent.
-const aetna = { id: 'aetna', name: 'Aetna', network: 'in' };
-const cigna = { id: 'cigna', name: 'Cigna', network: 'in' };
-const humanaOut = { id: 'humana', name: 'Humana', network: 'out' };
-const kaiserOut = {
+const aetna: PayerInput = { id: 'aetna', name: 'Aetna', network: 'in' };
+const cigna: PayerInput = { id: 'cigna', name: 'Cigna', network: 'in' };
+const humanaOut: PayerInput = { id: 'humana', name: 'Humana', network: 'out' };
+const kaiserOut: PayerInput = {
   id: 'kaiser-permanente',
   name: 'Kaiser Permanente',
   network: 'out',
   notes: 'Kaiser members are usually referred within Kaiser',
 };
-const optum = {
+const optum: PayerInput = {
   id: 'optum',
   name: 'Optum Behavioral Health',
   network: 'varies',
   notes: 'Mental health benefits managed by Optum for many employers',
 };
-const oscarOut = { id: 'oscar-health', name: 'Oscar Health', network: 'out' };
-const tricare = {
+const oscarOut: PayerInput = { id: 'oscar-health', name: 'Oscar Health', network: 'out' };
+const tricare: PayerInput = {
   id: 'tricare',
   name: 'TRICARE',
   network: 'varies',
   notes: 'A referral from your primary care manager is usually required',
 };
-const uhcOut = { id: 'unitedhealthcare', name: 'UnitedHealthcare', network: 'out' };
-const uhcVaries = { id: 'unitedhealthcare', name: 'UnitedHealthcare', network: 'varies' };
+const uhcOut: PayerInput = { id: 'unitedhealthcare', name: 'UnitedHealthcare', network: 'out' };
+const uhcVaries: PayerInput = { id: 'unitedhealthcare', name: 'UnitedHealthcare', network: 'varies' };
 
 const waitlistOpen = { served: false, waitlist: true };
 const notServed = { served: false, waitlist: false };
 
-export const demoCoverage = {
+export const demoCoverageInput: CoverageConfigInput = {
   selfPay: {
     price: 1500,
     unit: 'program',
@@ -324,3 +328,6 @@ export const demoCoverage = {
     WY: notServed,
   },
 };
+
+/** The demo data, parsed: what the rules and the widgets take. */
+export const demoCoverage: CoverageConfig = CoverageConfigSchema.parse(demoCoverageInput);

@@ -1,6 +1,18 @@
+/**
+ * `@hearth/coverage/schema`: the coverage config section and the coverage lead summary. DOM-free
+ * (the rules, the receiver and Node tools import it); importing it registers both with core.
+ *
+ * @module
+ */
 import * as z from 'zod/mini';
-import { isUsStateCode, unknownUsStateCodeMessage } from './us-states.js';
-import type { UsStateCode } from './us-states.js';
+import {
+  UsStateCodeSchema,
+  isUsStateCode,
+  registerConfigSection,
+  registerSummarySchema,
+  unknownUsStateCodeMessage,
+  type UsStateCode,
+} from '@hearth/core/schemas';
 
 /**
  * Payer ids with a fixed meaning in the coverage checker (`@hearth/coverage/rules`), so a
@@ -190,3 +202,30 @@ export type PayerNetwork = Payer['network'];
 export type SelfPay = z.output<typeof SelfPaySchema>;
 export type SelfPayUnit = SelfPay['unit'];
 export type SelfPayOverride = z.output<typeof SelfPayOverrideSchema>;
+
+/** Every outcome of the coverage checker, as a lead summary reports it. */
+export const COVERAGE_OUTCOMES = ['not-served', 'in-network', 'out-of-network', 'varies', 'self-pay', 'unknown-payer'] as const;
+
+/** The result of the coverage checker, sent with its lead. */
+export const CoverageSummarySchema = z.object({
+  type: z.enum(['coverage']),
+  state: UsStateCodeSchema,
+  payerId: z.optional(z.string().check(z.maxLength(80))),
+  outcome: z.enum(COVERAGE_OUTCOMES),
+});
+export type CoverageSummary = z.output<typeof CoverageSummarySchema>;
+
+/** The `coverage` section: served states, payers by state, self-pay price. Absent: the demo data. */
+export const CoverageSectionSchema = z.optional(CoverageConfigSchema);
+
+declare module '@hearth/core/schemas' {
+  interface HearthConfigSections {
+    coverage: typeof CoverageSectionSchema;
+  }
+  interface HearthLeadSummaries {
+    coverage: typeof CoverageSummarySchema;
+  }
+}
+
+registerConfigSection('coverage', CoverageSectionSchema);
+registerSummarySchema('coverage', CoverageSummarySchema);

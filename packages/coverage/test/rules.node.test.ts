@@ -12,10 +12,10 @@ import {
 } from '@hearth/coverage/rules';
 import type { CoverageQuery, CoverageResult } from '@hearth/coverage/rules';
 // Core has no subpath export for its config modules yet; reach them by path in tests.
-import { CoverageConfigSchema } from '@hearth/core/schemas';
-import type { CoverageConfig, CoverageConfigInput } from '@hearth/core/schemas';
+import { CoverageConfigSchema } from '../src/schema.js';
+import type { CoverageConfig, CoverageConfigInput } from '../src/schema.js';
 import { US_STATE_CODES, US_STATES } from '@hearth/core/schemas';
-import { demoCoverage } from '../../content-ptsd/src/coverage-demo.js';
+import { demoCoverageInput as demoCoverage } from '../src/demo.js';
 
 const input: CoverageConfigInput = {
   selfPay: { price: 1500, unit: 'program', includes: ['Evaluation', '6 sessions', 'Integration sessions'] },

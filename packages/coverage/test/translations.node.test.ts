@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { COVERAGE_MESSAGE_KEYS } from '@hearth/coverage/rules';
-import type { SelfPayUnit } from '@hearth/core/schemas';
+import type { SelfPayUnit } from '../src/schema.js';
 import en from '../src/translations/en.json' with { type: 'json' };
 import es from '../src/translations/es.json' with { type: 'json' };
 

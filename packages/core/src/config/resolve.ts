@@ -1,20 +1,33 @@
-import { HearthConfigSchema, type HearthConfig, type HearthConfigInput } from './schema.js';
+import { hearthConfigSchema, unknownConfigKeys, type HearthConfig, type HearthConfigInput } from './schema.js';
 import { HearthConfigError, toConfigIssues, type ConfigLayer } from './errors.js';
 import { mergeConfig } from './merge.js';
 
 export type ConfigResult =
   { ok: true; config: HearthConfig; input: HearthConfigInput } | { ok: false; error: HearthConfigError; input: HearthConfigInput };
 
-/** Merges layers (lowest precedence first) and validates the result against `HearthConfigSchema`. */
+const warned = new Set<string>();
+
+/**
+ * Merges layers (lowest precedence first) and validates the result against the envelope and the
+ * sections registered so far (`hearthConfigSchema()`). A top-level key that no loaded package
+ * registered is kept and warned about once: this page may simply not load that widget.
+ */
 export function resolveConfig(layers: readonly ConfigLayer[]): ConfigResult {
   const input = mergeConfig<HearthConfigInput>(...layers.map((l) => l.input));
-  const parsed = HearthConfigSchema.safeParse(input);
-  if (parsed.success) return { ok: true, config: parsed.data, input };
-  return { ok: false, error: new HearthConfigError(toConfigIssues(parsed.error, input, layers)), input };
+  const parsed = hearthConfigSchema().safeParse(input);
+  if (!parsed.success) return { ok: false, error: new HearthConfigError(toConfigIssues(parsed.error, input, layers)), input };
+  for (const key of unknownConfigKeys(input)) {
+    if (warned.has(key)) continue;
+    warned.add(key);
+    console.warn(`[hearth] config "${key}" is not used by any widget loaded on this page; it is kept as given.`);
+  }
+  return { ok: true, config: parsed.data, input };
 }
 
-/** The defaults alone, fully resolved. */
-export const DEFAULT_CONFIG: HearthConfig = HearthConfigSchema.parse({});
+/** The defaults alone, fully resolved against the sections registered so far. */
+export function defaultConfig(): HearthConfig {
+  return hearthConfigSchema().parse({});
+}
 
 // ---- the global layer: Hearth.configure() ----------------------------------------------------
 

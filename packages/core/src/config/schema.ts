@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { isAllowedEndpoint, isSafeLink } from './endpoint.js';
-import { CoverageConfigSchema } from './coverage-schema.js';
+import { ENVELOPE_KEYS, configSections, registryRevision, type HearthConfigSections } from './registry.js';
 
 export const SUPPORTED_LOCALES = ['en', 'es'] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
@@ -58,49 +58,11 @@ export const BrandSchema = z.strictObject({
   ),
 });
 
-export const ASSESSMENT_STEPS = ['intro', 'screen', 'safety', 'history', 'review', 'state', 'results', 'lead'] as const;
-export type AssessmentStepId = (typeof ASSESSMENT_STEPS)[number];
-
-/** True when those of `order` that appear in `steps` appear in that order. */
-function inOrder(steps: readonly string[], order: readonly string[]): boolean {
-  const positions = order.map((step) => steps.indexOf(step)).filter((i) => i >= 0);
-  return positions.every((p, i) => i === 0 || p > (positions[i - 1] ?? -1));
-}
-
 /**
- * Strings a partner may not override: the validated instruments' wording (it must stay verbatim)
- * and the crisis lines (they must stay correct).
+ * Copy keys a partner may not override, whatever the loaded sections: the crisis lines (they must
+ * stay correct). A section adds its own with `registerConfigSection(name, schema, { protectedCopy })`.
  */
-export const PROTECTED_COPY_KEYS = /^(assessment-instruments:|core:crisis\.)/;
-
-export const AssessmentConfigSchema = z.strictObject({
-  /** The PC-PTSD-5 (5 yes/no items) by default; the PCL-5 (20 items) when a partner wants more detail. */
-  instrument: z._default(z.enum(['pc-ptsd-5', 'pcl-5'], { error: '"pc-ptsd-5" or "pcl-5"' }), 'pc-ptsd-5'),
-  cutPoints: z._default(
-    z.strictObject({
-      pcPtsd5: z._default(z.int({ error: 'a whole number' }).check(z.gte(1), z.lte(5)), 3),
-      pcl5: z._default(z.int({ error: 'a whole number' }).check(z.gte(1), z.lte(80)), 33),
-    }),
-    { pcPtsd5: 3, pcl5: 33 },
-  ),
-  /** Which steps run, in order. The safety question and results cannot be removed. */
-  steps: z._default(
-    z.array(z.enum(ASSESSMENT_STEPS, { error: `one of ${ASSESSMENT_STEPS.join(', ')}` })).check(
-      z.refine((steps) => steps.includes('safety') && steps.includes('results'), {
-        error: 'a list that keeps "safety" and "results" (they protect the patient)',
-        params: EXPECTATION,
-      }),
-      z.refine((steps) => new Set(steps).size === steps.length, { error: 'a list without repeated steps', params: EXPECTATION }),
-      // The screen must come before the safety question, and the safety question before the
-      // results and the lead form: otherwise a lead could leave without its urgent flag.
-      z.refine((steps) => inOrder(steps, ['screen', 'safety', 'results']) && inOrder(steps, ['safety', 'lead']), {
-        error: 'a list where "screen" comes before "safety", and "safety" before "results" and "lead"',
-        params: EXPECTATION,
-      }),
-    ),
-    [...ASSESSMENT_STEPS],
-  ),
-});
+export const PROTECTED_COPY_KEYS = /^core:crisis\./;
 
 export const LeadConfigSchema = z.strictObject({
   endpoint: z.optional(Endpoint),
@@ -111,7 +73,8 @@ export const LeadConfigSchema = z.strictObject({
   redirectUrl: z.optional(SafeLink),
 });
 
-export const HearthConfigSchema = z.strictObject({
+/** The envelope's own keys: brand, locale, lead, copy, privacy and analytics. */
+const envelopeShape = (isProtected: (key: string) => boolean) => ({
   brand: z._default(BrandSchema, { name: 'Hearth Health', colors: {} }),
   locale: z.optional(LocaleSchema),
   lead: z._default(LeadConfigSchema, { consentVersion: '2026-11-01' }),
@@ -121,7 +84,7 @@ export const HearthConfigSchema = z.strictObject({
       LocaleSchema,
       z.record(
         z.string().check(
-          z.refine((key) => !PROTECTED_COPY_KEYS.test(key), {
+          z.refine((key) => !isProtected(key), {
             error: 'a key outside the validated instruments and the crisis lines (those must stay as published)',
             params: EXPECTATION,
           }),
@@ -131,13 +94,6 @@ export const HearthConfigSchema = z.strictObject({
     ),
     {},
   ),
-  assessment: z._default(AssessmentConfigSchema, {
-    instrument: 'pc-ptsd-5',
-    cutPoints: { pcPtsd5: 3, pcl5: 33 },
-    steps: [...ASSESSMENT_STEPS],
-  }),
-  /** Served states, payers by state, self-pay price. Absent: the content pack's demo data. */
-  coverage: z.optional(CoverageConfigSchema),
   privacy: z._default(
     z.strictObject({
       /** Send the raw answers with the lead. Off by default: answers are health data. */
@@ -155,13 +111,74 @@ export const HearthConfigSchema = z.strictObject({
   ),
 });
 
-/** A fully resolved, validated config. */
-export type HearthConfig = z.output<typeof HearthConfigSchema>;
+/** The envelope alone (no domain section): what every page validates, whatever it loads. */
+export const HearthEnvelopeSchema = z.strictObject(envelopeShape((key) => PROTECTED_COPY_KEYS.test(key)));
+
+type SectionSchemas = {
+  [K in keyof HearthConfigSections]: HearthConfigSections[K] extends z.ZodMiniType ? HearthConfigSections[K] : never;
+};
+/** A fully resolved, validated config: the envelope and every section a loaded package registered. */
+export type HearthConfig = z.output<typeof HearthEnvelopeSchema> & { [K in keyof SectionSchemas]: z.output<SectionSchemas[K]> };
 /** What a partner writes: every field optional, validated when resolved. */
-export type HearthConfigInput = DeepPartial<z.input<typeof HearthConfigSchema>>;
+export type HearthConfigInput = DeepPartial<
+  z.input<typeof HearthEnvelopeSchema> & { [K in keyof SectionSchemas]: z.input<SectionSchemas[K]> }
+>;
 export type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
 
-/** The JSON Schema of the config, for partners' editors and tooling (written to dist/ at build). */
+/** Damerau–Levenshtein distance, capped: enough to tell a typo (`brnad`) from another package's section. */
+function closeTo(a: string, b: string): boolean {
+  a = a.toLowerCase();
+  b = b.toLowerCase();
+  if (Math.abs(a.length - b.length) > 2) return false;
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i ? (j ? 0 : i) : j)),
+  );
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      const row = d[i]!;
+      const up = d[i - 1]!;
+      row[j] = Math.min(up[j]! + 1, row[j - 1]! + 1, up[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j]!, d[i - 2]![j - 2]! + 1);
+    }
+  return d[a.length]![b.length]! <= 2;
+}
+
+/** The top-level keys of `input` that neither the envelope nor a loaded section knows. */
+export function unknownConfigKeys(input: unknown): string[] {
+  if (typeof input !== 'object' || input === null) return [];
+  return Object.keys(input).filter((key) => !ENVELOPE_KEYS.includes(key) && !configSections().has(key));
+}
+
+let cache: { revision: number; strict: boolean; schema: z.ZodMiniType<HearthConfig> } | undefined;
+
+/**
+ * The config schema: the envelope plus every registered section, built when asked (sections
+ * register as their packages load). A top-level key no loaded package knows is kept, since a page
+ * may load only some widgets of a shared config, unless it is one or two edits away from a known
+ * key: that is a typo, reported as an unknown key. `strict` refuses every unknown key (the JSON
+ * Schema written at build, when every section is loaded).
+ */
+export function hearthConfigSchema(options: { strict?: boolean } = {}): z.ZodMiniType<HearthConfig> {
+  const strict = options.strict ?? false;
+  if (cache?.revision === registryRevision() && cache.strict === strict) return cache.schema;
+  const patterns = [PROTECTED_COPY_KEYS, ...[...configSections().values()].flatMap((s) => (s.protectedCopy ? [s.protectedCopy] : []))];
+  const shape: Record<string, z.ZodMiniType> = envelopeShape((key) => patterns.some((pattern) => pattern.test(key)));
+  for (const [name, section] of configSections()) shape[name] = section.schema;
+  const known = Object.keys(shape);
+  const schema = strict
+    ? z.strictObject(shape)
+    : z.looseObject(shape).check(
+        z.superRefine((value, ctx) => {
+          const typos = unknownConfigKeys(value).filter((key) => known.some((k) => closeTo(key, k)));
+          if (typos.length)
+            ctx.issues.push({ code: 'unrecognized_keys', keys: typos, input: value, message: `unknown keys ${typos.join(', ')}` });
+        }),
+      );
+  cache = { revision: registryRevision(), strict, schema: schema as unknown as z.ZodMiniType<HearthConfig> };
+  return cache.schema;
+}
+
+/** The JSON Schema of the config (envelope + registered sections), for partners' editors and tooling. */
 export function configJsonSchema(): unknown {
-  return z.toJSONSchema(HearthConfigSchema, { io: 'input', unrepresentable: 'any' });
+  return z.toJSONSchema(hearthConfigSchema({ strict: true }), { io: 'input', unrepresentable: 'any' });
 }

@@ -10,23 +10,18 @@
  * @module
  */
 import { isUsStateCode, unknownUsStateCodeMessage, US_STATE_CODES } from './core-config.js';
-import type { CoverageConfig, Payer, ReservedPayerId, SelfPayUnit, StateCoverage, UsStateCode } from './core-config.js';
+import type { UsStateCode } from './core-config.js';
+import { RESERVED_PAYER_IDS, type COVERAGE_OUTCOMES, type ReservedPayerId } from '../schema.js';
+import type { CoverageConfig, Payer, SelfPayUnit, StateCoverage } from '../schema.js';
 
 export type { CoverageConfig, Payer, UsStateCode };
 
 /**
- * Payer ids that are answers rather than plans. The widget offers them beside the state's payers:
- * - `self-pay`: "I'll pay myself";
- * - `unknown`: "I don't see my insurer";
- * - `medicaid`, `medicare`: answered from the state's `medicaid` / `medicare` flags.
- *
- * The config schema reserves the same ids, so no configured payer can shadow them.
+ * Payer ids that are answers rather than plans, offered beside the state's payers. The same list
+ * as the schema's `RESERVED_PAYER_IDS` (one declaration), so no configured payer can shadow them.
  */
-export const SPECIAL_PAYER_IDS = ['self-pay', 'unknown', 'medicaid', 'medicare'] as const;
-export type SpecialPayerId = (typeof SPECIAL_PAYER_IDS)[number];
-// Fails to compile if this list and the schema's reserved ids drift apart.
-const sameIds: [SpecialPayerId, ReservedPayerId] extends [ReservedPayerId, SpecialPayerId] ? true : never = true;
-void sameIds;
+export const SPECIAL_PAYER_IDS = RESERVED_PAYER_IDS;
+export type SpecialPayerId = ReservedPayerId;
 
 /** The i18n key of the disclaimer that every result carries. */
 export const COVERAGE_DISCLAIMER_KEY = 'coverage.disclaimer';
@@ -133,6 +128,11 @@ export interface UnknownPayerResult extends CoverageResultBase {
 
 export type CoverageResult = NotServedResult | InNetworkResult | OutOfNetworkResult | VariesResult | SelfPayResult | UnknownPayerResult;
 export type CoverageOutcome = CoverageResult['outcome'];
+// Fails to compile if the rules' outcomes and the lead summary's drift apart.
+const sameOutcomes: [CoverageOutcome, (typeof COVERAGE_OUTCOMES)[number]] extends [(typeof COVERAGE_OUTCOMES)[number], CoverageOutcome]
+  ? true
+  : never = true;
+void sameOutcomes;
 
 /**
  * Answers "will my coverage work here?" for a patient in `query.state` with `query.payerId`.

@@ -1,0 +1,96 @@
+/**
+ * `@hearth/assessment/schema`: the assessment config section and the assessment lead summary.
+ * DOM-free (the lead receiver imports it in Node); importing it registers both with core.
+ *
+ * @module
+ */
+import * as z from 'zod/mini';
+import { UsStateCodeSchema, registerConfigSection, registerSummarySchema } from '@hearth/core/schemas';
+// The assessment reads the partner's `coverage` section (which states are served): make sure
+// it is validated on a page that loads the assessment without <hearth-coverage>.
+import '@hearth/coverage/schema';
+
+export const ASSESSMENT_STEPS = ['intro', 'screen', 'safety', 'history', 'review', 'state', 'results', 'lead'] as const;
+export type AssessmentStepId = (typeof ASSESSMENT_STEPS)[number];
+
+/** The validated instruments a partner can choose. */
+export const INSTRUMENT_IDS = ['pc-ptsd-5', 'pcl-5'] as const;
+/** What the assessment tells a person about their next step, as a lead summary reports it. */
+export const CANDIDACY_VALUES = ['discuss', 'review', 'not-served'] as const;
+
+// Marks a refinement whose message says what was expected (not a sentence about the problem).
+const EXPECTATION = { expected: true };
+
+/** True when those of `order` that appear in `steps` appear in that order. */
+function inOrder(steps: readonly string[], order: readonly string[]): boolean {
+  const positions = order.map((step) => steps.indexOf(step)).filter((i) => i >= 0);
+  return positions.every((p, i) => i === 0 || p > (positions[i - 1] ?? -1));
+}
+
+/** The validated instruments' wording must stay verbatim: a partner may not override it. */
+export const PROTECTED_INSTRUMENT_COPY = /^assessment-instruments:/;
+
+export const AssessmentConfigSchema = z.strictObject({
+  /** The PC-PTSD-5 (5 yes/no items) by default; the PCL-5 (20 items) when a partner wants more detail. */
+  instrument: z._default(z.enum(INSTRUMENT_IDS, { error: '"pc-ptsd-5" or "pcl-5"' }), 'pc-ptsd-5'),
+  cutPoints: z._default(
+    z.strictObject({
+      pcPtsd5: z._default(z.int({ error: 'a whole number' }).check(z.gte(1), z.lte(5)), 3),
+      pcl5: z._default(z.int({ error: 'a whole number' }).check(z.gte(1), z.lte(80)), 33),
+    }),
+    { pcPtsd5: 3, pcl5: 33 },
+  ),
+  /** Which steps run, in order. The safety question and results cannot be removed. */
+  steps: z._default(
+    z.array(z.enum(ASSESSMENT_STEPS, { error: `one of ${ASSESSMENT_STEPS.join(', ')}` })).check(
+      z.refine((steps) => steps.includes('safety') && steps.includes('results'), {
+        error: 'a list that keeps "safety" and "results" (they protect the patient)',
+        params: EXPECTATION,
+      }),
+      z.refine((steps) => new Set(steps).size === steps.length, { error: 'a list without repeated steps', params: EXPECTATION }),
+      // The screen must come before the safety question, and the safety question before the
+      // results and the lead form: otherwise a lead could leave without its urgent flag.
+      z.refine((steps) => inOrder(steps, ['screen', 'safety', 'results']) && inOrder(steps, ['safety', 'lead']), {
+        error: 'a list where "screen" comes before "safety", and "safety" before "results" and "lead"',
+        params: EXPECTATION,
+      }),
+    ),
+    [...ASSESSMENT_STEPS],
+  ),
+});
+export type AssessmentConfig = z.output<typeof AssessmentConfigSchema>;
+
+/** The `assessment` section, defaults filled in when the partner sets none. */
+export const AssessmentSectionSchema = z._default(AssessmentConfigSchema, {
+  instrument: 'pc-ptsd-5',
+  cutPoints: { pcPtsd5: 3, pcl5: 33 },
+  steps: [...ASSESSMENT_STEPS],
+});
+
+/** The result of the self-assessment, without the answers. */
+export const AssessmentSummarySchema = z.object({
+  type: z.enum(['assessment']),
+  instrument: z.enum(INSTRUMENT_IDS),
+  score: z.int().check(z.gte(0), z.lte(80)),
+  cutPoint: z.int().check(z.gte(0), z.lte(80)),
+  positive: z.boolean(),
+  /** PCL-5 only: the DSM-5 cluster rule, reported separately from the total. */
+  provisionalDiagnosis: z.optional(z.boolean()),
+  /** Clinician-review items the person marked (count only; which ones are answers). */
+  reviewItemCount: z.int().check(z.gte(0), z.lte(50)),
+  candidacy: z.enum(CANDIDACY_VALUES),
+  state: z.optional(UsStateCodeSchema),
+});
+export type AssessmentSummary = z.output<typeof AssessmentSummarySchema>;
+
+declare module '@hearth/core/schemas' {
+  interface HearthConfigSections {
+    assessment: typeof AssessmentSectionSchema;
+  }
+  interface HearthLeadSummaries {
+    assessment: typeof AssessmentSummarySchema;
+  }
+}
+
+registerConfigSection('assessment', AssessmentSectionSchema, { protectedCopy: PROTECTED_INSTRUMENT_COPY });
+registerSummarySchema('assessment', AssessmentSummarySchema);
