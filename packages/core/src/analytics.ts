@@ -12,13 +12,19 @@ export interface AnalyticsPayload {
 
 const ALLOWED_KEYS = new Set<keyof AnalyticsPayload>(['widget', 'step', 'stepNumber', 'stepCount', 'outcome']);
 
+/** The one naming scheme of analytics events: `hearth_<widget>_<action>`, e.g. `hearth_coverage_step`. */
+export function analyticsEventName(widget: string, action: string): string {
+  return `hearth_${widget}_${action}`.replace(/[^A-Za-z0-9]+/g, '_').toLowerCase();
+}
+
 /**
- * The opt-in analytics bridge: pushes `{ event, hearth: {...} }` to `window.dataLayer` (or the
- * configured name) for Google Tag Manager. Off by default. Anything outside the allow-list is
- * dropped here, so a widget cannot leak health data even by mistake.
+ * The opt-in analytics bridge: pushes `{ event: 'hearth_<widget>_<action>', hearth: {...} }` to
+ * `window.dataLayer` (or the configured name) for Google Tag Manager. Off by default. Anything
+ * outside the allow-list is dropped here, so a widget cannot leak health data even by mistake.
  */
-export function trackEvent(config: HearthConfig | undefined, event: string, payload: AnalyticsPayload): void {
+export function trackEvent(config: HearthConfig | undefined, widget: string, action: string, payload: AnalyticsPayload): void {
   if (!config?.analytics.dataLayer || typeof window === 'undefined') return;
+  const event = analyticsEventName(widget, action);
   const safe: Record<string, string | number> = {};
   for (const [key, value] of Object.entries(payload)) {
     if (ALLOWED_KEYS.has(key as keyof AnalyticsPayload) && (typeof value === 'string' || typeof value === 'number')) {

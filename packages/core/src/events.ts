@@ -6,6 +6,12 @@
  * Details never carry answers or contact details (see STYLE.md, "Events").
  */
 export interface HearthEventDetailMap {
+  /**
+   * A call to action was used, e.g. "Start the free assessment". Cancelable: a listener that handles
+   * it (the assessment scrolls itself into view) cancels it, and the link does not navigate.
+   * `widget` is the emitter (`guide`, `coverage`), `action` what it asks for (`assessment`).
+   */
+  'hearth-cta': { widget: string; action: string; href?: string };
   /** A lead was written to the device's outbox and will be sent (or retried). */
   'hearth-lead-queued': { idempotencyKey: string; widget: string };
   /** Cancelable: the host may veto the submission, or enrich `detail.lead` before it is queued. */

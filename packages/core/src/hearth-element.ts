@@ -13,10 +13,12 @@ import { trackEvent, type AnalyticsPayload } from './analytics.js';
 import { BRAND_COLOR_TOKENS } from './styles/tokens.js';
 import { VERSION } from './version.js';
 import { defineElement } from './define.js';
+import { crisisLines } from './templates/crisis-lines.js';
 
 registerCoreStrings();
 
 const loggedMessages = new Set<string>();
+let ctaAliasWarned = false;
 
 /** Logs an actionable error once per page, however many widgets hit it. */
 export function reportOnce(message: string, error?: unknown): void {
@@ -244,9 +246,7 @@ export abstract class HearthElement extends LitElement {
       <div class="hearth-error" role="alert" part="error">
         <p class="hearth-error__title">${t('core:error.title')}</p>
         <p class="hearth-error__message">${t(failure.messageKey)}</p>
-        <p class="hearth-error__crisis">
-          ${t('core:crisis.short')} <a href="tel:988">${t('core:crisis.call988')}</a> · <a href="sms:988">${t('core:crisis.text988')}</a>
-        </p>
+        ${crisisLines(t, { class: 'hearth-error__crisis' })}
         ${failure.detail ? html`<p class="hearth-error__detail">${t('core:error.detail', { message: failure.detail })}</p>` : null}
       </div>
     </div>`;
@@ -294,8 +294,34 @@ export abstract class HearthElement extends LitElement {
     return this.dispatchEvent(event);
   }
 
-  /** Sends an anonymous event to the opt-in analytics bridge (allow-listed fields only). */
-  protected track(event: string, payload: Omit<AnalyticsPayload, 'widget'> = {}): void {
-    trackEvent(this.#config, event, { ...payload, widget: this.localName });
+  /**
+   * Sends an anonymous event, `hearth_<widget>_<action>`, to the opt-in analytics bridge
+   * (allow-listed fields only). `<widget>` is {@link HearthElement.widgetName}.
+   */
+  protected track(action: string, payload: Omit<AnalyticsPayload, 'widget'> = {}): void {
+    trackEvent(this.#config, this.widgetName, action, { ...payload, widget: this.localName });
+  }
+
+  /** The widget's short name in event details and analytics (`coverage`): the tag without `hearth-`, unless a class says otherwise. */
+  protected get widgetName(): string {
+    return (this.constructor as typeof HearthElement).widgetName ?? this.localName.replace(/^hearth-/, '');
+  }
+
+  /** The short name of this kind of widget, when it must not follow the tag (a partner may register its own). */
+  static widgetName: string | undefined;
+
+  /**
+   * A call to action was used: emits `hearth-cta` (`{ widget, action, href }`, cancelable) and,
+   * for pages written against earlier versions, the deprecated `hearth-guide-cta`
+   * (`{ target: action }`). Returns false when a listener cancelled either: it handles the action.
+   */
+  protected emitCta(action: string, href?: string): boolean {
+    const proceed = this.emit('hearth-cta', { widget: this.widgetName, action, ...(href ? { href } : {}) }, { cancelable: true });
+    if (!ctaAliasWarned) {
+      ctaAliasWarned = true;
+      console.warn('[hearth] "hearth-guide-cta" is deprecated and will be removed; listen for "hearth-cta" ({ widget, action, href }).');
+    }
+    const alias = new CustomEvent('hearth-guide-cta', { detail: { target: action }, bubbles: true, composed: true, cancelable: true });
+    return this.dispatchEvent(alias) && proceed;
   }
 }

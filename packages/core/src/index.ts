@@ -8,24 +8,34 @@ export { HearthProvider, warnOnLowContrast } from './hearth-provider.js';
 export { defineElement } from './define.js';
 
 export {
-  HearthConfigSchema,
+  HearthEnvelopeSchema,
+  hearthConfigSchema,
   BrandSchema,
-  AssessmentConfigSchema,
   LeadConfigSchema,
   LocaleSchema,
   SUPPORTED_LOCALES,
-  ASSESSMENT_STEPS,
+  PROTECTED_COPY_KEYS,
   configJsonSchema,
   type HearthConfig,
   type HearthConfigInput,
   type Locale,
-  type AssessmentStepId,
   type DeepPartial,
 } from './config/schema.js';
-export { CoverageConfigSchema, type CoverageConfig, type StateCoverage, type Payer } from './config/coverage-schema.js';
+export {
+  registerConfigSection,
+  registerSummarySchema,
+  summarySchemaFor,
+  summaryKinds,
+  LeadSummarySchema,
+  type HearthConfigSections,
+  type HearthLeadSummaries,
+  type LeadSummary,
+  type LeadSummaryBase,
+  type ConfigSectionOptions,
+} from './config/registry.js';
 export { US_STATES, isUsStateCode, UsStateCodeSchema, type UsStateCode } from './config/us-states.js';
 export { HearthConfigError, type ConfigIssue, type ConfigLayer } from './config/errors.js';
-export { resolveConfig, configure, DEFAULT_CONFIG, onGlobalConfigChange, type ConfigResult } from './config/resolve.js';
+export { resolveConfig, configure, defaultConfig, onGlobalConfigChange, type ConfigResult } from './config/resolve.js';
 export { mergeConfig } from './config/merge.js';
 export { isAllowedEndpoint, isSafeLink } from './config/endpoint.js';
 export { hearthContext, type HearthContextValue } from './config/context.js';
@@ -48,6 +58,8 @@ export { contrastRatio, relativeLuminance } from './styles/contrast.js';
 
 // The lead pipeline, the lead form and its loader live in @hearth/lead (which depends on core).
 
-export { trackEvent, type AnalyticsPayload } from './analytics.js';
+export * from './templates/index.js';
+
+export { trackEvent, analyticsEventName, type AnalyticsPayload } from './analytics.js';
 export type { HearthEventDetailMap, HearthEventName, HearthEvent, LeadErrorCode } from './events.js';
 export { afterDocumentParsed } from './dom.js';

@@ -3,6 +3,8 @@ import { HearthTestWidget } from './fixtures/test-widget.js';
 import '../src/define-provider.js';
 import { configure, setLocale, type HearthProvider } from '../src/index.js';
 import { validateLead } from '../../lead/src/schema.js';
+// Test-only: the config sections of the domains, registered when their /schema loads.
+import '../../assessment/src/schema.js';
 import { LeadSink } from '../../../test/support/sink.js';
 import { captureConsole } from '../../../test/support/console.js';
 

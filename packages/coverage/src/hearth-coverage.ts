@@ -1,17 +1,16 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import {
-  CoverageConfigSchema,
   HearthElement,
-  LeadFormLoader,
   US_STATES,
   baseStyles,
   buttonStyles,
-  formStyles,
+  choiceFieldset,
+  crisisLines,
+  focusField,
+  inlineError,
   isUsStateCode,
   registerTranslations,
   reportOnce,
-  type CoverageConfig,
-  type CoverageSummary,
   type HearthConfig,
   type HearthSession,
   type UsStateCode,
@@ -26,7 +25,10 @@ import {
   type SelfPayTerms,
 } from './rules/index.js';
 // The form and the lead pipeline load when a result offers them (see LeadFormLoader).
-import type { HearthLeadForm } from '@hearth/core/lead-form.js';
+import { LeadFormLoader, formStyles, type HearthLeadForm } from '@hearth/lead';
+// Registers the `coverage` config section and lead summary with core.
+import type { CoverageConfig, CoverageSummary } from './schema.js';
+import './schema.js';
 import styles from './hearth-coverage.styles.js';
 import en from './translations/en.json' with { type: 'json' };
 
@@ -57,7 +59,7 @@ const STEP_COUNT = 2;
 
 let demoCoverage: Promise<CoverageConfig> | undefined;
 let demoWarned = false;
-/** The content pack's demo dataset, loaded only by pages that configure no coverage of their own. */
+/** The demo dataset (`@hearth/coverage/demo`), loaded only by pages that configure no coverage of their own. */
 function loadDemoCoverage(tag: string): Promise<CoverageConfig> {
   if (!demoWarned) {
     demoWarned = true;
@@ -66,8 +68,8 @@ function loadDemoCoverage(tag: string): Promise<CoverageConfig> {
       `[hearth] <${tag}> has no "coverage" in its config, so it shows the demo dataset. Set config.coverage to your clinic's data.`,
     );
   }
-  demoCoverage ??= import('@hearth/content-ptsd/coverage-demo')
-    .then((mod) => CoverageConfigSchema.parse(mod.demoCoverage))
+  demoCoverage ??= import('./demo.js')
+    .then((mod) => mod.demoCoverage)
     .catch((error: unknown) => {
       demoCoverage = undefined;
       throw error;
@@ -100,7 +102,8 @@ function normalizeCode(value: string | null | undefined): string {
  * ("Loading the form…" until it arrives; a failed load says so and offers "Try again").
  *
  * @event hearth-coverage-result - The person reached a result. `detail`: `{ state, payerId, outcome }`, nothing else.
- * @event hearth-guide-cta - "Start the free assessment" was pressed. `detail`: `{ target: 'assessment' }`. Cancelable: cancel it to stop the link navigating to `assessment-href`.
+ * @event hearth-cta - "Start the free assessment" was pressed. `detail`: `{ widget: 'coverage', action: 'assessment', href }`. Cancelable: cancel it to stop the link navigating to `assessment-href`.
+ * @event hearth-guide-cta - Deprecated alias of `hearth-cta`, with `detail` `{ target: 'assessment' }`. Cancelable.
  * @event hearth-lead-submit - From the embedded lead form (see `<hearth-lead-form>`).
  * @event hearth-lead-submitted - From the embedded lead form.
  * @event hearth-lead-error - From the embedded lead form.
@@ -130,6 +133,7 @@ function normalizeCode(value: string | null | undefined): string {
  */
 export class HearthCoverage extends HearthElement {
   static override i18nNamespaces = ['coverage', 'core'];
+  static override widgetName = 'coverage';
   static override styles = [baseStyles, buttonStyles, formStyles, styles];
   static override properties = {
     ...HearthElement.properties,
@@ -171,7 +175,6 @@ export class HearthCoverage extends HearthElement {
   readonly #leadForms = new Map<CoverageLeadKind, HearthLeadForm>();
   readonly #leadFormLoader = new LeadFormLoader(this);
   readonly #leadSentFor = new Map<CoverageLeadKind, string>();
-  readonly #handleSessionChange = (): void => this.#applyKnownState();
 
   constructor() {
     super();
@@ -301,7 +304,7 @@ export class HearthCoverage extends HearthElement {
     const known = [...SPECIAL_PAYER_IDS, ...payersForState(coverage, code).map((p) => p.id)];
     if (this.selectedPayer && !known.includes(this.selectedPayer)) this.selectedPayer = undefined;
     this.#goTo('payer', byPerson);
-    this.track('coverage-step', { step: 'payer', stepNumber: 2, stepCount: STEP_COUNT });
+    this.track('step', { step: 'payer', stepNumber: 2, stepCount: STEP_COUNT });
   }
 
   #goTo(step: CoverageStep, focus: boolean): void {
@@ -320,7 +323,7 @@ export class HearthCoverage extends HearthElement {
     if (focus && result.outcome !== 'self-pay' && (result.outcome !== 'not-served' || result.waitlist)) this.#leadFormLoader.prefetch();
     const payerId = result.outcome === 'not-served' ? undefined : result.payerId;
     this.emit('hearth-coverage-result', { state: result.state, payerId, outcome: result.outcome });
-    this.track('coverage-result', { step: 'result', outcome: result.outcome });
+    this.track('result', { step: 'result', outcome: result.outcome });
   }
 
   #result(): CoverageResult | undefined {
@@ -330,72 +333,75 @@ export class HearthCoverage extends HearthElement {
 
   // ----- handlers -----
 
-  #handleStateSubmit(event: SubmitEvent): void {
+  readonly #handleSessionChange = (): void => this.#applyKnownState();
+
+  readonly #handleStateSubmit = (event: SubmitEvent): void => {
     event.preventDefault();
     const select = this.renderRoot.querySelector<HTMLSelectElement>('#state-select');
     const code = select?.value ?? '';
     if (!isUsStateCode(code)) {
       this.stateError = true;
-      void this.updateComplete.then(() => select?.focus());
+      void this.updateComplete.then(() => focusField(this.renderRoot, 'state-select'));
       return;
     }
     this.#chooseState(code, true);
-  }
+  };
 
-  #handleStateInput(event: Event): void {
+  readonly #handleStateInput = (event: Event): void => {
     const code = (event.target as HTMLSelectElement).value;
     if (isUsStateCode(code)) this.stateError = false;
-  }
+  };
 
-  #handlePayerChange(event: Event): void {
-    this.selectedPayer = (event.target as HTMLInputElement).value;
+  readonly #handlePayerChange = (payerId: string): void => {
+    this.selectedPayer = payerId;
     this.payerError = false;
-  }
+  };
 
-  #handlePayerSubmit(event: SubmitEvent): void {
+  readonly #handlePayerSubmit = (event: SubmitEvent): void => {
     event.preventDefault();
     if (!this.selectedPayer) {
       this.payerError = true;
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('input[name="payer"]')?.focus());
+      void this.updateComplete.then(() => focusField(this.renderRoot, 'payer-0'));
       return;
     }
     this.#interacted = true;
     this.#showResult(true);
-  }
+  };
 
-  #handleChangeState(): void {
+  readonly #handleChangeState = (): void => {
     this.#interacted = true;
     this.notice = false;
     this.#goTo('state', true);
-    this.track('coverage-step', { step: 'state', stepNumber: 1, stepCount: STEP_COUNT });
-  }
+    this.track('step', { step: 'state', stepNumber: 1, stepCount: STEP_COUNT });
+  };
 
-  #handleChangePayer(): void {
+  readonly #handleChangePayer = (): void => {
     this.#interacted = true;
     this.#goTo('payer', true);
-    this.track('coverage-step', { step: 'payer', stepNumber: 2, stepCount: STEP_COUNT });
-  }
+    this.track('step', { step: 'payer', stepNumber: 2, stepCount: STEP_COUNT });
+  };
 
-  #handleLead(kind: CoverageLeadKind): void {
+  readonly #handleLead = (kind: CoverageLeadKind): void => {
     this.#interacted = true;
     this.leadKind = kind;
     this.#goTo('lead', true);
-    this.track('coverage-step', { step: kind });
-  }
+    this.track('step', { step: kind });
+  };
 
-  #handleBackToResult(): void {
+  readonly #handleBackToResult = (): void => {
     this.#goTo('result', true);
     const result = this.#result();
     if (result) this.announcement = this.localize.t('result.announce', { headline: this.#headline(result) });
-  }
+  };
 
-  #handleAssessment(event: MouseEvent): void {
-    // The same event as the guide's call to action, so the assessment needs one listener for both.
-    const cta = new CustomEvent('hearth-guide-cta', { detail: { target: 'assessment' }, bubbles: true, composed: true, cancelable: true });
-    if (!this.dispatchEvent(cta)) event.preventDefault();
-  }
+  // The same event as the guide's call to action, so the assessment needs one listener for both.
+  readonly #handleAssessment = (event: MouseEvent): void => {
+    if (!this.emitCta('assessment', this.assessmentHref)) event.preventDefault();
+  };
 
   // ----- text helpers -----
+
+  readonly #t = (key: string, options?: Record<string, unknown>): string => this.localize.t(key, options);
 
   #stateName(code: UsStateCode | undefined): string {
     const info = code ? STATE_BY_CODE.get(code) : undefined;
@@ -428,11 +434,7 @@ export class HearthCoverage extends HearthElement {
     return html`<div class="hearth-root" part="base">
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
       ${this.coverage ? this.#renderStep(this.coverage) : html`<p class="loading" aria-busy="true">${this.localize.t('loading')}</p>`}
-      <p class="crisis" part="crisis">
-        ${this.localize.t('core:crisis.short')}
-        <a href="tel:988">${this.localize.t('core:crisis.call988')}</a> ·
-        <a href="sms:988">${this.localize.t('core:crisis.text988')}</a>
-      </p>
+      ${crisisLines(this.#t, { part: 'crisis' })}
     </div>`;
   }
 
@@ -466,9 +468,7 @@ export class HearthCoverage extends HearthElement {
           <p class="hint" id="state-hint">${t('state.hint')}</p>
           ${
             this.stateError
-              ? html`<p class="error-message" id="state-error" part="error-message">
-                  <span class="visually-hidden">${t('errorPrefix')}</span> ${t('state.required')}
-                </p>`
+              ? inlineError({ id: 'state-error', part: 'error-message', prefix: t('errorPrefix'), message: t('state.required') })
               : nothing
           }
           <select
@@ -505,18 +505,16 @@ export class HearthCoverage extends HearthElement {
   }
 
   #renderPayerStep(coverage: CoverageConfig, state: UsStateCode): TemplateResult {
-    const t = (key: string, options?: Record<string, unknown>) => this.localize.t(key, options);
-    const payers = payersForState(coverage, state);
+    const t = this.#t;
     const stateName = this.#stateName(state);
-    const option = (id: string, name: string, hint?: string) =>
-      html`<label class="choice" part="payer-option">
-        <input type="radio" name="payer" .value=${id} .checked=${this.selectedPayer === id} @change=${this.#handlePayerChange} />
-        <span class="choice__text">
-          <span class="choice__name">${name}</span>
-          ${hint ? html`<span class="choice__hint">${hint}</span>` : nothing}
-        </span>
-      </label>`;
-    const describedBy = ['payer-hint', this.payerError ? 'payer-error' : ''].filter(Boolean).join(' ');
+    const choice = (value: string, label: string, hint?: string, divider?: string) => ({
+      value,
+      label,
+      ...(hint ? { hint } : {}),
+      ...(divider ? { divider } : {}),
+      checked: this.selectedPayer === value,
+      onChange: () => this.#handlePayerChange(value),
+    });
     return html`<div class="step" part="step step-payer">
       <form novalidate @submit=${this.#handlePayerSubmit}>
         ${this.#eyebrow(2)}
@@ -524,29 +522,23 @@ export class HearthCoverage extends HearthElement {
           <span>${t('payer.inState', { state: stateName })}</span>
           <button class="button button--link" type="button" @click=${this.#handleChangeState}>${t('result.changeState')}</button>
         </p>
-        <div class="field ${this.payerError ? 'field--error' : ''}">
-          <fieldset aria-describedby=${describedBy}>
-            <legend>
-              <h2 class="heading" part="heading" tabindex="-1" data-step-heading>${t('payer.heading')}</h2>
-            </legend>
-            <p class="hint" id="payer-hint">${t('payer.hint')}</p>
-            ${
-              this.payerError
-                ? html`<p class="error-message" id="payer-error" part="error-message">
-                    <span class="visually-hidden">${t('errorPrefix')}</span> ${t('payer.required')}
-                  </p>`
-                : nothing
-            }
-            <div class="choices" part="payer-list">
-              ${payers.map((p) => option(p.id, p.name, p.notes))}
-              <p class="choices__divider" aria-hidden="true">${t('payer.otherOptions')}</p>
-              ${option('medicaid', t('payer.medicaid'), t('payer.medicaidHint', { state: stateName }))}
-              ${option('medicare', t('payer.medicare'), t('payer.medicareHint'))}
-              ${option('unknown', t('payer.unknown'), t('payer.unknownHint'))}
-              ${option('self-pay', t('payer.selfPay'), t('payer.selfPayHint'))}
-            </div>
-          </fieldset>
-        </div>
+        ${choiceFieldset({
+          type: 'radio',
+          name: 'payer',
+          idPrefix: 'payer',
+          legend: html`<h2 class="heading" part="heading" tabindex="-1" data-step-heading>${t('payer.heading')}</h2>`,
+          hint: t('payer.hint'),
+          ...(this.payerError ? { error: { message: t('payer.required'), prefix: t('errorPrefix'), part: 'error-message' } } : {}),
+          parts: { list: 'payer-list', choice: 'payer-option' },
+          dividersDecorative: true,
+          choices: [
+            ...payersForState(coverage, state).map((p) => choice(p.id, p.name, p.notes)),
+            choice('medicaid', t('payer.medicaid'), t('payer.medicaidHint', { state: stateName }), t('payer.otherOptions')),
+            choice('medicare', t('payer.medicare'), t('payer.medicareHint')),
+            choice('unknown', t('payer.unknown'), t('payer.unknownHint')),
+            choice('self-pay', t('payer.selfPay'), t('payer.selfPayHint')),
+          ],
+        })}
         <div class="actions">
           <button class="button" type="submit">${t('payer.continue')}</button>
         </div>
@@ -718,7 +710,7 @@ export class HearthCoverage extends HearthElement {
         // The summary the form actually sent, not the one it was created with.
         if ((status === 'sent' || status === 'queued') && current.summary)
           this.#leadSentFor.set(kind, answerKey(current.summary as CoverageSummary));
-        this.track('coverage-lead', { step: kind, outcome: status });
+        this.track('lead', { step: kind, outcome: status });
       });
       this.#leadForms.set(kind, form);
     }

@@ -873,7 +873,7 @@ describe('<hearth-coverage>', () => {
       const el = await make(html`<hearth-coverage></hearth-coverage>`);
       await chooseState(el, 'TX');
       await choosePayer(el, 'aetna');
-      expect(layer.map((e) => e.event)).to.deep.equal(['coverage-step', 'coverage-result']);
+      expect(layer.map((e) => e.event)).to.deep.equal(['hearth_coverage_step', 'hearth_coverage_result']);
       expect(layer[1]!.hearth).to.deep.equal({ step: 'result', outcome: 'in-network', widget: 'hearth-coverage' });
       expect(JSON.stringify(layer)).not.to.match(/TX|aetna/i);
     });
