@@ -6,7 +6,7 @@ export interface AnalyticsPayload {
   step?: string;
   stepNumber?: number;
   stepCount?: number;
-  /** Non-health outcomes only, e.g. a coverage outcome such as "in-network". */
+  /** Non-health outcomes only, e.g. which kind of result a checker showed; never a score or an answer. */
   outcome?: string;
 }
 

@@ -118,7 +118,7 @@ export abstract class HearthElement extends LitElement {
     this.#unsubscribeGlobal = undefined;
   }
 
-  /** Config a subclass reads from its own attributes (e.g. `instrument="pcl-5"`). */
+  /** Config a subclass reads from its own attributes (e.g. `locale="es"`, or a section of its own). */
   protected configFromAttributes(): HearthConfigInput {
     return {};
   }

@@ -125,10 +125,10 @@ const object = (input: unknown): input is Record<string, unknown> => typeof inpu
  * schema outputs it (unknown keys dropped). A kind no loaded package registered is refused at
  * `summary.type`, so a server must import every domain's `/schema` module it accepts leads from.
  */
-export const LeadSummarySchema = z.transform<unknown, LeadSummary>((input, ctx) => {
+export const LeadSummarySchema = /* @__PURE__ */ z.transform<unknown, LeadSummary>((input, ctx) => {
   if (!object(input)) {
     ctx.issues.push({ code: 'invalid_type', expected: 'object', input, message: 'a summary object' });
-    return input as LeadSummary;
+    return input as unknown as LeadSummary;
   }
   const kinds = summaryKinds();
   const schema = typeof input.type === 'string' ? summarySchemaFor(input.type) : undefined;
@@ -140,9 +140,9 @@ export const LeadSummarySchema = z.transform<unknown, LeadSummary>((input, ctx) 
       path: ['type'],
       message: kinds.length ? `one of ${kinds.map((kind) => `"${kind}"`).join(', ')}` : 'a summary type registered by a loaded package',
     });
-    return input as LeadSummary;
+    return input as unknown as LeadSummary;
   }
   const parsed = schema.safeParse(input);
   if (!parsed.success) ctx.issues.push(...(parsed.error.issues as z.core.$ZodRawIssue[]));
-  return (parsed.success ? parsed.data : input) as LeadSummary;
+  return (parsed.success ? parsed.data : input) as unknown as LeadSummary;
 });

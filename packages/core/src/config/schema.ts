@@ -112,7 +112,7 @@ const envelopeShape = (isProtected: (key: string) => boolean) => ({
 });
 
 /** The envelope alone (no domain section): what every page validates, whatever it loads. */
-export const HearthEnvelopeSchema = z.strictObject(envelopeShape((key) => PROTECTED_COPY_KEYS.test(key)));
+export const HearthEnvelopeSchema = /* @__PURE__ */ z.strictObject(envelopeShape((key) => PROTECTED_COPY_KEYS.test(key)));
 
 type SectionSchemas = {
   [K in keyof HearthConfigSections]: HearthConfigSections[K] extends z.ZodMiniType ? HearthConfigSections[K] : never;

@@ -43,7 +43,7 @@ export function normalizeLocale(value: string | null | undefined): Locale | unde
  * Registers a package's strings. English is passed as data (it is the fallback and always
  * present); other languages as loaders, fetched the first time a widget needs them. Calling it
  * again adds English keys the namespace does not have yet (strings a widget loads only when it
- * needs them, such as the PCL-5's items) and never replaces one.
+ * needs them, such as a long questionnaire's items) and never replaces one.
  */
 export function registerTranslations(
   namespace: string,
