@@ -1,75 +1,189 @@
 #!/usr/bin/env node
-// `pnpm test`: every check CI runs, in order, with timings and one closing count line.
-// Usage: pnpm test [--from <step>] [--only <step>]
+// `pnpm test`: every check CI runs, with timings and one closing count line.
+//
+// Steps run in three lanes at once, one step after another inside a lane: the browser tests on
+// sources (no build needed); build → the browser tests of the built dist/ → React → Storybook;
+// and, at a lower CPU priority, types → Node tests → content → lint → format → size. Both
+// Chromium runs mostly wait on the browser and on the tests' own timers (measured: a quarter of
+// a core each), so they set the wall time, and the CPU-bound checks use the time they leave
+// without starving them (on 2 cores, without `nice`, a dist test timed out). Each step's output
+// is printed in one piece when it ends; the closing lines are the timings and the test count.
+//
+// Usage: pnpm test [--only <step>] [--from <step>] [--serial] [--keep-going]
+//   --only <step>   run that step alone (its output streams as it runs)
+//   --from <step>   run that step and the ones after it in the list below
+//   --serial        one step at a time, in the order below (as before the lanes)
+//   --keep-going    a failed step does not stop the others (see every failure at once)
+// With CI=true, a skipped test fails the run: CI must prove that every test ran.
 import { spawn } from 'node:child_process';
 
+/** @typedef {{ name: string, cmd: string, after?: string[] }} Step */
+
+/** Every step, in the order of --serial and --from. `after`: steps it needs (when they run too). */
+/** @type {Step[]} */
 const steps = [
   { name: 'typecheck', cmd: 'pnpm typecheck' },
-  { name: 'lint', cmd: 'pnpm lint' },
-  { name: 'format', cmd: 'pnpm format:check' },
+  // ESLint and Prettier walk the whole tree: not while the build writes packages/hearth/dist.next/.
+  { name: 'lint', cmd: 'pnpm lint', after: ['build'] },
+  { name: 'format', cmd: 'pnpm format:check', after: ['build'] },
   { name: 'content', cmd: 'pnpm content:check' },
   { name: 'node', cmd: 'pnpm test:node' },
   { name: 'build', cmd: 'pnpm build' },
-  { name: 'size', cmd: 'pnpm size' },
+  { name: 'size', cmd: 'pnpm size', after: ['build'] },
   { name: 'browser', cmd: 'pnpm test:browser' },
-  { name: 'dist', cmd: 'pnpm test:dist' },
+  { name: 'dist', cmd: 'pnpm test:dist', after: ['build'] },
   { name: 'react', cmd: 'pnpm --filter @hearth/example-react-app typecheck && pnpm --filter @hearth/example-react-app build' },
-  { name: 'storybook', cmd: 'pnpm build-storybook' },
+  // Does every story build? Storybook's leaner test build (`--test`) says so in half the time;
+  // `pnpm build-storybook` makes the full site, and the story sweep in `dist` renders and axes each story.
+  { name: 'storybook', cmd: 'storybook build --test --quiet -o node_modules/.cache/hearth/storybook-test' },
+];
+
+/** Lanes run at the same time; `nice`: a lower CPU priority, so the Chromium lanes are never starved. */
+const lanes = [
+  { steps: ['browser'] },
+  { steps: ['build', 'dist', 'react', 'storybook'] },
+  { steps: ['typecheck', 'node', 'content', 'lint', 'format', 'size'], nice: true },
 ];
 
 const args = process.argv.slice(2);
-const from = args.includes('--from') ? args[args.indexOf('--from') + 1] : undefined;
-const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const only = option('--only');
+const from = option('--from');
+const serial = args.includes('--serial');
+const keepGoing = args.includes('--keep-going');
+const ci = /^(1|true)$/i.test(process.env.CI ?? '');
+
+for (const name of [only, from]) {
+  if (name !== undefined && !steps.some((s) => s.name === name)) {
+    console.error(`no step "${name}": the steps are ${steps.map((s) => s.name).join(', ')}`);
+    process.exit(2);
+  }
+}
 let selected = steps;
 if (from) selected = steps.slice(steps.findIndex((s) => s.name === from));
 if (only) selected = steps.filter((s) => s.name === only);
+const chosen = new Set(selected.map((s) => s.name));
+const byName = new Map(steps.map((s) => [s.name, s]));
+
+/** @type {{ steps: Step[], nice?: boolean }[]} */
+const plan = serial
+  ? [{ steps: selected }]
+  : lanes
+      .map((lane) => ({ ...lane, steps: lane.steps.filter((n) => chosen.has(n)).map((n) => byName.get(n)) }))
+      .filter((l) => l.steps.length);
+const live = selected.length === 1; // one step: stream its output as it comes
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
-const timings = [];
+/** @type {Map<string, { seconds: number, code: number, skipped: number, skippedNames: string[] }>} */
+const results = new Map();
+/** Per step: a promise that settles when the step has ended (or will not run), and its resolver. */
+const ended = new Map(
+  selected.map((s) => {
+    let done = () => {};
+    const promise = new Promise((resolve) => (done = resolve));
+    return [s.name, { promise, done }];
+  }),
+);
 const started = Date.now();
+let stopped = false; // a step failed: start no other
 
-function run(step) {
+/** Counts from a step's output: node:test's closing lines and web-test-runner's last progress line. */
+function count(out) {
+  // eslint-disable-next-line no-control-regex -- ANSI colour codes start with ESC
+  const text = out.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
+  const found = { passed: 0, failed: 0, skipped: 0 };
+  // node:test ("# pass N" with tap, "ℹ pass N" with spec); a cancelled test is a failed one.
+  for (const m of text.matchAll(/^(?:#|ℹ) (pass|fail|cancelled|skipped) (\d+)$/gm))
+    found[m[1] === 'pass' ? 'passed' : m[1] === 'skipped' ? 'skipped' : 'failed'] += Number(m[2]);
+  const wtr = [...text.matchAll(/(\d+) passed, (\d+) failed(?:, (\d+) skipped)?/g)].pop();
+  if (wtr) {
+    found.passed += Number(wtr[1]);
+    found.failed += Number(wtr[2]);
+    found.skipped += Number(wtr[3] ?? 0);
+  }
+  // Names where the output gives them: node:test's spec reporter marks skipped tests "# SKIP".
+  const skippedNames = [...text.matchAll(/^\s*[﹣-] (.+?) \([\d.]+m?s\) # SKIP/gm)].map((m) => m[1]);
+  return { ...found, skippedNames };
+}
+
+/** @param {Step} step @param {boolean} nice */
+function run(step, nice) {
   return new Promise((resolve) => {
     const t0 = Date.now();
-    console.log(`\n▶ ${step.name}: ${step.cmd}`);
-    const child = spawn(step.cmd, { shell: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
+    console.log(live ? `\n▸ ${step.name}: ${step.cmd}` : `▸ ${step.name} started: ${step.cmd}`);
+    // `pnpm exec` for a bare tool name (storybook): the same binaries as a package script sees.
+    const cmd = /^pnpm |^node /.test(step.cmd) ? step.cmd : `pnpm exec ${step.cmd}`;
+    const child = spawn(nice ? `nice -n 10 sh -c ${JSON.stringify(cmd)}` : cmd, {
+      shell: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, FORCE_COLOR: '0' },
+    });
     let out = '';
     const onData = (stream) => (chunk) => {
       out += chunk;
-      stream.write(chunk);
+      if (live) stream.write(chunk);
     };
     child.stdout.on('data', onData(process.stdout));
     child.stderr.on('data', onData(process.stderr));
-    child.on('close', (code) => {
-      // node:test closing lines ("# pass N" / "ℹ pass N") and web-test-runner's ("N passed, N failed"),
-      // read with colour codes stripped.
-      // eslint-disable-next-line no-control-regex -- ANSI colour codes start with ESC
-      out = out.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
-      for (const m of out.matchAll(/^(?:#|ℹ) (pass|fail|skipped) (\d+)$/gm))
-        totals[m[1] === 'pass' ? 'passed' : m[1] === 'fail' ? 'failed' : 'skipped'] += Number(m[2]);
-      const wtr = [...out.matchAll(/(\d+) passed, (\d+) failed(?:, (\d+) skipped)?/g)].pop();
-      if (wtr) {
-        totals.passed += Number(wtr[1]);
-        totals.failed += Number(wtr[2]);
-        totals.skipped += Number(wtr[3] ?? 0);
-      }
+    child.on('close', (code, signal) => {
+      const exit = code ?? 1;
       const seconds = (Date.now() - t0) / 1000;
-      timings.push(`${step.name} ${seconds.toFixed(1)}s${code ? ' FAILED' : ''}`);
-      resolve(code ?? 1);
+      const found = count(out);
+      totals.passed += found.passed;
+      totals.failed += found.failed;
+      totals.skipped += found.skipped;
+      results.set(step.name, { seconds, code: exit, skipped: found.skipped, skippedNames: found.skippedNames });
+      if (!live) {
+        const status = exit ? `FAILED (${signal ?? `exit ${exit}`})` : 'ok';
+        const rule = '━'.repeat(Math.max(3, 60 - step.name.length - status.length));
+        process.stdout.write(`\n━━ ${step.name}: ${status}, ${seconds.toFixed(1)}s ${rule}\n${out.trimEnd()}\n\n`);
+      }
+      if (exit && !keepGoing) stopped = true;
+      resolve();
     });
   });
 }
 
-let exitCode = 0;
-for (const step of selected) {
-  const code = await run(step);
-  if (code !== 0) {
-    exitCode = code;
-    console.error(`\n✖ step "${step.name}" failed (exit ${code}). Re-run it alone with: pnpm test --only ${step.name}`);
-    break;
+/** Runs a lane's steps in order; each first waits for the steps it needs. */
+async function runLane(lane) {
+  for (const step of lane.steps) {
+    // --serial keeps the list's order, in which `after` holds where it matters (size, dist).
+    const needs = serial ? [] : (step.after ?? []).filter((n) => chosen.has(n));
+    await Promise.all(needs.map((n) => ended.get(n).promise));
+    const blocked = needs.some((n) => results.get(n)?.code !== 0);
+    if (!stopped && !blocked) await run(step, Boolean(lane.nice));
+    ended.get(step.name).done();
   }
 }
-console.log(`\nsteps: ${timings.join(' · ')} · total ${((Date.now() - started) / 1000).toFixed(1)}s`);
+
+await Promise.all(plan.map(runLane));
+
+const failed = selected.filter((s) => results.get(s.name)?.code);
+const notRun = selected.filter((s) => !results.has(s.name));
+for (const step of failed) {
+  const { code } = results.get(step.name);
+  console.error(`\n✖ step "${step.name}" failed (exit ${code}). Re-run it alone with: pnpm test --only ${step.name}`);
+}
+if (notRun.length) console.error(`  not run (after a failure): ${notRun.map((s) => s.name).join(', ')}`);
+
+let exitCode = failed.length ? (results.get(failed[0].name)?.code ?? 1) : 0;
+if (ci && totals.skipped) {
+  const where = selected
+    .filter((s) => results.get(s.name)?.skipped)
+    .map((s) => {
+      const { skipped, skippedNames } = results.get(s.name);
+      return `${s.name}: ${skipped}${skippedNames.length ? ` (${skippedNames.join('; ')})` : ''}`;
+    });
+  console.error(`✖ ${totals.skipped} test(s) skipped, and CI=true requires every test to run: ${where.join(' · ')}`);
+  exitCode ||= 1;
+}
+
+const timings = selected.map((s) => {
+  const r = results.get(s.name);
+  return r ? `${s.name} ${r.seconds.toFixed(1)}s${r.code ? ' FAILED' : ''}` : `${s.name} not run`;
+});
+const how = serial || plan.length <= 1 ? 'one step at a time' : `${plan.length} lanes at once`;
+console.log(`\nsteps: ${timings.join(' · ')} · total ${((Date.now() - started) / 1000).toFixed(1)}s (${how})`);
 if (exitCode !== 0 && totals.failed === 0) totals.failed = 1; // a failed check counts as a failure
 console.log(`tests: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
 process.exit(exitCode);
