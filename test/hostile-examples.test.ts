@@ -83,6 +83,10 @@ describe('examples/partner-clinic: white label from config alone (built dist/)',
     expect(deepText(assessment)).to.contain('PCL-5');
     await continueToLead(assessment);
     expect(assessmentPage(assessment)).to.equal('lead');
+    // The consent sent is the one on screen: wait for the Spanish copy, loaded on demand (on a
+    // busy machine the form drew its English default first and the test, faster than a person, sent that).
+    const form = await waitFor(() => assessment.shadowRoot!.querySelector('hearth-lead-form'), 'the lead form');
+    await waitFor(() => deepText(form).includes('Acepto que Clínica Serena'), 'the partner’s Spanish consent text on screen');
     expect(await sendLead(assessment)).to.equal('Solicitud enviada');
     const [request] = await sink.waitForRequests(1);
     const lead = request!.body as { consent: { text: string; version: string }; contact: { state?: string } };
