@@ -4,7 +4,9 @@
  *
  * @module
  */
-import type { AssessmentSummary, LeadAnswers, UsStateCode } from '@hearth/core/schemas';
+import type { UsStateCode } from '@hearth/core/schemas';
+import type { LeadAnswers } from '@hearth/lead/schema';
+import type { AssessmentSummary } from './schema.js';
 import { evaluateSafety, scorePcl5, scorePcPtsd5 } from './scoring/index.js';
 import type { AssessmentAnswers, InstrumentId } from './flow.js';
 

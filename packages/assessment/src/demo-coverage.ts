@@ -7,7 +7,7 @@ let demo: Promise<ServedStates> | undefined;
 
 /** Loads the demo dataset once per page; a failed load is not remembered. */
 function loadDemo(): Promise<ServedStates> {
-  demo ??= import('@hearth/content-ptsd/coverage-demo').then((mod) => mod.demoCoverage as ServedStates);
+  demo ??= import('@hearth/coverage/demo').then((mod): ServedStates => mod.demoCoverage);
   return demo.catch((error: unknown) => {
     demo = undefined;
     throw error;

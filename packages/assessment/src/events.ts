@@ -1,4 +1,4 @@
-import type { AssessmentStepId } from '@hearth/core';
+import type { AssessmentStepId } from './schema.js';
 import type { Candidacy } from './candidacy.js';
 import type { InstrumentId } from './flow.js';
 

@@ -9,7 +9,8 @@
  *
  * @module
  */
-import type { AssessmentStepId, UsStateCode } from '@hearth/core/schemas';
+import type { UsStateCode } from '@hearth/core/schemas';
+import type { AssessmentStepId } from './schema.js';
 
 export type InstrumentId = 'pc-ptsd-5' | 'pcl-5';
 export type YesNoUnsure = 'yes' | 'no' | 'unsure';

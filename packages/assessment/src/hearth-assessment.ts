@@ -1,16 +1,9 @@
 import { nothing, type PropertyValues } from 'lit';
-import {
-  HearthElement,
-  LeadFormLoader,
-  baseStyles,
-  buttonStyles,
-  formStyles,
-  isUsStateCode,
-  type AssessmentStepId,
-  type HearthConfig,
-  type HearthConfigInput,
-} from '@hearth/core';
-import type { HearthLeadForm } from '@hearth/core/lead-form.js';
+import { HearthElement, baseStyles, buttonStyles, isUsStateCode, type HearthConfig, type HearthConfigInput } from '@hearth/core';
+// Registers the `assessment` config section and lead summary (and, through it, `coverage`).
+import './schema.js';
+import type { AssessmentStepId } from './schema.js';
+import { LeadFormLoader, formStyles, type HearthLeadForm } from '@hearth/lead';
 import styles from './hearth-assessment.styles.js';
 import {
   buildPages,
@@ -207,7 +200,7 @@ export class HearthAssessment extends HearthElement {
     this.started = true;
     this.#startedAt = Date.now();
     this.emit('hearth-assessment-start', { instrument: config.assessment.instrument });
-    this.track('hearth-assessment-start');
+    this.track('start');
   }
 
   #go(config: HearthConfig, page: Page): void {
@@ -225,7 +218,7 @@ export class HearthAssessment extends HearthElement {
     if (page.step !== this.#lastStep) {
       this.#lastStep = page.step;
       this.emit('hearth-assessment-step', progress);
-      this.track('hearth-assessment-step', progress);
+      this.track('step', progress);
     }
     // One step ahead: the lead form is usually there by the time the person presses Continue.
     if ((page.kind === 'results' || page.kind === 'lead') && this.#pages(config).some((p) => p.kind === 'lead')) {
@@ -237,7 +230,7 @@ export class HearthAssessment extends HearthElement {
       const detail: AssessmentCompleteDetail = { instrument: config.assessment.instrument };
       if (this.shareResult) Object.assign(detail, { ...(screen ? { positive: screen.positive } : {}), urgent, candidacy });
       this.emit('hearth-assessment-complete', detail);
-      this.track('hearth-assessment-complete', progress);
+      this.track('complete', progress);
     }
     this.#save();
     this.requestUpdate();

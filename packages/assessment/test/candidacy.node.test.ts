@@ -2,7 +2,8 @@
 // (shared/reference/instruments.md and the LeadSchema in @hearth/core).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { AnswersSchema, AssessmentSummarySchema } from '@hearth/core/schemas';
+import { AnswersSchema } from '@hearth/lead/schema';
+import { AssessmentSummarySchema } from '../src/schema.js';
 import {
   assessCandidacy,
   assessOutcome,

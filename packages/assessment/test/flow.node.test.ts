@@ -1,7 +1,7 @@
 // The flow as data: which pages, in which order, and what progress and events may say.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ASSESSMENT_STEPS, type AssessmentStepId } from '@hearth/core/schemas';
+import { ASSESSMENT_STEPS, type AssessmentStepId } from '../src/schema.js';
 import {
   buildPages,
   emptyAnswers,

@@ -268,7 +268,7 @@ export class HearthGuide extends HearthElement {
     const link = (event.target as Element | null)?.closest?.('a');
     if (!link || event.defaultPrevented) return;
     if (link.hasAttribute('data-hearth-cta')) {
-      this.track('guide-cta', { step: 'assessment' });
+      this.track('cta', { step: 'assessment' });
       const proceed = this.emit('hearth-guide-cta', { target: 'assessment' }, { cancelable: true });
       if (!proceed) event.preventDefault();
       return;

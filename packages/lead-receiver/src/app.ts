@@ -2,6 +2,9 @@ import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto
 import { Hono, type Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { validateLead } from '@hearth/lead/schema';
+// Each domain registers the summary its leads carry; a lead of a kind not imported here is refused.
+import '@hearth/assessment/schema';
+import '@hearth/coverage/schema';
 import { renderAdminPage, leadsCsv } from './admin.js';
 import { forwardJobsFor, type ForwardOptions } from './forwarder.js';
 import { silentLogger, type ReceiverLogger } from './logger.js';

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { LeadSummarySchema, UsStateCodeSchema, formatPath } from '@hearth/core/schemas';
+import { LeadSummarySchema, UsStateCodeSchema, formatPath, type LeadSummary } from '@hearth/core/schemas';
 
 export const LEAD_SCHEMA_VERSION = 1;
 
@@ -108,8 +108,10 @@ export const LeadSchema = z.object({
   locale: z.optional(z.enum(['en', 'es'])),
 });
 
-export type Lead = z.output<typeof LeadSchema>;
-export type LeadInput = z.input<typeof LeadSchema>;
+// `summary` is named, not inferred: an inferred type is frozen into dist/*.d.ts when this package is
+// built, before any domain augments HearthLeadSummaries, and a consumer would see only the base.
+export type Lead = Omit<z.output<typeof LeadSchema>, 'summary'> & { summary?: LeadSummary };
+export type LeadInput = Omit<z.input<typeof LeadSchema>, 'summary'> & { summary?: LeadSummary };
 export type LeadAnswers = z.output<typeof AnswersSchema>;
 
 export interface LeadFieldError {

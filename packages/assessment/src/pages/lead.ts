@@ -21,7 +21,7 @@ export function leadPage(ctx: OutcomeContext): TemplateResult {
  */
 export function createLeadForm(onResult: (event: Event) => void): HearthLeadForm {
   // createElement, not `new`: another copy of Hearth may own the tag.
-  const form = document.createElement('hearth-lead-form');
+  const form = document.createElement('hearth-lead-form') as HearthLeadForm;
   form.kind = 'assessment';
   form.setAttribute('part', 'lead-form');
   form.setAttribute('exportparts', 'form: lead-form-form, submit: lead-form-submit, result: lead-form-result');
