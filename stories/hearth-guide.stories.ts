@@ -51,7 +51,7 @@ const meta: Meta<Args> = {
     if (args.config) el.setAttribute('config', args.config);
     if (args.markdown) el.markdown = args.markdown;
     // Storybook has no assessment on the page: keep the call to action from jumping to #hearth-assessment.
-    el.addEventListener('hearth-guide-cta', (event) => event.preventDefault());
+    el.addEventListener('hearth-cta', (event) => event.preventDefault());
     wrapper.append(el);
     return wrapper;
   },
@@ -60,7 +60,7 @@ const meta: Meta<Args> = {
       description: {
         component:
           'The patient-education guide: by default the built-in PTSD guide (compiled at build time, no Markdown parser downloaded), ' +
-          'or a `src` Markdown file or inline Markdown (sanitized with DOMPurify, loaded on demand). The call to action emits `hearth-guide-cta`.',
+          'or a `src` Markdown file or inline Markdown (sanitized with DOMPurify, loaded on demand). The call to action emits `hearth-cta`.',
       },
     },
   },

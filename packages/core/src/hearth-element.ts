@@ -317,11 +317,18 @@ export abstract class HearthElement extends LitElement {
    */
   protected emitCta(action: string, href?: string): boolean {
     const proceed = this.emit('hearth-cta', { widget: this.widgetName, action, ...(href ? { href } : {}) }, { cancelable: true });
-    if (!ctaAliasWarned) {
+    // The old name still fires; the deprecation is logged only when a listener actually uses it
+    // (reads its detail or cancels it), so pages that moved on see no noise.
+    const alias = new CustomEvent('hearth-guide-cta', { bubbles: true, composed: true, cancelable: true });
+    const warn = (): void => {
+      if (ctaAliasWarned) return;
       ctaAliasWarned = true;
       console.warn('[hearth] "hearth-guide-cta" is deprecated and will be removed; listen for "hearth-cta" ({ widget, action, href }).');
-    }
-    const alias = new CustomEvent('hearth-guide-cta', { detail: { target: action }, bubbles: true, composed: true, cancelable: true });
+    };
+    const detail = { target: action };
+    Object.defineProperty(alias, 'detail', { get: () => (warn(), detail) });
+    const cancel = alias.preventDefault.bind(alias);
+    alias.preventDefault = () => (warn(), cancel());
     return this.dispatchEvent(alias) && proceed;
   }
 }

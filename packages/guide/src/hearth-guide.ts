@@ -43,7 +43,7 @@ declare module '@hearth/core' {
   interface HearthEventDetailMap {
     /** The guide is on screen: its top-level sections, the language and where the content came from. */
     'hearth-guide-load': { sections: { id: string; title: string }[]; lang: string; source: GuideSourceKind };
-    /** The call to action was used. Cancelable: call preventDefault() to handle it yourself (e.g. open the assessment in place). */
+    /** Deprecated alias of `hearth-cta` (`{ widget: 'guide', action: 'assessment' }`); fired after it. */
     'hearth-guide-cta': { target: 'assessment' };
   }
 }
@@ -71,7 +71,8 @@ const clampLevel = (value: number) => (Number.isFinite(value) ? Math.min(6, Math
  * @slot - An optional `<script type="text/markdown">` holding the guide's Markdown.
  *
  * @event hearth-guide-load - The content is shown. `detail: { sections, lang, source }`.
- * @event hearth-guide-cta - The call to action (a link to `#hearth-assessment`) was used. Cancelable. `detail: { target: 'assessment' }`.
+ * @event hearth-cta - The call to action (a link to `#hearth-assessment`) was used. Cancelable. `detail: { widget: 'guide', action: 'assessment', href }`.
+ * @event hearth-guide-cta - Deprecated alias of `hearth-cta`, with `detail: { target: 'assessment' }`; a listener that uses it logs one deprecation warning.
  *
  * @csspart base - The wrapper.
  * @csspart article - The guide's article element.
@@ -269,7 +270,7 @@ export class HearthGuide extends HearthElement {
     if (!link || event.defaultPrevented) return;
     if (link.hasAttribute('data-hearth-cta')) {
       this.track('cta', { step: 'assessment' });
-      const proceed = this.emit('hearth-guide-cta', { target: 'assessment' }, { cancelable: true });
+      const proceed = this.emitCta('assessment', link.getAttribute('href') ?? undefined);
       if (!proceed) event.preventDefault();
       return;
     }

@@ -203,23 +203,46 @@ describe('<hearth-guide>', () => {
     el.remove();
   });
 
-  it('turns the link to #hearth-assessment into a call to action that emits hearth-guide-cta', async () => {
+  it('turns the link to #hearth-assessment into a call to action that emits hearth-cta', async () => {
     const el = await ready(await fixture<HearthGuide>(html`<hearth-guide></hearth-guide>`));
     const cta = $(el, 'a[data-hearth-cta]')!;
     expect(cta.textContent).to.equal('Take the free 3-minute self-assessment');
     expect(cta.getBoundingClientRect().height).to.be.at.least(44);
     const handler = (event: Event) => event.preventDefault();
-    document.addEventListener('hearth-guide-cta', handler);
-    setTimeout(() => {
-      cta.focus();
-      void sendKeys({ press: 'Enter' });
+    document.addEventListener('hearth-cta', handler);
+    const { result: event, warnings } = await captureConsole(() => {
+      setTimeout(() => {
+        cta.focus();
+        void sendKeys({ press: 'Enter' });
+      });
+      return oneEvent(document, 'hearth-cta');
     });
-    const event = await oneEvent(document, 'hearth-guide-cta');
-    document.removeEventListener('hearth-guide-cta', handler);
-    expect(event.detail).to.deep.equal({ target: 'assessment' });
+    document.removeEventListener('hearth-cta', handler);
+    expect(event.detail).to.deep.equal({ widget: 'guide', action: 'assessment', href: '#hearth-assessment' });
     expect(event.composed).to.be.true;
     // The listener took over, so the page did not jump to #hearth-assessment.
     expect(location.hash).to.equal('');
+    // Nobody used the old name, so nothing about it is logged.
+    expect(warnings.flat().filter((m) => String(m).includes('hearth-guide-cta'))).to.deep.equal([]);
+  });
+
+  it('still fires the deprecated hearth-guide-cta, and warns once when a listener uses it', async () => {
+    const el = await ready(await fixture<HearthGuide>(html`<hearth-guide></hearth-guide>`));
+    const cta = $(el, 'a[data-hearth-cta]')!;
+    const details: unknown[] = [];
+    const handler = (event: Event) => {
+      details.push((event as CustomEvent).detail);
+      event.preventDefault();
+    };
+    document.addEventListener('hearth-guide-cta', handler);
+    const { warnings } = await captureConsole(async () => {
+      cta.click();
+      cta.click();
+    });
+    document.removeEventListener('hearth-guide-cta', handler);
+    expect(details).to.deep.equal([{ target: 'assessment' }, { target: 'assessment' }]);
+    expect(location.hash).to.equal('');
+    expect(warnings.flat().filter((m) => String(m).includes('"hearth-guide-cta" is deprecated'))).to.have.length(1);
   });
 
   it('switches to Spanish with the page language and loads the Spanish guide', async () => {

@@ -133,3 +133,24 @@ test('the chunk-graph checks refuse an eager loader, duplicated modules and an u
   const unwrapped = [chunk({ fileName: 'hearth.all.js', code: 'var e=1;', isEntry: true })];
   assert.throws(() => analyse({ modules: good, all: unwrapped, groups: new Map() }), /not wrapped/);
 });
+
+test('the written config schema covers the envelope and every registered domain section', async () => {
+  const { configSchemaDocument } = await import('../scripts/write-config-schema.mjs');
+  const schema = configSchemaDocument() as {
+    properties: Record<string, { properties?: Record<string, unknown> }>;
+    additionalProperties: unknown;
+  };
+  assert.deepEqual(Object.keys(schema.properties).sort(), [
+    'analytics',
+    'assessment',
+    'brand',
+    'copy',
+    'coverage',
+    'lead',
+    'locale',
+    'privacy',
+  ]);
+  assert.equal(schema.additionalProperties, false, 'a misspelt top-level key is flagged by editors');
+  assert.ok(schema.properties.assessment?.properties?.instrument, 'the assessment section lists its instrument');
+  assert.ok(schema.properties.coverage, 'the coverage section is there');
+});

@@ -1,26 +1,21 @@
-import { hearthConfigSchema, unknownConfigKeys, type HearthConfig, type HearthConfigInput } from './schema.js';
+import { hearthConfigSchema, type HearthConfig, type HearthConfigInput } from './schema.js';
 import { HearthConfigError, toConfigIssues, type ConfigLayer } from './errors.js';
 import { mergeConfig } from './merge.js';
 
 export type ConfigResult =
   { ok: true; config: HearthConfig; input: HearthConfigInput } | { ok: false; error: HearthConfigError; input: HearthConfigInput };
 
-const warned = new Set<string>();
-
 /**
  * Merges layers (lowest precedence first) and validates the result against the envelope and the
  * sections registered so far (`hearthConfigSchema()`). A top-level key that no loaded package
- * registered is kept and warned about once: this page may simply not load that widget.
+ * registered is kept as given, silently: one partner config serves every page, and a page that
+ * shows only the guide has no use for `coverage`. A near miss of a known key (`brnad`) is still an
+ * error, and the build's JSON Schema, which lists every section, lets editors flag the rest.
  */
 export function resolveConfig(layers: readonly ConfigLayer[]): ConfigResult {
   const input = mergeConfig<HearthConfigInput>(...layers.map((l) => l.input));
   const parsed = hearthConfigSchema().safeParse(input);
   if (!parsed.success) return { ok: false, error: new HearthConfigError(toConfigIssues(parsed.error, input, layers)), input };
-  for (const key of unknownConfigKeys(input)) {
-    if (warned.has(key)) continue;
-    warned.add(key);
-    console.warn(`[hearth] config "${key}" is not used by any widget loaded on this page; it is kept as given.`);
-  }
   return { ok: true, config: parsed.data, input };
 }
 

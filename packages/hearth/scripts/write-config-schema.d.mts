@@ -1,0 +1,1 @@
+export function configSchemaDocument(): { $id: string; title: string; [key: string]: unknown };
