@@ -1,11 +1,13 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { HearthEventDetailMap } from '@hearth/core';
 
 // One guide CTA opens one assessment, even when a page has several.
 const handledCtas = new WeakSet<Event>();
 
 /**
- * Answers the page's "Take the assessment" call to action (`hearth-guide-cta` with
- * `{ target: 'assessment' }`, from the guide or the coverage checker): scrolls the host into view,
+ * Answers the page's "Take the assessment" call to action (`hearth-cta` with
+ * `{ action: 'assessment' }`, from the guide or the coverage checker; they also fire the deprecated
+ * `hearth-guide-cta`, which is not listened to, so it logs no deprecation): scrolls the host into view,
  * then `onOpen()` (the host focuses its heading). Listens only while the host is on the page.
  */
 export class GuideCtaListener implements ReactiveController {
@@ -19,16 +21,16 @@ export class GuideCtaListener implements ReactiveController {
   }
 
   hostConnected(): void {
-    document.addEventListener('hearth-guide-cta', this.#handleCta);
+    document.addEventListener('hearth-cta', this.#handleCta);
   }
 
   hostDisconnected(): void {
-    document.removeEventListener('hearth-guide-cta', this.#handleCta);
+    document.removeEventListener('hearth-cta', this.#handleCta);
   }
 
   readonly #handleCta = (event: Event): void => {
-    const detail = (event as CustomEvent<{ target?: string } | undefined>).detail;
-    if (detail?.target !== 'assessment' || handledCtas.has(event) || !this.#host.isConnected) return;
+    const detail = (event as CustomEvent<Partial<HearthEventDetailMap['hearth-cta']> | undefined>).detail;
+    if (detail?.action !== 'assessment' || handledCtas.has(event) || !this.#host.isConnected) return;
     handledCtas.add(event);
     // The CTA is a link to #hearth-assessment; we scroll and focus ourselves, so the jump is not needed.
     event.preventDefault();

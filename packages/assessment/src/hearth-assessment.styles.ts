@@ -30,28 +30,9 @@ export default css`
     padding-inline: 0;
     font-weight: 400;
   }
+  /* Core's crisis panel (crisisStyles), with this widget's border property. */
   .crisis {
-    border: 4px solid var(--hearth-assessment-crisis-border, ${token('--hearth-color-danger')});
-    border-radius: ${token('--hearth-radius')};
-    padding: ${token('--hearth-space-m')};
-    margin: 0 0 ${token('--hearth-space-l')};
-    background: ${token('--hearth-color-background')};
-  }
-  .crisis__title {
-    font-size: 1.25em;
-    line-height: 1.3;
-    margin: 0 0 ${token('--hearth-space-xs')};
-  }
-  .crisis p {
-    margin: ${token('--hearth-space-xs')} 0;
-  }
-  .crisis__actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: ${token('--hearth-space-xs')};
-    list-style: none;
-    margin: ${token('--hearth-space-xs')} 0 ${token('--hearth-space-s')};
-    padding: 0;
+    border-color: var(--hearth-assessment-crisis-border, var(--hearth-crisis-border, ${token('--hearth-color-danger')}));
   }
   .top {
     display: flex;

@@ -1,5 +1,14 @@
 import { nothing, type PropertyValues } from 'lit';
-import { HearthElement, baseStyles, buttonStyles, isUsStateCode, type HearthConfig, type HearthConfigInput } from '@hearth/core';
+import {
+  HearthElement,
+  baseStyles,
+  buttonStyles,
+  crisisStyles,
+  focusField,
+  isUsStateCode,
+  type HearthConfig,
+  type HearthConfigInput,
+} from '@hearth/core';
 // Registers the `assessment` config section and lead summary (and, through it, `coverage`).
 import './schema.js';
 import type { AssessmentStepId } from './schema.js';
@@ -45,7 +54,7 @@ import {
  * Progress is kept in `sessionStorage` (never `localStorage`) under `hearth-assessment:v1:<id>`,
  * without contact details, until the lead is sent or the person starts again. The later steps'
  * wording, the demo dataset and the lead form load on demand: "Loading…" (or a failure with "Try
- * again") stands in their place. The page's `hearth-guide-cta` event (`{ target: 'assessment' }`)
+ * again") stands in their place. The page's `hearth-cta` event (`{ action: 'assessment' }`)
  * scrolls the assessment into view and focuses its heading.
  *
  * @event hearth-assessment-start - `{ instrument }`: the person pressed Start (or answered the first question when there is no intro).
@@ -73,7 +82,7 @@ import {
  */
 export class HearthAssessment extends HearthElement {
   static override i18nNamespaces = ['assessment', 'assessment-instruments', 'core'];
-  static override styles = [baseStyles, buttonStyles, formStyles, styles];
+  static override styles = [baseStyles, buttonStyles, formStyles, crisisStyles, styles];
   static override properties = {
     ...HearthElement.properties,
     instrument: {},
@@ -289,11 +298,7 @@ export class HearthAssessment extends HearthElement {
     }
   };
 
-  readonly #focusField = (id: string): void => {
-    const field = this.renderRoot.querySelector<HTMLElement>(`#${id}`);
-    field?.focus();
-    field?.closest('.field')?.scrollIntoView?.({ block: 'nearest' });
-  };
+  readonly #focusField = (id: string): void => void focusField(this.renderRoot, id);
 
   /** Moves focus to the current step's heading (e.g. after a "Take the assessment" link elsewhere on the page). */
   override focus(options?: FocusOptions): void {

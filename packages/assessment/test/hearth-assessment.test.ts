@@ -714,10 +714,15 @@ describe('<hearth-assessment>', () => {
     const el = wrapper.querySelector('hearth-assessment')!;
     await el.updateComplete;
     window.scrollTo(0, 0);
-    document.dispatchEvent(new CustomEvent('hearth-guide-cta', { detail: { target: 'faq' } }));
+    document.dispatchEvent(new CustomEvent('hearth-cta', { detail: { widget: 'guide', action: 'faq' } }));
     await el.updateComplete;
     expect(deepActive()).to.not.equal(heading(el));
-    const cta = new CustomEvent('hearth-guide-cta', { detail: { target: 'assessment' }, bubbles: true, composed: true, cancelable: true });
+    const cta = new CustomEvent('hearth-cta', {
+      detail: { widget: 'guide', action: 'assessment', href: '#hearth-assessment' },
+      bubbles: true,
+      composed: true,
+      cancelable: true,
+    });
     document.dispatchEvent(cta);
     // Handled here, so the CTA link does not also jump to #hearth-assessment.
     expect(cta.defaultPrevented).to.be.true;
@@ -727,7 +732,7 @@ describe('<hearth-assessment>', () => {
 
     (document.activeElement as HTMLElement | null)?.blur();
     el.remove();
-    document.dispatchEvent(new CustomEvent('hearth-guide-cta', { detail: { target: 'assessment' } }));
+    document.dispatchEvent(new CustomEvent('hearth-cta', { detail: { widget: 'guide', action: 'assessment' } }));
     expect(deepActive()).to.not.equal(heading(el));
   });
 

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
+import { choiceFieldset as coreChoiceFieldset, inlineError as coreInlineError, type Choice } from '@hearth/core';
 import type { PageContext } from './context.js';
 
 /** A page's form: its content, then the submit button (Continue unless told), so Enter works. */
@@ -10,30 +10,24 @@ export function pageForm(ctx: PageContext, content: unknown, submit = ctx.t('con
   </form>`;
 }
 
+/** The inline error of the page's unanswered question, for core's templates. */
+function fieldError(ctx: PageContext): { message: string; prefix: string } | undefined {
+  return ctx.error && { message: ctx.error.message, prefix: ctx.t('errors.prefix') };
+}
+
 /** The inline message of an unanswered question (the summary at the top links to its field). */
 export function inlineError(ctx: PageContext): TemplateResult | typeof nothing {
-  if (!ctx.error) return nothing;
-  return html`<p class="error-message" id="${ctx.page.id}-error">
-    <span class="visually-hidden">${ctx.t('errors.prefix')}</span> ${ctx.error.message}
-  </p>`;
+  const error = fieldError(ctx);
+  return error ? coreInlineError({ id: `${ctx.page.id}-error`, ...error }) : nothing;
 }
 
-/** `aria-describedby` of a question: text before it, its hint, its error. */
-export function describedBy(ctx: PageContext, hint: boolean, before?: string): string {
+/** `aria-describedby` of a question: its hint, its error. */
+export function describedBy(ctx: PageContext): string {
   const id = ctx.page.id;
-  return [before, hint ? `${id}-hint` : '', ctx.error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return ctx.error ? `${id}-hint ${id}-error` : `${id}-hint`;
 }
 
-export interface FieldChoice {
-  value: string;
-  label: string;
-  checked: boolean;
-  onChange: (checked: boolean) => void;
-  /** Default `<page id>-<index>`; the first one is what the error summary links to. */
-  id?: string;
-  /** A line before this choice ("or"). */
-  divider?: string;
-}
+export type FieldChoice = Omit<Choice, 'hint'>;
 
 export interface ChoiceFieldOptions {
   type: 'radio' | 'checkbox';
@@ -46,33 +40,17 @@ export interface ChoiceFieldOptions {
   choices: readonly FieldChoice[];
 }
 
-/** One question: a radio or checkbox group whose legend is the page heading, with hint and error. */
-export function choiceFieldset(ctx: PageContext, options: ChoiceFieldOptions): TemplateResult {
-  const { page, error } = ctx;
-  return html`<div class="field ${error ? 'field--error' : ''}">
-    <fieldset aria-describedby=${describedBy(ctx, Boolean(options.hint), options.describedBy) || nothing}>
-      <legend class="legend legend--question">
-        <h2 class="page-heading" tabindex="-1" data-focus>
-          ${options.caption ? html`<span class="caption">${options.caption}</span>` : nothing}${options.heading}
-        </h2>
-      </legend>
-      ${options.hint ? html`<p class="hint" id="${page.id}-hint">${options.hint}</p>` : nothing} ${inlineError(ctx)}
-      <div class="choices">
-        ${options.choices.map(
-          (choice, index) =>
-            html`${choice.divider ? html`<p class="choice choice--divider">${choice.divider}</p>` : nothing}<label class="choice">
-                <input
-                  type=${options.type}
-                  id=${choice.id ?? `${page.id}-${index}`}
-                  name=${options.name}
-                  value=${choice.value}
-                  .checked=${live(choice.checked)}
-                  @change=${(e: Event) => choice.onChange((e.target as HTMLInputElement).checked)}
-                />
-                <span>${choice.label}</span>
-              </label>`,
-        )}
-      </div>
-    </fieldset>
-  </div>`;
+/** One question: core's choice fieldset, whose legend is the page heading, with hint and error. */
+export function choiceFieldset(ctx: PageContext, { heading, caption, ...options }: ChoiceFieldOptions): TemplateResult {
+  const error = fieldError(ctx);
+  return coreChoiceFieldset({
+    ...options,
+    legend: html`<h2 class="page-heading" tabindex="-1" data-focus>
+      ${caption ? html`<span class="caption">${caption}</span>` : nothing}${heading}
+    </h2>`,
+    legendClass: 'legend legend--question',
+    dividerClass: 'choice choice--divider',
+    idPrefix: ctx.page.id,
+    ...(error ? { error } : {}),
+  });
 }

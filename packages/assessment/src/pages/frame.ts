@@ -1,9 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { errorSummary } from '@hearth/core';
 import { keyed } from 'lit/directives/keyed.js';
 import type { Page } from '../flow.js';
 import type { FieldError, PageContext } from './context.js';
 import { crisisBar } from './crisis.js';
-import { errorSummary } from './errors.js';
 
 /** What surrounds every page: the crisis bar, Back, "Question 3 of 9", the error summary, Start again. */
 export interface FrameContext {
@@ -33,7 +33,7 @@ export function frame(ctx: FrameContext, content: unknown): TemplateResult {
       <p class="progress" part="progress" role="status">${progress ? t('progress', progress) : ''}</p>
     </div>
     ${progress ? html`<progress max=${progress.count} value=${progress.number} aria-hidden="true"></progress>` : nothing}
-    ${errorSummary(t, ctx.error, ctx.focusField)}
+    ${errorSummary({ title: t('errors.summaryTitle'), items: ctx.error ? [ctx.error] : [], onSelect: ctx.focusField })}
     <div class="page" part="page" data-page=${page.id}>${keyed(page.id, content)}</div>
     ${
       ctx.onStartAgain

@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { crisisLines } from '@hearth/core';
 import type { InstrumentId } from '../flow.js';
 import { pcPtsd5Instrument, pcl5Instrument } from '../instruments/index.js';
 import type { PageContext } from './context.js';
@@ -21,9 +22,6 @@ export function introPage(ctx: PageContext): TemplateResult {
     <h3>${t('intro.answersTitle')}</h3>
     <p>${t(config.privacy.includeAnswers ? 'intro.answersIncluded' : 'intro.answersSummary', { brand })}</p>
     <p>${t('intro.privacy')}</p>
-    <p>
-      <strong>${t('intro.crisis')}</strong> <a href="tel:988">${t('core:crisis.call988')}</a> ·
-      <a href="sms:988">${t('core:crisis.text988')}</a>
-    </p>
+    <p><strong>${t('intro.crisis')}</strong> ${crisisLines(t, { variant: 'links' })}</p>
     ${pageForm(ctx, nothing, t('intro.start'))}`;
 }

@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { crisisLines } from '@hearth/core';
 // The form and the lead pipeline load when the person reaches the results (see LeadFormLoader).
 import type { HearthLeadForm } from '@hearth/lead';
 import type { AssessmentAnswers } from '../flow.js';
@@ -11,7 +12,7 @@ export function leadPage(ctx: OutcomeContext): TemplateResult {
   const brand = ctx.config.brand.name;
   return html`<h2 class="page-heading" tabindex="-1" data-focus>${t('lead.title', { brand })}</h2>
     <p>${t('lead.intro', { brand })}</p>
-    ${ctx.urgent ? html`<p class="inline-crisis">${t('lead.urgent')} <a href="tel:988">${t('core:crisis.call988')}</a></p>` : nothing}
+    ${ctx.urgent ? html`<p class="inline-crisis">${t('lead.urgent')} ${crisisLines(t, { variant: 'call' })}</p>` : nothing}
     ${ctx.leadForm()}`;
 }
 

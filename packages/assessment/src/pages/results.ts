@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { crisisLines } from '@hearth/core';
 import { pcPtsd5Instrument, pcl5Instrument } from '../instruments/index.js';
 import { instrumentText, stateName, type OutcomeContext } from './context.js';
 import { crisisPanel } from './crisis.js';
@@ -51,9 +52,7 @@ export function resultsPage(ctx: OutcomeContext): TemplateResult {
     <ul class="list">
       <li>${bookingUrl ? html`<a href=${bookingUrl}>${t('results.nextBook')}</a>` : t('results.nextBookPlain')}</li>
       <li>${t('results.nextDoctor')}</li>
-      <li>
-        ${t('results.nextCrisis')} (<a href="tel:988">${t('core:crisis.call988')}</a>, <a href="sms:988">${t('core:crisis.text988')}</a>)
-      </li>
+      <li>${t('results.nextCrisis')} (${crisisLines(t, { variant: 'links', separator: ', ' })})</li>
     </ul>
     ${urgent ? nothing : crisisPanel(t, 'results')} ${ctx.hasLead ? pageForm(ctx, nothing, t('results.continue', { brand })) : nothing}`;
 }

@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { crisisLines } from '@hearth/core';
 import { phq9Item9Instrument } from '../instruments/index.js';
 import { instrumentText, type PageContext } from './context.js';
 import { optionsOf, questionPage } from './question.js';
@@ -18,10 +19,7 @@ export function safetyPage(ctx: PageContext): TemplateResult {
           (answers.phq9Item9 ?? 0) > 0
             ? html`<div class="inline-crisis">
                 <p><strong>${t('safety.inlineTitle')}</strong> ${t('safety.inline')}</p>
-                <p>
-                  <a href="tel:988">${t('core:crisis.call988')}</a> · <a href="sms:988">${t('core:crisis.text988')}</a> ·
-                  <a href="tel:911">${t('core:crisis.call911')}</a>
-                </p>
+                <p>${crisisLines(t, { variant: 'links', emergency: true })}</p>
               </div>`
             : nothing
         }

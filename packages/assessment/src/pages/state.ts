@@ -19,7 +19,7 @@ export function statePage(ctx: PageContext): TemplateResult {
         id=${id}
         name="state"
         autocomplete="address-level1"
-        aria-describedby=${describedBy(ctx, true)}
+        aria-describedby=${describedBy(ctx)}
         aria-invalid=${error ? 'true' : 'false'}
         @change=${(e: Event) => {
           const value = (e.target as HTMLSelectElement).value;

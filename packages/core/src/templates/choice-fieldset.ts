@@ -36,6 +36,8 @@ export interface ChoiceFieldsetOptions {
   parts?: { list?: string; choice?: string };
   /** Hide dividers from assistive technology when they only group visually. */
   dividersDecorative?: boolean;
+  /** Classes of a divider (default `choices__divider`). */
+  dividerClass?: string;
 }
 
 /**
@@ -56,7 +58,12 @@ export function choiceFieldset(options: ChoiceFieldsetOptions): TemplateResult {
           (choice, index) =>
             html`${
                 choice.divider
-                  ? html`<p class="choices__divider" aria-hidden=${options.dividersDecorative ? 'true' : nothing}>${choice.divider}</p>`
+                  ? html`<p
+                      class=${options.dividerClass ?? 'choices__divider'}
+                      aria-hidden=${options.dividersDecorative ? 'true' : nothing}
+                    >
+                      ${choice.divider}
+                    </p>`
                   : nothing
               }<label class="choice" part=${options.parts?.choice ?? nothing}>
                 <input

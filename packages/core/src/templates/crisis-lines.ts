@@ -15,6 +15,8 @@ export interface CrisisLinesOptions {
   variant?: 'links' | 'call' | 'line' | 'panel';
   /** Between "Call 988" and "Text 988" (`links` and `line`). Default " · ". */
   separator?: string;
+  /** `links`: "Call 911" too, after the same separator. */
+  emergency?: boolean;
   /** `class` of the `line` paragraph. Default `crisis`. */
   class?: string;
   /** `part` of the `line` paragraph or of the `panel` section. */
@@ -37,7 +39,10 @@ export function crisisLines(t: CrisisTranslate, options: CrisisLinesOptions = {}
   const variant = options.variant ?? 'line';
   const separator = options.separator ?? ' · ';
   if (variant === 'call') return call988(t);
-  if (variant === 'links') return html`${call988(t)}${separator}${text988(t)}`;
+  if (variant === 'links')
+    return html`${call988(t)}${separator}${text988(t)}${
+      options.emergency ? html`${separator}<a href="tel:911">${t('core:crisis.call911')}</a>` : nothing
+    }`;
   if (variant === 'line')
     return html`<p class=${options.class ?? 'crisis'} part=${options.part ?? nothing}>
       ${t('core:crisis.short')} ${call988(t)}${separator}${text988(t)}
