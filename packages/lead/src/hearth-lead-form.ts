@@ -4,6 +4,9 @@ import {
   HearthElement,
   baseStyles,
   buttonStyles,
+  errorSummary,
+  focusField,
+  inlineError,
   isUsStateCode,
   registerTranslations,
   reportOnce,
@@ -520,15 +523,6 @@ export class HearthLeadForm extends HearthElement {
     this.values = { ...this.values, [key]: value };
   }
 
-  #focusField(field: LeadFormField): void {
-    const id = field === 'contact' ? 'contact-email' : field;
-    const input = this.renderRoot.querySelector<HTMLElement>(`#${id}`);
-    const group = input?.closest('.field');
-    input?.focus();
-    // Bring the question (legend or label) into view with the field, as GOV.UK does.
-    group?.scrollIntoView?.({ block: 'nearest' });
-  }
-
   protected renderContent(): unknown {
     const config = this.hearthConfig;
     if (!config) return nothing;
@@ -688,33 +682,23 @@ export class HearthLeadForm extends HearthElement {
   #errorMessage(field: LeadFormField): TemplateResult | typeof nothing {
     const error = this.fieldErrors[field];
     if (!error) return nothing;
-    return html`<span class="error-message" id="${field}-error"
-      ><span class="visually-hidden">${this.localize.t('errors.prefix')}</span> ${error}</span
-    >`;
+    return inlineError({ id: `${field}-error`, prefix: this.localize.t('errors.prefix'), message: error, inline: true });
   }
 
+  /** Links focus each field and bring its question (legend or label) into view, as GOV.UK does. */
   #renderErrorSummary(): TemplateResult | typeof nothing {
-    const fields = FIELD_ORDER.filter((field) => this.fieldErrors[field]);
-    if (!fields.length && !this.generalErrors.length) return nothing;
-    return html`<div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
-      <h3 class="error-summary__title" id="error-summary-title">${this.localize.t('errors.summaryTitle')}</h3>
-      <ul class="error-summary__list">
-        ${this.generalErrors.map((message) => html`<li>${message}</li>`)}
-        ${fields.map(
-          (field) =>
-            html`<li>
-              <a
-                href="#${field === 'contact' ? 'contact-email' : field}"
-                @click=${(e: Event) => {
-                  e.preventDefault();
-                  this.#focusField(field);
-                }}
-                >${this.fieldErrors[field]}</a
-              >
-            </li>`,
-        )}
-      </ul>
-    </div>`;
+    return errorSummary({
+      title: this.localize.t('errors.summaryTitle'),
+      headingLevel: 3,
+      items: [
+        ...this.generalErrors.map((message) => ({ message })),
+        ...FIELD_ORDER.flatMap((field) => {
+          const message = this.fieldErrors[field];
+          return message ? [{ message, target: field === 'contact' ? 'contact-email' : field }] : [];
+        }),
+      ],
+      onSelect: (target) => focusField(this.renderRoot, target),
+    });
   }
 
   #renderProblem(config: HearthConfig): TemplateResult | typeof nothing {
