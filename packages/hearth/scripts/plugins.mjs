@@ -127,10 +127,17 @@ export function isRuntimeModule(id) {
   return SHARED_DEPS.test(id) || /[\\/]packages[\\/](?:core|lead)[\\/]src[\\/]/.test(id);
 }
 
+/** A domain package's config section and lead summary (`@hearth/<pkg>/schema`, DOM-free). */
+const SCHEMA_MODULE = /[\\/]packages[\\/][^\\/]+[\\/]src[\\/]schema\.ts$/;
+
 /**
  * The one shared chunk: lit, @lit/*, i18next, zod/mini, and every module `src/runtime.ts` reaches
  * through static imports (core and the provider). Dynamic imports (Spanish strings, Markdown
- * tooling) stay out, so they load only when needed.
+ * tooling) stay out, so they load only when needed. A domain `/schema` module that two or more
+ * widget chunks import (coverage's: the assessment reads `coverage` too) joins it as well: as a
+ * chunk of its own it cost every such page one more request and compressed worse, and it is part
+ * of the config envelope, as the domain sections were in core before (issue 11). It then
+ * registers its section on every page, like those did.
  */
 export function runtimeChunk(runtimeEntry) {
   /** @type {Set<string> | undefined} */
@@ -139,16 +146,29 @@ export function runtimeChunk(runtimeEntry) {
     name: 'hearth:runtime-chunk',
     buildEnd() {
       closure = new Set();
-      const queue = [...this.getModuleIds()].filter((id) => id === runtimeEntry);
-      while (queue.length) {
-        const id = queue.pop();
-        if (closure.has(id)) continue;
-        const info = this.getModuleInfo(id);
-        // Loaded on demand through import() somewhere (the lead pipeline, the lead form): not part of the shared chunk.
-        if (id !== runtimeEntry && info?.dynamicImporters.length) continue;
-        closure.add(id);
-        queue.push(...(info?.importedIds ?? []));
+      /** Every module `entry` reaches through static imports, short of on-demand ones and `stop`. */
+      const reach = (entry, stop = new Set()) => {
+        const seen = new Set();
+        const queue = [entry];
+        while (queue.length) {
+          const id = queue.pop();
+          if (seen.has(id) || stop.has(id)) continue;
+          const info = this.getModuleInfo(id);
+          // Loaded on demand through import() somewhere (the lead pipeline, the lead form): not part of the shared chunk.
+          if (id !== entry && info?.dynamicImporters.length) continue;
+          seen.add(id);
+          queue.push(...(info?.importedIds ?? []));
+        }
+        return seen;
+      };
+      for (const id of reach(runtimeEntry)) closure.add(id);
+      const widgetEntries = [...this.getModuleIds()].filter((id) => id.startsWith(`\0${CHUNK_PREFIX}`));
+      /** @type {Map<string, number>} */
+      const users = new Map();
+      for (const entry of widgetEntries) {
+        for (const id of reach(entry, closure)) if (SCHEMA_MODULE.test(id)) users.set(id, (users.get(id) ?? 0) + 1);
       }
+      for (const [id, count] of users) if (count > 1) for (const dep of reach(id, closure)) closure.add(dep);
     },
   };
   const test = (id) => {
