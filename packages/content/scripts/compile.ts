@@ -5,7 +5,6 @@ import { DEFAULT_LABELS } from '../src/markdown/labels.js';
 import { renderMarkdown } from '../src/markdown/render.js';
 import { sanitizeToHtml } from '../src/markdown/sanitize.js';
 import { splitFaq, tableOfContents } from '../src/runtime/structure.js';
-import { plainText } from '../src/runtime/text.js';
 import type { CompiledFaq, CompiledGuide, ContentPackManifest, FrontMatter } from '../src/types.js';
 import { checkPack, formatProblem, packEntries, type DocKind, type Problem } from './check.js';
 
@@ -89,7 +88,7 @@ export function compilePack(packDir: string, display = (path: string) => relativ
       const items = splitFaq(container).map((section) => {
         const holder = window.document.createElement('div');
         holder.append(section.answer);
-        return { slug: section.slug, question: section.question, answerHtml: holder.innerHTML.trim(), answerText: plainText(holder) };
+        return { slug: section.slug, question: section.question, answerHtml: holder.innerHTML.trim() };
       });
       const faq: CompiledFaq = { lang, frontMatter, items };
       byLang.set(lang, [...(byLang.get(lang) ?? []), { source, kind: 'faq', value: faq }]);

@@ -45,10 +45,11 @@ export interface FaqItem {
   slug: string;
   /** Plain text; may hold placeholders. */
   question: string;
-  /** Sanitized HTML with placeholder markers. */
+  /**
+   * Sanitized HTML with placeholder markers. Its plain text (search, FAQPage JSON-LD) is read
+   * from the nodes at runtime with `plainText()`, not shipped a second time.
+   */
   answerHtml: string;
-  /** Plain text of the answer (for FAQPage JSON-LD); may hold placeholders. */
-  answerText: string;
 }
 
 export interface CompiledFaq {

@@ -22,6 +22,7 @@ import {
   fillPlaceholders,
   htmlToFragment,
   packLoader,
+  plainText,
   resolveContentUrl,
   setJsonScriptText,
   shiftHeadings,
@@ -53,7 +54,6 @@ export type FaqContentLoader = (lang: string) => Promise<CompiledFaq>;
 interface LoadedQuestion {
   slug: string;
   question: string;
-  answerText: string;
   /** A fresh copy of the answer's nodes, markers unfilled. */
   build(): DocumentFragment;
 }
@@ -283,6 +283,8 @@ export class HearthFaq extends HearthElement {
     this.#builtKey = key;
     this.#shown = this.source.value!.questions.map((question) => {
       const fragment = question.build();
+      // Read before the markers are filled, then filled as text: the same words the reader sees.
+      const answerText = plainText(fragment);
       const top = topHeadingDepth(fragment);
       if (top) shiftHeadings(fragment, level + 1 - top);
       fillPlaceholders(fragment, values, labels);
@@ -292,7 +294,7 @@ export class HearthFaq extends HearthElement {
       return {
         slug: question.slug,
         question: fillPlaceholderText(question.question, values),
-        answerText: fillPlaceholderText(question.answerText, values),
+        answerText: fillPlaceholderText(answerText, values),
         node,
       };
     });

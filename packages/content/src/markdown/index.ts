@@ -10,7 +10,6 @@ import { splitFrontMatter, type FrontMatterValue } from './front-matter.js';
 import { renderMarkdown } from './render.js';
 import { sanitizeToFragment } from './sanitize.js';
 import { splitFaq, tableOfContents } from '../runtime/structure.js';
-import { plainText } from '../runtime/text.js';
 
 export {
   renderMarkdown,
@@ -87,7 +86,6 @@ export interface MarkdownFaqItem {
   slug: string;
   question: string;
   answer: DocumentFragment;
-  answerText: string;
 }
 
 /** FAQ Markdown (one heading per question) → questions with sanitized answers. */
@@ -96,6 +94,5 @@ export function markdownToFaq(
   options: ToFragmentOptions = {},
 ): { frontMatter: Partial<FrontMatter>; items: MarkdownFaqItem[] } {
   const { frontMatter, fragment } = markdownToFragment(source, options);
-  const items = splitFaq(fragment).map((section) => ({ ...section, answerText: plainText(section.answer) }));
-  return { frontMatter, items };
+  return { frontMatter, items: splitFaq(fragment) };
 }
