@@ -12,7 +12,16 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, w
 import { join, resolve } from 'node:path';
 import { build, defaultClientConditions } from 'vite';
 import { discoverWidgets } from './widgets.mjs';
-import { chunkGroups, coreVersion, isRuntimeModule, keepRegistrations, noHostGlobals, runtimeChunk, widgetModules } from './plugins.mjs';
+import {
+  chunkGroups,
+  coreVersion,
+  isRuntimeModule,
+  keepRegistrations,
+  minifyTemplates,
+  noHostGlobals,
+  runtimeChunk,
+  widgetModules,
+} from './plugins.mjs';
 import { analyse, printReport } from './stats.mjs';
 import { writeManifest } from './manifest.mjs';
 import { writeDeclarations } from './declarations.mjs';
@@ -44,7 +53,7 @@ function common() {
     // Build from the workspace sources (the "source" export condition): no package needs building first.
     resolve: { conditions: ['source', ...defaultClientConditions] },
     define: { __HEARTH_VERSION__: JSON.stringify(coreVersion()) },
-    plugins: [widgetModules(), noHostGlobals(), keepRegistrations()],
+    plugins: [widgetModules(), noHostGlobals(), keepRegistrations(), minifyTemplates()],
     build: { rolldownOptions: { checks: { pluginTimings: false } } },
   };
 }
@@ -69,6 +78,9 @@ export async function buildModules(outDir = DIST) {
       lib: { entry: { hearth: join(PKG, 'src/loader.ts') }, formats: ['es'] },
       rolldownOptions: {
         plugins: [runtime.plugin],
+        // A widget chunk may also export what its on-demand parts share with it (the assessment's
+        // later steps): no namespace wrapper, and no extra runtime-helper file for it.
+        preserveEntrySignatures: 'allow-extension',
         output: {
           format: 'es',
           entryFileNames: '[name].js',

@@ -101,6 +101,17 @@ export function widgetModules() {
   };
 }
 
+/**
+ * Lit's directives and `lit/static-html`: stateless helpers a single widget may use alone
+ * (`repeat` in the FAQ, `keyed` in the assessment). They join the runtime chunk only when the
+ * runtime itself or two widget chunks use them, so a page without that widget does not download them.
+ */
+const LIT_OPTIONAL =
+  /[\\/](?:lit-html[\\/](?:directives[\\/][^\\/]+|static|directive-helpers|async-directive|directive)|lit[\\/](?:directives[\\/][^\\/]+|static-html|directive-helpers|async-directive|directive))\.js$/;
+
+/** A lit directive or `lit/static-html` (see LIT_OPTIONAL). */
+export const isOptionalLitModule = (id) => LIT_OPTIONAL.test(id);
+
 const SHARED_DEPS =
   /[\\/]node_modules[\\/](?:\.pnpm[\\/][^\\/]+[\\/]node_modules[\\/])?(?:lit|lit-html|lit-element|@lit[\\/][^\\/]+|@lit-labs[\\/][^\\/]+|i18next|zod)[\\/]/;
 
@@ -169,10 +180,17 @@ export function runtimeChunk(runtimeEntry) {
         for (const id of reach(entry, closure)) if (SCHEMA_MODULE.test(id)) users.set(id, (users.get(id) ?? 0) + 1);
       }
       for (const [id, count] of users) if (count > 1) for (const dep of reach(id, closure)) closure.add(dep);
+      /** @type {Map<string, number>} */
+      const litUsers = new Map();
+      for (const entry of widgetEntries) {
+        for (const id of reach(entry, closure)) if (LIT_OPTIONAL.test(id)) litUsers.set(id, (litUsers.get(id) ?? 0) + 1);
+      }
+      for (const [id, count] of litUsers) if (count > 1) closure.add(id);
     },
   };
   const test = (id) => {
     if (/\.json(?:\?|$)/.test(id)) return false;
+    if (LIT_OPTIONAL.test(id)) return closure?.has(id) ?? false;
     return SHARED_DEPS.test(id) || id.startsWith('\0rolldown/') || (closure?.has(id) ?? false);
   };
   return { plugin, test };
@@ -238,4 +256,185 @@ export function coreVersion() {
   const match = /VERSION\s*=\s*'([^']+)'/.exec(source);
   if (!match) throw new Error('[hearth build] cannot read VERSION from packages/core/src/version.ts');
   return match[1];
+}
+
+/** `'--hearth-x': 'value'` pairs of core's TOKEN_DEFAULTS, read from its source. */
+export function tokenDefaults() {
+  const source = readFileSync(join(PACKAGES, 'core/src/styles/tokens.ts'), 'utf8');
+  const block = /TOKEN_DEFAULTS\s*=\s*\{([\s\S]*?)\}\s*as const/.exec(source);
+  if (!block) throw new Error('[hearth build] cannot read TOKEN_DEFAULTS from packages/core/src/styles/tokens.ts');
+  /** @type {Map<string, string>} */
+  const map = new Map();
+  for (const m of block[1].matchAll(/'(--hearth-[a-z0-9-]+)'\s*:\s*'([^']*)'/g)) map.set(m[1], m[2]);
+  if (map.size === 0) throw new Error('[hearth build] TOKEN_DEFAULTS is empty');
+  return map;
+}
+
+/**
+ * Minifies the static text of one `css` template: comments go, whitespace runs become one space,
+ * and the spaces next to `{ } ; , >` and after `:` go, as does the `;` before `}`. Quoted strings
+ * are kept as written. Never touched: spaces before `:` (`.a :focus` is not `.a:focus`) or around
+ * parentheses (`and (` is not `and(`), `+` and `-` (calc needs them).
+ */
+export function minifyCssText(text) {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i];
+    if (ch === '"' || ch === "'") {
+      let j = i + 1;
+      while (j < text.length && text[j] !== ch) j += text[j] === '\\' ? 2 : 1;
+      out += text.slice(i, j + 1);
+      i = j + 1;
+    } else if (ch === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      i = end === -1 ? text.length : end + 2;
+      out += ' ';
+    } else if (ch === '\\') {
+      out += text.slice(i, i + 2);
+      i += 2;
+    } else if (/\s/.test(ch)) {
+      while (i < text.length && /\s/.test(text[i])) i++;
+      out += ' ';
+    } else {
+      out += ch;
+      i++;
+    }
+  }
+  // Outside strings only: split on quoted strings and squeeze the rest.
+  return out
+    .split(/("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')/)
+    .map((part, n) =>
+      n % 2
+        ? part
+        : part
+            .replace(/ *([{};,>]) */g, '$1')
+            .replace(/: +/g, ':')
+            .replace(/;}/g, '}')
+            .replace(/ {2,}/g, ' '),
+    )
+    .join('');
+}
+
+/**
+ * Whitespace in an `html` template's static text: a run that holds a line break (the source's
+ * indentation) becomes one line break. The DOM then holds the same text nodes, which render
+ * alike (no template of ours uses `<pre>`, `<textarea>` or `white-space: pre`).
+ */
+export function minifyHtmlText(text) {
+  return text.replace(/[ \t]*\n\s*/g, '\n');
+}
+
+/**
+ * The script-tag build's templates: every `css` template of a workspace module is minified
+ * (minifyCssText) and every `html` one loses its indentation (minifyHtmlText), so phones do not
+ * download the source's layout (issue 11's size ceiling). `defaults` (TOKEN_DEFAULTS) writes each
+ * `${token('--hearth-x')}` out as its `var(--hearth-x,default)`; measured, that compressed worse
+ * than the calls, so the build passes none. Source, tests and the npm packages keep the readable
+ * templates.
+ */
+export function minifyTemplates(defaults = new Map()) {
+  return {
+    name: 'hearth:minify-templates',
+    enforce: /** @type {const} */ ('post'),
+    transform(code, id) {
+      if (!/[\\/]packages[\\/][^\\/]+[\\/]src[\\/].*\.ts$/.test(id) || !/\b(?:css|html)`/.test(code)) return null;
+      let out = minifyTemplatesIn(code, 'css', minifyCssText, defaults, id);
+      out = minifyTemplatesIn(out, 'html', minifyHtmlText, new Map(), id);
+      return out === code ? null : { code: out, map: null };
+    },
+  };
+}
+
+/**
+ * Reads a template literal's body from `start` (just after its backtick) to its closing
+ * backtick: static text runs and `${…}` expressions. Expressions may hold strings and nested
+ * templates; a regular expression literal holding a backtick or brace would mislead it, so the
+ * build fails loudly (`unterminated`) rather than guess.
+ * @returns {{ texts: string[], exprs: string[], end: number }} `end` is the closing backtick's index
+ */
+function readTemplate(code, start, id) {
+  const texts = [''];
+  const exprs = [];
+  let i = start;
+  for (;;) {
+    const ch = code[i];
+    if (ch === undefined) throw new Error(`[hearth build] ${id}: unterminated template literal`);
+    if (ch === '`') return { texts, exprs, end: i };
+    if (ch === '\\') {
+      texts[texts.length - 1] += code.slice(i, i + 2);
+      i += 2;
+    } else if (ch === '$' && code[i + 1] === '{') {
+      const end = skipExpression(code, i + 2, id);
+      exprs.push(code.slice(i + 2, end));
+      texts.push('');
+      i = end + 1;
+    } else {
+      texts[texts.length - 1] += ch;
+      i++;
+    }
+  }
+}
+
+/** The index of the `}` that closes the expression starting at `i`. */
+function skipExpression(code, i, id) {
+  let depth = 0;
+  for (;;) {
+    const ch = code[i];
+    if (ch === undefined) throw new Error(`[hearth build] ${id}: unterminated template expression`);
+    if (ch === '"' || ch === "'") {
+      i++;
+      while (code[i] !== ch) {
+        if (code[i] === undefined) throw new Error(`[hearth build] ${id}: unterminated string in a template expression`);
+        i += code[i] === '\\' ? 2 : 1;
+      }
+    } else if (ch === '`') {
+      i = readTemplate(code, i + 1, id).end;
+    } else if (ch === '/' && code[i + 1] === '/') {
+      i = code.indexOf('\n', i);
+      if (i === -1) throw new Error(`[hearth build] ${id}: unterminated template expression`);
+    } else if (ch === '/' && code[i + 1] === '*') {
+      i = code.indexOf('*/', i + 2) + 1;
+      if (i === 0) throw new Error(`[hearth build] ${id}: unterminated comment in a template expression`);
+    } else if (ch === '{') depth++;
+    else if (ch === '}') {
+      if (depth === 0) return i;
+      depth--;
+    }
+    i++;
+  }
+}
+
+/** The text transform of {@link minifyTemplates} for one tag, nested templates included. */
+export function minifyTemplatesIn(code, tag, minifyText, defaults, id = 'module') {
+  const pattern = new RegExp(`\\b${tag}\``, 'g');
+  let out = '';
+  let last = 0;
+  for (let match = pattern.exec(code); match; match = pattern.exec(code)) {
+    const start = match.index + match[0].length;
+    const { texts, exprs, end } = readTemplate(code, start, id);
+    // token('--hearth-x') calls become text when `defaults` knows them; the rest stay expressions.
+    const runs = [texts[0]];
+    const kept = [];
+    exprs.forEach((expr, n) => {
+      const tok = /^\s*token\(\s*['"](--hearth-[a-z0-9-]+)['"]\s*\)\s*$/.exec(expr);
+      const value = tok ? defaults.get(tok[1]) : undefined;
+      if (tok && value !== undefined) runs[runs.length - 1] += `var(${tok[1]}, ${value})${texts[n + 1]}`;
+      else {
+        kept.push(minifyTemplatesIn(expr, tag, minifyText, defaults, id));
+        runs.push(texts[n + 1]);
+      }
+    });
+    const mini = runs.map((run, n) => {
+      let m = minifyText(run);
+      // The ends of a stylesheet are insignificant; an html template's first and last text nodes are kept.
+      if (tag === 'css' && n === 0) m = m.trimStart();
+      if (tag === 'css' && n === runs.length - 1) m = m.trimEnd();
+      return m;
+    });
+    out += code.slice(last, start) + mini.map((m, n) => (n < kept.length ? `${m}\${${kept[n]}}` : m)).join('');
+    last = end;
+    pattern.lastIndex = end + 1;
+  }
+  return last === 0 ? code : out + code.slice(last);
 }

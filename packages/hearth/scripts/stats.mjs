@@ -1,6 +1,7 @@
 // Sizes (gzip level 9, as transferred), what each kind of page downloads, and the structural
 // checks of the chunk graph: the loader imports nothing statically, no module is in two chunks.
 import { gzipSync } from 'node:zlib';
+import { isOptionalLitModule } from './plugins.mjs';
 
 const gz = (code) => gzipSync(Buffer.from(code), { level: 9 }).length;
 const CHUNK_FACADE = '\0virtual:hearth/chunk/';
@@ -72,7 +73,10 @@ export function analyse({ modules, all, groups }) {
   const runtimeFiles = files.filter((f) => f.role === 'runtime');
   if (runtimeFiles.length !== 1) problems.push(`expected one runtime chunk, found ${runtimeFiles.length}`);
   for (const dep of ['lit-html', 'i18next', 'zod']) {
-    const holders = chunks.filter((c) => (c.moduleIds ?? []).some((id) => shortId(id) === dep)).map((c) => c.fileName);
+    // Stateless directives (`repeat`, `keyed`, `static-html`) may live in the one widget chunk that uses them.
+    const holders = chunks
+      .filter((c) => (c.moduleIds ?? []).some((id) => shortId(id) === dep && !isOptionalLitModule(id)))
+      .map((c) => c.fileName);
     if (holders.length > 1) problems.push(`${dep} is split over ${holders.join(', ')}`);
     if (holders.length === 1 && byFile.get(holders[0])?.name !== 'runtime')
       problems.push(`${dep} is in ${holders[0]}, not in the runtime chunk`);

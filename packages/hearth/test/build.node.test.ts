@@ -6,7 +6,17 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { discoverWidgets, findDefinitions, tagTable } from '../scripts/widgets.mjs';
-import { chunkGroups, isRuntimeModule, noHostGlobals } from '../scripts/plugins.mjs';
+import {
+  chunkGroups,
+  isOptionalLitModule,
+  isRuntimeModule,
+  minifyCssText,
+  minifyHtmlText,
+  minifyTemplates,
+  minifyTemplatesIn,
+  noHostGlobals,
+  tokenDefaults,
+} from '../scripts/plugins.mjs';
 import { analyse } from '../scripts/stats.mjs';
 
 test('discovery finds the provider first, then every widget package’s tags', () => {
@@ -77,6 +87,61 @@ test('the runtime rule covers lit, i18next, zod, core and lead, not the widgets 
   assert.ok(isRuntimeModule('/w/packages/lead/src/pending.ts'), 'the page has one outbox');
   assert.ok(!isRuntimeModule('/w/packages/faq/src/hearth-faq.ts'));
   assert.ok(!isRuntimeModule('/w/node_modules/.pnpm/marked@18.2.1/node_modules/marked/lib/marked.esm.js'));
+});
+
+test('lit directives stay with the one widget that uses them; lit itself stays in the runtime', () => {
+  assert.ok(isOptionalLitModule('/w/node_modules/.pnpm/lit-html@3.3.3/node_modules/lit-html/directives/repeat.js'));
+  assert.ok(isOptionalLitModule('/w/node_modules/lit/directives/keyed.js'));
+  assert.ok(isOptionalLitModule('/w/node_modules/lit/static-html.js'));
+  assert.ok(!isOptionalLitModule('/w/node_modules/lit-html/lit-html.js'));
+  assert.ok(!isOptionalLitModule('/w/node_modules/lit/index.js'));
+  assert.ok(!isOptionalLitModule('/w/node_modules/@lit/reactive-element/css-tag.js'));
+});
+
+test('css templates lose comments and layout, never meaning', () => {
+  assert.equal(
+    minifyCssText('\n  /* note */\n  .a :focus,\n  .b > .c {\n    margin: 0 0 1px;\n    content: "  a ;  ";\n  }\n'),
+    ' .a :focus,.b>.c{margin:0 0 1px;content:"  a ;  "}',
+  );
+  // A space before a colon or around parentheses and calc's operators carries meaning: kept.
+  assert.equal(
+    minifyCssText('@media screen and (min-width: 40em) { .x { width: calc(1px + 2px) } }'),
+    '@media screen and (min-width:40em){.x{width:calc(1px + 2px)}}',
+  );
+});
+
+test('html templates lose their indentation; nested templates, strings and comments in expressions are read, not changed', () => {
+  const code = [
+    'const a = html`',
+    '  <p class="x">',
+    "    ${ok ? html`<b>\n      yes</b>` : '}'}",
+    '    ${list.map((i) => { /* a } in a comment */ return i; })}',
+    '  </p>`;',
+  ].join('\n');
+  assert.equal(
+    minifyTemplatesIn(code, 'html', minifyHtmlText, new Map()),
+    [
+      'const a = html`',
+      '<p class="x">',
+      "${ok ? html`<b>\nyes</b>` : '}'}",
+      '${list.map((i) => { /* a } in a comment */ return i; })}',
+      '</p>`;',
+    ].join('\n'),
+  );
+  assert.throws(() => minifyTemplatesIn('html`<p>${x', 'html', minifyHtmlText, new Map()), /unterminated/);
+});
+
+test('the template plugin minifies workspace sources only, and can write token() calls out', () => {
+  const plugin = minifyTemplates() as { transform(code: string, id: string): { code: string } | null };
+  const source = "const s = css`\n  .a {\n    color: ${token('--hearth-color-text')};\n  }\n`;";
+  assert.equal(
+    plugin.transform(source, '/w/packages/faq/src/x.styles.ts')?.code,
+    "const s = css`.a{color:${token('--hearth-color-text')}}`;",
+  );
+  assert.equal(plugin.transform(source, '/w/node_modules/lit/index.js'), null);
+  const defaults = tokenDefaults();
+  assert.equal(defaults.get('--hearth-color-text'), '#1b2430');
+  assert.equal(minifyTemplatesIn(source, 'css', minifyCssText, defaults), 'const s = css`.a{color:var(--hearth-color-text,#1b2430)}`;');
 });
 
 test('noHostGlobals makes lit’s and zod’s globals module-local, and fails loudly when their code changes', () => {
