@@ -31,11 +31,9 @@ import type { AssessmentCompleteDetail } from './events.js';
 import { DemoCoverageLoader } from './demo-coverage.js';
 import { GuideCtaListener } from './guide-cta.js';
 import { clearProgress, loadProgress, saveProgress, storageKey } from './storage.js';
-import { WordingLoader, wordingPartOf } from './wording-loader.js';
+import { WordingLoader, loadedStepPages, wordingPartOf } from './wording-loader.js';
 import {
-  createLeadForm,
   errorMessageKey,
-  fillLeadForm,
   frame,
   renderPage,
   type FrameContext,
@@ -351,20 +349,26 @@ export class HearthAssessment extends HearthElement {
       setAnswers: this.#setAnswers,
       onContinue: this.#handleContinue,
     };
-    return renderPage(ctx, () => {
-      const outcome: OutcomeContext = {
-        ...ctx,
-        ...this.#outcome(config),
-        state: this.#state(),
-        hasLead: pages.some((p) => p.kind === 'lead'),
-        leadForm: () => this.#leadFormLoader.render(() => this.#leadFormWith(outcome), this.#t),
-      };
-      return outcome;
-    });
+    return renderPage(
+      ctx,
+      () => {
+        const outcome: OutcomeContext = {
+          ...ctx,
+          ...this.#outcome(config),
+          state: this.#state(),
+          hasLead: pages.some((p) => p.kind === 'lead'),
+          leadForm: () => this.#leadFormLoader.render(() => this.#leadFormWith(outcome), this.#t),
+        };
+        return outcome;
+      },
+      loadedStepPages(),
+    );
   }
 
   #leadFormWith(outcome: OutcomeContext): HearthLeadForm {
-    this.#leadForm ??= createLeadForm(this.#handleLeadResult);
-    return fillLeadForm(this.#leadForm, outcome, { startedAt: this.#startedAt, widget: this.localName });
+    // Called only from the lead page, which renders once the steps module has loaded.
+    const steps = loadedStepPages()!;
+    this.#leadForm ??= steps.createLeadForm(this.#handleLeadResult);
+    return steps.fillLeadForm(this.#leadForm, outcome, { startedAt: this.#startedAt, widget: this.localName });
   }
 }

@@ -1,6 +1,7 @@
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { registerTranslations, reportOnce } from '@hearth/core';
 import type { Page } from './flow.js';
+import type { StepPages } from './pages/steps.js';
 import en from './translations/en.json' with { type: 'json' };
 import instrumentsEn from './instruments/translations/en.json' with { type: 'json' };
 
@@ -13,13 +14,25 @@ registerTranslations('assessment-instruments', instrumentsEn, {
 /**
  * English wording that loads on demand, into the namespaces and under the keys it always had (so
  * partners' copy overrides still apply). Spanish files hold everything and load on demand anyway.
- * - `steps`: the steps after the questions (history, review, state, results, lead), loaded once
- *   the person starts;
+ * - `steps`: the steps after the questions (history, review, state, results, lead): their wording
+ *   and their page templates, loaded once the person starts;
  * - `pcl5`: the PCL-5's 20 items, loaded only where that instrument is used.
  */
+let stepPages: StepPages | undefined;
+
+/** The pages after the questions, once the `steps` part has loaded. */
+export function loadedStepPages(): StepPages | undefined {
+  return stepPages;
+}
+
 const PARTS = {
   steps: () =>
-    import('./translations/steps.en.json', { with: { type: 'json' } }).then((mod) => registerTranslations('assessment', mod.default)),
+    Promise.all([
+      import('./translations/steps.en.json', { with: { type: 'json' } }).then((mod) => registerTranslations('assessment', mod.default)),
+      import('./pages/steps.js').then((mod) => {
+        stepPages = mod.stepPages;
+      }),
+    ]).then(() => undefined),
   pcl5: () =>
     import('./instruments/translations/pcl5.en.json', { with: { type: 'json' } }).then((mod) =>
       registerTranslations('assessment-instruments', mod.default),

@@ -1,22 +1,22 @@
 import type { TemplateResult } from 'lit';
 import type { OutcomeContext, PageContext } from './context.js';
 import { crisisPage } from './crisis.js';
-import { helpedPage, treatmentPage } from './history.js';
 import { introPage } from './intro.js';
-import { leadPage } from './lead.js';
 import { exposurePage, pcPtsd5Page, pcl5Page } from './question.js';
-import { resultsPage } from './results.js';
-import { reviewPage } from './review.js';
 import { safetyPage } from './safety.js';
-import { statePage } from './state.js';
+import type { StepPages } from './steps.js';
 
 export type { FieldError, OutcomeContext, PageContext } from './context.js';
 export { errorMessageKey } from './errors.js';
 export { frame, type FrameContext } from './frame.js';
-export { createLeadForm, fillLeadForm } from './lead.js';
+export type { StepPages };
 
-/** The template of the current page; `outcome` scores the answers, for the pages that show it. */
-export function renderPage(ctx: PageContext, outcome: () => OutcomeContext): TemplateResult {
+/**
+ * The template of the current page; `outcome` scores the answers, for the pages that show it.
+ * `steps` is the module of the pages after the questions, once it has loaded (the host shows
+ * "Loading…" for those pages until then, see WordingLoader).
+ */
+export function renderPage(ctx: PageContext, outcome: () => OutcomeContext, steps: StepPages | undefined): TemplateResult {
   switch (ctx.page.kind) {
     case 'intro':
       return introPage(ctx);
@@ -30,18 +30,21 @@ export function renderPage(ctx: PageContext, outcome: () => OutcomeContext): Tem
       return safetyPage(ctx);
     case 'crisis':
       return crisisPage(ctx);
+  }
+  if (!steps) throw new Error(`the page "${ctx.page.kind}" was rendered before its module loaded`);
+  switch (ctx.page.kind) {
     case 'therapy':
     case 'medication':
-      return treatmentPage(ctx, ctx.page.kind);
+      return steps.treatmentPage(ctx, ctx.page.kind);
     case 'helped':
-      return helpedPage(ctx);
+      return steps.helpedPage(ctx);
     case 'review':
-      return reviewPage(ctx);
+      return steps.reviewPage(ctx);
     case 'state':
-      return statePage(ctx);
+      return steps.statePage(ctx);
     case 'results':
-      return resultsPage(outcome());
+      return steps.resultsPage(outcome());
     case 'lead':
-      return leadPage(outcome());
+      return steps.leadPage(outcome());
   }
 }
