@@ -113,11 +113,11 @@ export class HearthFaqItem extends HearthElement {
       this.emit('hearth-faq-toggle', { slug: this.resolvedSlug, open: this.open });
   }
 
-  #handleClick = (): void => this.toggle();
+  readonly #handleClick = (): void => this.toggle();
 
   // Find-in-page (or a text fragment) found words inside the closed answer: the browser is
   // about to reveal it, so the accordion state follows.
-  #handleBeforeMatch = (): void => {
+  readonly #handleBeforeMatch = (): void => {
     this.open = true;
   };
 

@@ -356,7 +356,7 @@ export class HearthFaq extends HearthElement {
     }
   }
 
-  #handleToggle = (event: Event): void => {
+  readonly #handleToggle = (event: Event): void => {
     const detail = (event as CustomEvent<{ open: boolean }>).detail;
     if (!this.single || !detail?.open) return;
     const source = event.composedPath().find((node): node is HearthFaqItem => node instanceof HearthFaqItem);
@@ -365,7 +365,7 @@ export class HearthFaq extends HearthElement {
   };
 
   // Optional keys of the APG accordion: arrows, Home and End move between the questions.
-  #handleKeydown = (event: KeyboardEvent): void => {
+  readonly #handleKeydown = (event: KeyboardEvent): void => {
     if (!NAV_KEYS.has(event.key) || event.altKey || event.ctrlKey || event.metaKey) return;
     const path = event.composedPath();
     if (!(path[0] instanceof HTMLElement) || !path[0].classList.contains('trigger')) return;
@@ -396,7 +396,7 @@ export class HearthFaq extends HearthElement {
     await this.showQuestion(slug, { focus });
   }
 
-  #handleInput = (event: Event): void => this.#setQuery((event.target as HTMLInputElement).value);
+  readonly #handleInput = (event: Event): void => this.#setQuery((event.target as HTMLInputElement).value);
 
   #setQuery(query: string): void {
     this.query = query;

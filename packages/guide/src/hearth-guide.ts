@@ -265,7 +265,7 @@ export class HearthGuide extends HearthElement {
     this.#contentNode = container;
   }
 
-  #handleClick = (event: MouseEvent): void => {
+  readonly #handleClick = (event: MouseEvent): void => {
     const link = (event.target as Element | null)?.closest?.('a');
     if (!link || event.defaultPrevented) return;
     if (link.hasAttribute('data-hearth-cta')) {

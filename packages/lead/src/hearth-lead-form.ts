@@ -368,12 +368,12 @@ export class HearthLeadForm extends HearthElement {
     return lead;
   }
 
-  #handleSubmit = (event: Event): void => {
+  readonly #handleSubmit = (event: Event): void => {
     event.preventDefault();
     void this.#submit(event.currentTarget as HTMLFormElement);
   };
 
-  #handleRetry = (): void => {
+  readonly #handleRetry = (): void => {
     const form = this.renderRoot.querySelector('form');
     if (form) void this.#submit(form);
   };
@@ -479,14 +479,14 @@ export class HearthLeadForm extends HearthElement {
     this.requestUpdate();
   }
 
-  #handleRetryNow = (): void => {
+  readonly #handleRetryNow = (): void => {
     const config = this.hearthConfig;
     // The very same lead: the outbox knows its key and attempts it at once.
     if (config && this.queuedLead && this.phase === 'queued') void this.#deliver(config, this.queuedLead.lead);
   };
 
   /** The outbox delivered (or finally refused) a lead this form left queued. */
-  #handleLateOutcome = (event: Event): void => {
+  readonly #handleLateOutcome = (event: Event): void => {
     const pending = this.queuedLead;
     const detail = (event as CustomEvent<{ idempotencyKey?: string; retrying?: boolean }>).detail;
     if (!pending || this.phase !== 'queued' || detail?.idempotencyKey !== pending.lead.idempotencyKey) return;

@@ -55,7 +55,7 @@ export class LeadFormLoader implements ReactiveController {
     );
   }
 
-  #retry = (): void => {
+  readonly #handleRetry = (): void => {
     this.#focusForm = true;
     this.#load();
     this.#host.requestUpdate();
@@ -68,7 +68,7 @@ export class LeadFormLoader implements ReactiveController {
     if (this.#state === 'failed') {
       return html`<div class="panel panel--danger" role="alert">
         <p>${t('core:lead.loadFailed')}</p>
-        <p><button class="button button--secondary" type="button" @click=${this.#retry}>${t('core:lead.retry')}</button></p>
+        <p><button class="button button--secondary" type="button" @click=${this.#handleRetry}>${t('core:lead.retry')}</button></p>
       </div>`;
     }
     return html`<p class="lead-form-loading" role="status">${t('core:lead.loading')}</p>`;
