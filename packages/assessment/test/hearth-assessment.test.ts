@@ -110,8 +110,22 @@ function lf(el: HearthAssessment, selector: string): HTMLElement | null {
 }
 
 /** Answers the default PC-PTSD-5 flow up to the results: exposure yes, `yes` items yes, safety answer, history, review, state. */
-async function answerDefaultFlow(el: HearthAssessment, { yes = 4, safety = 0, review = 'none', state = 'Texas', check = false } = {}) {
-  const step = async (id: string) => (check ? expectPage(el, id) : el.updateComplete);
+async function answerDefaultFlow(
+  el: HearthAssessment,
+  {
+    yes = 4,
+    safety = 0,
+    review = 'none',
+    state = 'Texas',
+    check = false,
+    onPage,
+  }: { yes?: number; safety?: number; review?: string; state?: string; check?: boolean; onPage?: (id: string) => Promise<void> } = {},
+) {
+  const step = async (id: string) => {
+    if (check || onPage) await expectPage(el, id);
+    else await el.updateComplete;
+    await onPage?.(id);
+  };
   await startByKeyboard(el);
   await step('exposure');
   await answer(el, 0);
@@ -358,13 +372,23 @@ describe('<hearth-assessment>', () => {
 
   it('keeps the crisis resources one tap away on every step', async () => {
     const el = await create();
-    const check = async () => {
-      expect($(el, '[part="crisis-bar"] a[href="tel:988"]')).to.exist;
-      expect($(el, '[part="crisis-bar"] a[href="sms:988"]')).to.exist;
+    const seen: string[] = [];
+    const check = async (where: string) => {
+      seen.push(where);
+      expect($(el, '[part="crisis-bar"] a[href="tel:988"]'), `call 988 on ${where}`).to.exist;
+      expect($(el, '[part="crisis-bar"] a[href="sms:988"]'), `text 988 on ${where}`).to.exist;
     };
-    await check();
-    await startByKeyboard(el);
-    await check();
+    await check('intro');
+    // Every page of the flow, the crisis page included, then the lead form and its outcome.
+    await answerDefaultFlow(el, { safety: 1, onPage: check });
+    await pressContinue(el);
+    await expectPage(el, 'lead');
+    await check('lead');
+    await fillLeadForm({ method: 'email' });
+    await submitLead(el);
+    await waitUntil(() => leadForm(el).shadowRoot?.querySelector('[part="result"]'), 'the lead form shows its outcome');
+    await check('lead sent');
+    expect(seen).to.include.members(['exposure', 'pc-ptsd-5-item-5', 'safety', 'crisis', 'helped', 'review', 'state', 'results']);
     const more = $(el, '[part="crisis-bar"] button')!;
     expect(more.getAttribute('aria-expanded')).to.equal('false');
     more.focus();
@@ -732,8 +756,10 @@ describe('<hearth-assessment>', () => {
 
     (document.activeElement as HTMLElement | null)?.blur();
     el.remove();
-    document.dispatchEvent(new CustomEvent('hearth-cta', { detail: { widget: 'guide', action: 'assessment' } }));
-    expect(deepActive()).to.not.equal(heading(el));
+    // Once removed it no longer claims the CTA: the link's own navigation goes ahead.
+    const late = new CustomEvent('hearth-cta', { detail: { widget: 'guide', action: 'assessment' }, cancelable: true });
+    document.dispatchEvent(late);
+    expect(late.defaultPrevented, 'a removed assessment handled the CTA').to.be.false;
   });
 
   it('fits a 320 px wide screen without sideways scrolling', async () => {
