@@ -436,12 +436,23 @@ describe('<hearth-lead-form>', () => {
     expect($(form, '[part="result"]')!.textContent).to.contain('Enviado. Gracias.');
   });
 
-  it('reset() clears every field and starts a new lead', async () => {
+  it('reset() clears every field and starts a new lead (a new idempotency key)', async () => {
     const el = await newForm();
+    const before = (await sink.requests()).length;
     await fillByKeyboard(el);
+    await sendKeys({ press: 'Enter' });
+    const first = (await sink.waitForRequests(before + 1)).at(-1)!;
+    await waitUntil(() => $(el, '[part="result"]'), 'first result shown');
     el.reset();
     await el.updateComplete;
     expect(($(el, '#name') as HTMLInputElement).value).to.equal('');
     expect(($(el, '#consent') as HTMLInputElement).checked).to.be.false;
+    expect($(el, '[part="result"]')).to.equal(null);
+    await fillByKeyboard(el);
+    await sendKeys({ press: 'Enter' });
+    const second = (await sink.waitForRequests(before + 2)).at(-1)!;
+    // The same key would make the receiver answer with the first lead and store nothing new.
+    expect(second.headers['idempotency-key']).to.be.a('string').and.not.equal(first.headers['idempotency-key']);
+    expect((second.body as Lead).idempotencyKey).to.equal(second.headers['idempotency-key']);
   });
 });
