@@ -6,7 +6,16 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', 'storybook-static/**', '.data/**', '**/src/generated/**', 'bench/results/**', '**/.tmp*'],
+    ignores: [
+      '**/dist/**',
+      '**/dist.next/**',
+      '**/node_modules/**',
+      'storybook-static/**',
+      '.data/**',
+      '**/src/generated/**',
+      'bench/results/**',
+      '**/.tmp*',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
