@@ -2,8 +2,8 @@ import { css } from 'lit';
 import { token } from '@hearth/core';
 
 /**
- * `<hearth-coverage>`, on top of core's `formStyles` (fields, hints, errors, radio cards): one question per step, after GOV.UK Frontend (question as heading and
- * label, hint under it, error message above the control), and a result card whose accent says
+ * `<hearth-coverage>`, on top of `formStyles` from @hearth/lead (fields, hints, errors, radio
+ * cards, actions): one question per step, after GOV.UK Frontend (question as heading and label, hint under it, error message above the control), and a result card whose accent says
  * the outcome at a glance without relying on colour alone (the headline says it in words).
  */
 export default css`
@@ -53,32 +53,9 @@ export default css`
   #state-select {
     max-width: 22em;
   }
-  /* Insurer choices carry a hint under the name: align the radio with the first line. */
+  /* Partners may set the insurer cards' resting border apart from other fields. */
   .choice {
-    align-items: flex-start;
     border-color: var(--hearth-coverage-option-border, ${token('--hearth-color-border-subtle')});
-  }
-  .choice:hover {
-    border-color: ${token('--hearth-color-border')};
-  }
-  .choice:has(input:checked) {
-    border-color: ${token('--hearth-color-primary')};
-  }
-  .choice input {
-    margin-top: 0.125rem;
-  }
-  .choice__text {
-    display: grid;
-    gap: 0.125rem;
-  }
-  .choice__hint {
-    font-size: 0.9375em;
-    color: ${token('--hearth-color-text-muted')};
-  }
-  .choices__divider {
-    margin: ${token('--hearth-space-xs')} 0 0;
-    font-weight: 600;
-    color: ${token('--hearth-color-text-muted')};
   }
   .context {
     display: flex;
@@ -86,13 +63,6 @@ export default css`
     align-items: center;
     gap: 0 ${token('--hearth-space-xs')};
     margin: 0 0 ${token('--hearth-space-s')};
-  }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: ${token('--hearth-space-s')};
-    margin: ${token('--hearth-space-l')} 0 0;
   }
   .served {
     margin: ${token('--hearth-space-m')} 0 0;
