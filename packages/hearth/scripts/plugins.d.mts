@@ -7,14 +7,7 @@ export function runtimeChunk(runtimeEntry: string): { plugin: unknown; test(id: 
 export function noHostGlobals(): unknown;
 export function coreVersion(): string;
 export const isOptionalLitModule: (id: string) => boolean;
-export function tokenDefaults(): Map<string, string>;
 export function minifyCssText(text: string): string;
 export function minifyHtmlText(text: string): string;
-export function minifyTemplates(defaults?: Map<string, string>): unknown;
-export function minifyTemplatesIn(
-  code: string,
-  tag: string,
-  minifyText: (text: string) => string,
-  defaults: Map<string, string>,
-  id?: string,
-): string;
+export function minifyTemplates(): unknown;
+export function minifyTemplatesIn(code: string, tag: string, minifyText: (text: string) => string, id?: string): string;

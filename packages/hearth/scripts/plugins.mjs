@@ -258,18 +258,6 @@ export function coreVersion() {
   return match[1];
 }
 
-/** `'--hearth-x': 'value'` pairs of core's TOKEN_DEFAULTS, read from its source. */
-export function tokenDefaults() {
-  const source = readFileSync(join(PACKAGES, 'core/src/styles/tokens.ts'), 'utf8');
-  const block = /TOKEN_DEFAULTS\s*=\s*\{([\s\S]*?)\}\s*as const/.exec(source);
-  if (!block) throw new Error('[hearth build] cannot read TOKEN_DEFAULTS from packages/core/src/styles/tokens.ts');
-  /** @type {Map<string, string>} */
-  const map = new Map();
-  for (const m of block[1].matchAll(/'(--hearth-[a-z0-9-]+)'\s*:\s*'([^']*)'/g)) map.set(m[1], m[2]);
-  if (map.size === 0) throw new Error('[hearth build] TOKEN_DEFAULTS is empty');
-  return map;
-}
-
 /**
  * Minifies the static text of one `css` template: comments go, whitespace runs become one space,
  * and the spaces next to `{ } ; , >` and after `:` go, as does the `;` before `}`. Quoted strings
@@ -328,19 +316,17 @@ export function minifyHtmlText(text) {
 /**
  * The script-tag build's templates: every `css` template of a workspace module is minified
  * (minifyCssText) and every `html` one loses its indentation (minifyHtmlText), so phones do not
- * download the source's layout (issue 11's size ceiling). `defaults` (TOKEN_DEFAULTS) writes each
- * `${token('--hearth-x')}` out as its `var(--hearth-x,default)`; measured, that compressed worse
- * than the calls, so the build passes none. Source, tests and the npm packages keep the readable
- * templates.
+ * download the source's layout. Source, tests and the npm packages keep the readable templates.
+ * (Writing `${token('--x')}` out as `var(--x,default)` text was measured too: it compressed
+ * 0.1–0.3 KB worse than the calls, so the build leaves them.)
  */
-export function minifyTemplates(defaults = new Map()) {
+export function minifyTemplates() {
   return {
     name: 'hearth:minify-templates',
     enforce: /** @type {const} */ ('post'),
     transform(code, id) {
       if (!/[\\/]packages[\\/][^\\/]+[\\/]src[\\/].*\.ts$/.test(id) || !/\b(?:css|html)`/.test(code)) return null;
-      let out = minifyTemplatesIn(code, 'css', minifyCssText, defaults, id);
-      out = minifyTemplatesIn(out, 'html', minifyHtmlText, new Map(), id);
+      const out = minifyTemplatesIn(minifyTemplatesIn(code, 'css', minifyCssText, id), 'html', minifyHtmlText, id);
       return out === code ? null : { code: out, map: null };
     },
   };
@@ -406,33 +392,22 @@ function skipExpression(code, i, id) {
 }
 
 /** The text transform of {@link minifyTemplates} for one tag, nested templates included. */
-export function minifyTemplatesIn(code, tag, minifyText, defaults, id = 'module') {
+export function minifyTemplatesIn(code, tag, minifyText, id = 'module') {
   const pattern = new RegExp(`\\b${tag}\``, 'g');
   let out = '';
   let last = 0;
   for (let match = pattern.exec(code); match; match = pattern.exec(code)) {
     const start = match.index + match[0].length;
     const { texts, exprs, end } = readTemplate(code, start, id);
-    // token('--hearth-x') calls become text when `defaults` knows them; the rest stay expressions.
-    const runs = [texts[0]];
-    const kept = [];
-    exprs.forEach((expr, n) => {
-      const tok = /^\s*token\(\s*['"](--hearth-[a-z0-9-]+)['"]\s*\)\s*$/.exec(expr);
-      const value = tok ? defaults.get(tok[1]) : undefined;
-      if (tok && value !== undefined) runs[runs.length - 1] += `var(${tok[1]}, ${value})${texts[n + 1]}`;
-      else {
-        kept.push(minifyTemplatesIn(expr, tag, minifyText, defaults, id));
-        runs.push(texts[n + 1]);
-      }
-    });
-    const mini = runs.map((run, n) => {
-      let m = minifyText(run);
+    const mini = texts.map((text, n) => {
+      let m = minifyText(text);
       // The ends of a stylesheet are insignificant; an html template's first and last text nodes are kept.
       if (tag === 'css' && n === 0) m = m.trimStart();
-      if (tag === 'css' && n === runs.length - 1) m = m.trimEnd();
+      if (tag === 'css' && n === texts.length - 1) m = m.trimEnd();
       return m;
     });
-    out += code.slice(last, start) + mini.map((m, n) => (n < kept.length ? `${m}\${${kept[n]}}` : m)).join('');
+    const inner = exprs.map((expr) => minifyTemplatesIn(expr, tag, minifyText, id));
+    out += code.slice(last, start) + mini.map((m, n) => (n < inner.length ? `${m}\${${inner[n]}}` : m)).join('');
     last = end;
     pattern.lastIndex = end + 1;
   }
