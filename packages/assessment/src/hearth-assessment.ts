@@ -26,7 +26,7 @@ import {
   type InstrumentId,
   type Page,
 } from './flow.js';
-import { assessOutcome, type AssessmentOutcome } from './candidacy.js';
+import type { AssessmentOutcome } from './candidacy.js';
 import type { AssessmentCompleteDetail } from './events.js';
 import { DemoCoverageLoader } from './demo-coverage.js';
 import { GuideCtaListener } from './guide-cta.js';
@@ -40,6 +40,7 @@ import {
   type FieldError,
   type OutcomeContext,
   type PageContext,
+  type StepPages,
 } from './pages/index.js';
 
 /**
@@ -179,8 +180,24 @@ export class HearthAssessment extends HearthElement {
     return this.answers.state ?? (isUsStateCode(shared) ? shared : undefined);
   }
 
-  #outcome(config: HearthConfig): AssessmentOutcome {
-    return assessOutcome(config.assessment, this.answers, config.coverage ?? this.#demoCoverage.value, this.#state());
+  /**
+   * Scores the answers. The scoring comes with the later steps' module, which has loaded before
+   * the results or lead page renders (WordingLoader stands in until then).
+   */
+  #outcome(config: HearthConfig, steps: StepPages): AssessmentOutcome {
+    return steps.assessOutcome(config.assessment, this.answers, config.coverage ?? this.#demoCoverage.value, this.#state());
+  }
+
+  /** `hearth-assessment-complete`, once per run, when the results page is on screen with its outcome. */
+  #sendComplete(config: HearthConfig, page: Page): void {
+    const steps = loadedStepPages();
+    if (this.#completeSent || page.kind !== 'results' || !steps) return;
+    this.#completeSent = true;
+    const { screen, urgent, candidacy } = this.#outcome(config, steps);
+    const detail: AssessmentCompleteDetail = { instrument: config.assessment.instrument };
+    if (this.shareResult) Object.assign(detail, { ...(screen ? { positive: screen.positive } : {}), urgent, candidacy });
+    this.emit('hearth-assessment-complete', detail);
+    this.track('complete', { step: page.step, ...stepProgress(config.assessment.steps, page.step) });
   }
 
   #save(): void {
@@ -231,14 +248,7 @@ export class HearthAssessment extends HearthElement {
     if ((page.kind === 'results' || page.kind === 'lead') && this.#pages(config).some((p) => p.kind === 'lead')) {
       this.#leadFormLoader.prefetch();
     }
-    if (page.kind === 'results' && !this.#completeSent) {
-      this.#completeSent = true;
-      const { screen, urgent, candidacy } = this.#outcome(config);
-      const detail: AssessmentCompleteDetail = { instrument: config.assessment.instrument };
-      if (this.shareResult) Object.assign(detail, { ...(screen ? { positive: screen.positive } : {}), urgent, candidacy });
-      this.emit('hearth-assessment-complete', detail);
-      this.track('complete', progress);
-    }
+    this.#sendComplete(config, page);
     this.#save();
     this.requestUpdate();
   }
@@ -307,6 +317,9 @@ export class HearthAssessment extends HearthElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    // Reached the results before their module had loaded: the event follows once it has.
+    const config = this.hearthConfig;
+    if (config && !this.#completeSent) this.#sendComplete(config, this.#current(this.#pages(config)));
     const target = this.#focusAfterRender;
     if (!target) return;
     this.#focusAfterRender = undefined;
@@ -351,10 +364,10 @@ export class HearthAssessment extends HearthElement {
     };
     return renderPage(
       ctx,
-      () => {
+      (steps) => {
         const outcome: OutcomeContext = {
           ...ctx,
-          ...this.#outcome(config),
+          ...this.#outcome(config, steps),
           state: this.#state(),
           hasLead: pages.some((p) => p.kind === 'lead'),
           leadForm: () => this.#leadFormLoader.render(() => this.#leadFormWith(outcome), this.#t),

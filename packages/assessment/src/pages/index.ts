@@ -12,11 +12,12 @@ export { frame, type FrameContext } from './frame.js';
 export type { StepPages };
 
 /**
- * The template of the current page; `outcome` scores the answers, for the pages that show it.
+ * The template of the current page; `outcome` scores the answers (with the steps module's
+ * scoring), for the pages that show it.
  * `steps` is the module of the pages after the questions, once it has loaded (the host shows
  * "Loading…" for those pages until then, see WordingLoader).
  */
-export function renderPage(ctx: PageContext, outcome: () => OutcomeContext, steps: StepPages | undefined): TemplateResult {
+export function renderPage(ctx: PageContext, outcome: (steps: StepPages) => OutcomeContext, steps: StepPages | undefined): TemplateResult {
   switch (ctx.page.kind) {
     case 'intro':
       return introPage(ctx);
@@ -43,8 +44,8 @@ export function renderPage(ctx: PageContext, outcome: () => OutcomeContext, step
     case 'state':
       return steps.statePage(ctx);
     case 'results':
-      return steps.resultsPage(outcome());
+      return steps.resultsPage(outcome(steps));
     case 'lead':
-      return steps.leadPage(outcome());
+      return steps.leadPage(outcome(steps));
   }
 }

@@ -1,15 +1,26 @@
 /**
- * The pages after the questions (history, review, state, results, lead) and the embedded lead
- * form's setup. They load with their
+ * The pages after the questions (history, review, state, results, lead), the embedded lead
+ * form's setup and the scoring of the answers. They load with their
  * wording once the person starts (the `steps` part of WordingLoader), so the first screen does
  * not wait for them.
  */
 import { helpedPage, treatmentPage } from './history.js';
 import { leadPage } from './lead.js';
 import { createLeadForm, fillLeadForm } from './lead-form.js';
+import { assessOutcome } from '../candidacy.js';
 import { resultsPage } from './results.js';
 import { reviewPage } from './review.js';
 import { statePage } from './state.js';
 
-export const stepPages = { helpedPage, treatmentPage, leadPage, resultsPage, reviewPage, statePage, createLeadForm, fillLeadForm };
+export const stepPages = {
+  helpedPage,
+  treatmentPage,
+  leadPage,
+  resultsPage,
+  reviewPage,
+  statePage,
+  createLeadForm,
+  fillLeadForm,
+  assessOutcome,
+};
 export type StepPages = typeof stepPages;
