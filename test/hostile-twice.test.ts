@@ -39,6 +39,8 @@ const SCRIPT_PATH: Record<ScriptSpec['kind'], string> = {
   all: '/packages/hearth/dist/hearth.all.js',
   'loader-copy': '/hearth-host/copy/hearth.js',
   'all-copy': '/hearth-host/copy/hearth.all.js',
+  // A path of its own per page (`/hearth-host/fresh/<n>/hearth.js`); no case here uses it.
+  'loader-fresh': '/hearth-host/fresh/',
 };
 
 /**

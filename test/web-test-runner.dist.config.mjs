@@ -5,7 +5,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { browsers } from '../web-test-runner.config.mjs';
 import { loopbackPlugin } from './support/loopback.mjs';
-import { hearthPagesPlugin } from './support/hearth-pages.mjs';
+import { hearthPagesPlugin, holdMiddleware } from './support/hearth-pages.mjs';
 
 const files = process.env.HEARTH_TEST_FILES
   ? process.env.HEARTH_TEST_FILES.split(',')
@@ -21,5 +21,6 @@ export default {
   browserStartTimeout: 60000,
   testsStartTimeout: 60000,
   testsFinishTimeout: 600000,
+  middleware: [holdMiddleware()],
   plugins: [esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: './tsconfig.json' }), loopbackPlugin(), hearthPagesPlugin()],
 };

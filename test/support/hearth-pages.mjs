@@ -10,17 +10,19 @@ const DIST = join(ROOT, 'packages/hearth/dist');
 const PAGE_PREFIX = '/hearth-host/page/';
 const CONFIG_PREFIX = '/hearth-host/config/';
 const COPY_PREFIX = '/hearth-host/copy/';
+/** `/hearth-host/fresh/<n>/…`: the bundle under a URL of its own per page, so nothing comes from the browser's caches. */
+const FRESH_PREFIX = '/hearth-host/fresh/';
 const STORIES_INDEX = '/hearth-host/stories-index.js';
 const LIT = '/hearth-host/lit.js';
 const EXAMPLE_PREFIX = '/hearth-host/example/';
 const EXAMPLES = join(ROOT, 'examples');
 const TYPES = { '.html': 'html', '.css': 'css', '.js': 'js', '.json': 'application/json', '.svg': 'image/svg+xml' };
 
-/** @typedef {{ kind: 'loader' | 'all' | 'loader-copy' | 'all-copy', attrs?: Record<string, string> }} ScriptSpec */
+/** @typedef {{ kind: 'loader' | 'all' | 'loader-copy' | 'all-copy' | 'loader-fresh', attrs?: Record<string, string> }} ScriptSpec */
 /**
  * @typedef {{
  *   scripts: ScriptSpec[], body: string, hostileCss?: boolean, csp?: { endpoint?: string },
- *   lang?: string, title?: string, head?: string
+ *   lang?: string, title?: string, head?: string, fresh?: number
  * }} PageSpec
  */
 
@@ -42,7 +44,8 @@ export function renderPage(spec) {
       .map(([k, v]) => ` ${k}="${escapeAttr(v)}"`)
       .join('');
     const type = kind === 'all' ? '' : ' type="module"';
-    return `<script${type} src="${SCRIPT_SRC[kind]}"${data}></script>`;
+    const src = kind === 'loader-fresh' ? `${FRESH_PREFIX}${spec.fresh}/hearth.js` : SCRIPT_SRC[kind];
+    return `<script${type} src="${src}"${data}></script>`;
   });
   const css =
     spec.hostileCss === false
@@ -80,6 +83,47 @@ export function strictCsp(endpoint) {
     `connect-src 'self'${connect}`,
     "require-trusted-types-for 'script'",
   ].join('; ');
+}
+
+/**
+ * Chunks of the built bundle whose responses a test holds back or fails (`hearth-hold`): a slow or
+ * broken network for the parts that load on demand. Keyed by a piece of the file name
+ * (`chunks/steps-`); the middleware below applies them.
+ * @type {Map<string, { mode: 'hold' | 'fail', release: Promise<void>, resolve: () => void }>}
+ */
+const holds = new Map();
+
+/**
+ * Koa middleware for the dist config: holds (until released) or fails (503) the matching chunks.
+ * Chunks are served `no-store`, so that a chunk an earlier test loaded is fetched again (and can
+ * be held) rather than taken from the browser's cache.
+ */
+export function holdMiddleware() {
+  return async (ctx, next) => {
+    if (ctx.path.includes('/chunks/')) ctx.set('Cache-Control', 'no-store');
+    for (const [match, hold] of holds) {
+      if (!ctx.path.includes(match)) continue;
+      if (hold.mode === 'fail') {
+        ctx.status = 503;
+        ctx.body = 'held back by the test';
+        return;
+      }
+      await hold.release;
+    }
+    await next();
+    if (ctx.path.includes('/chunks/')) ctx.set('Cache-Control', 'no-store');
+  };
+}
+
+function setHold(match, mode) {
+  holds.get(match)?.resolve();
+  holds.delete(match);
+  if (mode === 'hold' || mode === 'fail') {
+    let resolve = () => {};
+    const release = new Promise((r) => (resolve = r));
+    holds.set(match, { mode, release, resolve });
+  }
+  return { holding: [...holds.keys()] };
 }
 
 export function hearthPagesPlugin() {
@@ -131,6 +175,11 @@ export function hearthPagesPlugin() {
         const entries = files.map((f) => `  ${JSON.stringify(f)}: () => import(${JSON.stringify(`/stories/${f}`)}),`);
         return { body: `export default {\n${entries.join('\n')}\n};\n`, type: 'js' };
       }
+      if (context.path.startsWith(FRESH_PREFIX)) {
+        const file = resolve(DIST, context.path.slice(FRESH_PREFIX.length).replace(/^\d+\//, ''));
+        if (!file.startsWith(DIST) || !existsSync(file)) return undefined;
+        return { body: readFileSync(file, 'utf8'), type: 'js' };
+      }
       if (context.path.startsWith(COPY_PREFIX)) {
         const file = resolve(DIST, context.path.slice(COPY_PREFIX.length));
         if (!file.startsWith(DIST) || !existsSync(file)) return undefined;
@@ -160,7 +209,7 @@ export function hearthPagesPlugin() {
         }
         case 'hearth-page': {
           const id = `p${++counter}`;
-          pages.set(id, payload);
+          pages.set(id, { ...payload, fresh: counter });
           return { url: `${PAGE_PREFIX}${id}` };
         }
         case 'hearth-config': {
@@ -171,6 +220,8 @@ export function hearthPagesPlugin() {
         case 'hearth-example':
           example = { rewrites: payload.rewrites ?? [], csp: payload.csp };
           return { base: EXAMPLE_PREFIX };
+        case 'hearth-hold':
+          return setHold(payload.match, payload.mode);
         case 'hearth-count-instances':
           return countInstances(session, payload.frameTitle, payload.expression);
         default:

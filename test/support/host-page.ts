@@ -20,7 +20,8 @@ export interface Probe {
 export type HostWindow = Window & typeof globalThis & { __probe: Probe; Hearth?: HearthGlobal };
 
 export interface ScriptSpec {
-  kind: 'loader' | 'all' | 'loader-copy' | 'all-copy';
+  /** `loader-fresh`: the loader under a URL of its own for this page (no cached chunk). */
+  kind: 'loader' | 'all' | 'loader-copy' | 'all-copy' | 'loader-fresh';
   attrs?: Record<string, string>;
 }
 

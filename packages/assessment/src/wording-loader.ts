@@ -1,5 +1,5 @@
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { registerTranslations, reportOnce } from '@hearth/core';
+import { registerTranslations, reportOnce, retryableImport } from '@hearth/core';
 import type { Page } from './flow.js';
 import type { StepPages } from './pages/steps.js';
 import en from './translations/en.json' with { type: 'json' };
@@ -25,18 +25,20 @@ export function loadedStepPages(): StepPages | undefined {
   return stepPages;
 }
 
+// Each import can be tried again after a failure (see retryableImport): "Try again" works.
+const stepsWording = retryableImport(() => import('./translations/steps.en.json', { with: { type: 'json' } }));
+const stepsModule = retryableImport(() => import('./pages/steps.js'));
+const pcl5Wording = retryableImport(() => import('./instruments/translations/pcl5.en.json', { with: { type: 'json' } }));
+
 const PARTS = {
   steps: () =>
     Promise.all([
-      import('./translations/steps.en.json', { with: { type: 'json' } }).then((mod) => registerTranslations('assessment', mod.default)),
-      import('./pages/steps.js').then((mod) => {
+      stepsWording().then((mod) => registerTranslations('assessment', mod.default)),
+      stepsModule().then((mod) => {
         stepPages = mod.stepPages;
       }),
     ]).then(() => undefined),
-  pcl5: () =>
-    import('./instruments/translations/pcl5.en.json', { with: { type: 'json' } }).then((mod) =>
-      registerTranslations('assessment-instruments', mod.default),
-    ),
+  pcl5: () => pcl5Wording().then((mod) => registerTranslations('assessment-instruments', mod.default)),
 };
 export type WordingPart = keyof typeof PARTS;
 

@@ -63,3 +63,4 @@ export * from './templates/index.js';
 export { trackEvent, analyticsEventName, type AnalyticsPayload } from './analytics.js';
 export type { HearthEventDetailMap, HearthEventName, HearthEvent, LeadErrorCode } from './events.js';
 export { afterDocumentParsed } from './dom.js';
+export { retryableImport, failedModuleUrl } from './retryable-import.js';

@@ -1,11 +1,12 @@
+import { retryableImport } from '@hearth/core';
 import type { LeadDelivery, SendLeadOptions } from './outbox.js';
 import type { LeadInput } from './schema.js';
 import type * as PipelineModule from './pipeline.js';
 
 type LeadPipeline = typeof PipelineModule;
 
-let pipeline: Promise<LeadPipeline> | undefined;
-let leadForm: Promise<void> | undefined;
+const importPipeline = retryableImport<LeadPipeline>(() => import('./pipeline.js'));
+const importLeadForm = retryableImport(() => import('./define.js'));
 const logged = new Set<string>();
 function errorOnce(message: string): void {
   if (logged.has(message)) return;
@@ -16,14 +17,10 @@ function errorOnce(message: string): void {
 /**
  * Loads the lead pipeline (schema, outbox, transport: about 10 KB) once per page. A failed load
  * (the network dropped, a chunk missing from the deployment) is not remembered, so the next call
- * tries again.
+ * tries again (see `retryableImport`).
  */
 export function loadLeadPipeline(): Promise<LeadPipeline> {
-  pipeline ??= import('./pipeline.js').catch((error: unknown) => {
-    pipeline = undefined;
-    throw error;
-  });
-  return pipeline;
+  return importPipeline();
 }
 
 /**
@@ -32,14 +29,7 @@ export function loadLeadPipeline(): Promise<LeadPipeline> {
  * load is not remembered.
  */
 export function loadLeadForm(): Promise<void> {
-  leadForm ??= import('./define.js').then(
-    () => undefined,
-    (error: unknown) => {
-      leadForm = undefined;
-      throw error;
-    },
-  );
-  return leadForm;
+  return importLeadForm().then(() => undefined);
 }
 
 /**
