@@ -24,7 +24,8 @@ export type {
   PlaceholderValues,
   TocEntry,
 } from './types.js';
-export { registerContentPack, contentPack, contentPackIds, packLoader, DeprecatedPackLoaders } from './registry.js';
+export { registerContentPack, contentPack, contentPackIds } from './registry.js';
+export { packLoader, DeprecatedPackLoaders } from './pack-loader.js';
 export { ContentSourceController, type ContentSourceOptions, type ContentStatus } from './source-controller.js';
 export { htmlToFragment } from './runtime/fragment.js';
 export { brandPlaceholders, contentLabels, fillPlaceholders, fillPlaceholderText, telHref } from './runtime/placeholders.js';
