@@ -6,6 +6,7 @@ import {
   crisisStyles,
   focusField,
   isUsStateCode,
+  type ConfigLayer,
   type HearthConfig,
   type HearthConfigInput,
 } from '@hearth/core';
@@ -29,6 +30,7 @@ import {
 import type { AssessmentOutcome } from './candidacy.js';
 import type { AssessmentCompleteDetail } from './events.js';
 import { DemoCoverageLoader } from './demo-coverage.js';
+import { packConfigDefaults, packReviewItems, unknownPackMessage } from './content-pack.js';
 import { GuideCtaListener } from './guide-cta.js';
 import { clearProgress, loadProgress, saveProgress, storageKey } from './storage.js';
 import { WordingLoader, loadedStepPages, wordingPartOf } from './wording-loader.js';
@@ -85,6 +87,7 @@ export class HearthAssessment extends HearthElement {
   static override properties = {
     ...HearthElement.properties,
     instrument: {},
+    content: {},
     shareResult: { type: Boolean, attribute: 'share-result' },
     answers: { state: true },
     pageId: { state: true },
@@ -93,10 +96,12 @@ export class HearthAssessment extends HearthElement {
     fieldError: { state: true },
     crisisOpen: { state: true },
   };
-  protected static override configProperties = ['instrument'];
+  protected static override configProperties = ['instrument', 'content'];
 
   /** `pc-ptsd-5` (default) or `pcl-5`; shorthand for config `assessment.instrument`. */
   declare instrument: InstrumentId | undefined;
+  /** The content pack (registered with `registerContentPack()`): its default instrument and review items. Default `ptsd`. */
+  declare content: string;
   /** Adds the screen outcome (`positive`, `urgent`, `candidacy`) to `hearth-assessment-complete`. Off by default: it is health information. */
   declare shareResult: boolean;
 
@@ -122,6 +127,7 @@ export class HearthAssessment extends HearthElement {
   constructor() {
     super();
     this.shareResult = false;
+    this.content = 'ptsd';
     this.answers = emptyAnswers();
     this.pageId = '';
     this.started = false;
@@ -133,11 +139,17 @@ export class HearthAssessment extends HearthElement {
     });
   }
 
+  protected override configDefaults(): ConfigLayer | undefined {
+    return packConfigDefaults(this.content);
+  }
+
   protected override configFromAttributes(): HearthConfigInput {
     return this.instrument ? { assessment: { instrument: this.instrument } } : {};
   }
 
   protected override configChanged(config: HearthConfig): void {
+    const unknownPack = unknownPackMessage(this.content);
+    if (unknownPack) throw new Error(unknownPack);
     const instrument = config.assessment.instrument;
     if (instrument !== this.#instrumentInUse) {
       this.#instrumentInUse = instrument;
@@ -361,6 +373,7 @@ export class HearthAssessment extends HearthElement {
       t: this.#t,
       setAnswers: this.#setAnswers,
       onContinue: this.#handleContinue,
+      reviewItems: packReviewItems(this.content),
     };
     return renderPage(
       ctx,

@@ -4,6 +4,7 @@ import '../src/define.js';
 import type { HearthAssessment } from '../src/index.js';
 import { configure, pageSession, setLocale, type HearthConfigInput } from '@hearth/core';
 import { Outbox, type Lead } from '@hearth/lead';
+import { registerContentPack } from '@hearth/content';
 import { LeadSink } from '../../../test/support/sink.js';
 
 // ---- helpers: everything the person does goes through the keyboard ----------------------------
@@ -775,6 +776,74 @@ describe('<hearth-assessment>', () => {
     } finally {
       await setViewport({ width: 800, height: 600 });
     }
+  });
+
+  describe('content packs (the registry the guide and FAQ read)', () => {
+    const reviewFirst = { assessment: { steps: ['intro', 'review', 'screen', 'safety', 'results'] } } as HearthConfigInput;
+    const pack = (id: string, extra: { defaultInstrument?: string; reviewItems?: string[] }) =>
+      registerContentPack({ manifest: { id, title: `Test pack ${id}`, languages: ['en'], reviewer: { name: 'Test reviewer' }, ...extra } });
+    const checkboxLabels = (el: HearthAssessment) =>
+      [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('[part="page"] input[type="checkbox"]')].map((input) =>
+        normalise((input.labels?.[0] ?? input.closest('label'))?.textContent),
+      );
+    const normalise = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
+
+    it('asks about the review items the pack lists, in its order, then its default instrument', async () => {
+      pack('test-pack-a', { defaultInstrument: 'pcl-5', reviewItems: ['liver', 'heart'] });
+      const el = await fixture<HearthAssessment>(
+        html`<hearth-assessment content="test-pack-a" config=${JSON.stringify(reviewFirst)}></hearth-assessment>`,
+      );
+      await el.updateComplete;
+      expect(text(el, '[part="page"]')).to.contain('PCL-5');
+      await startByKeyboard(el);
+      await expectPage(el, 'review');
+      const labels = checkboxLabels(el);
+      expect(labels).to.have.length(3);
+      expect(labels[0]).to.match(/liver/i);
+      expect(labels[1]).to.match(/heart/i);
+      expect(labels[2]).to.equal('None of these');
+      await expect(el).to.be.accessible();
+      await tickReview(el, 'liver');
+      await pressContinue(el);
+      await waitUntil(() => pageId(el).startsWith('pcl-5'), 'the PCL-5, the pack’s default instrument');
+    });
+
+    it('lets the page’s config and the instrument attribute override the pack’s default instrument', async () => {
+      pack('test-pack-b', { defaultInstrument: 'pcl-5' });
+      const config = { assessment: { instrument: 'pc-ptsd-5' } } as HearthConfigInput;
+      const el = await fixture<HearthAssessment>(
+        html`<hearth-assessment content="test-pack-b" config=${JSON.stringify(config)}></hearth-assessment>`,
+      );
+      await el.updateComplete;
+      await startByKeyboard(el);
+      await expectPage(el, 'exposure');
+      const byAttribute = await fixture<HearthAssessment>(
+        html`<hearth-assessment id="a2" content="test-pack-b" instrument="pc-ptsd-5"></hearth-assessment>`,
+      );
+      await byAttribute.updateComplete;
+      await startByKeyboard(byAttribute);
+      await expectPage(byAttribute, 'exposure');
+    });
+
+    it('names an unknown pack, or a pack’s wrong instrument, in the error surface and one console error', async () => {
+      pack('test-pack-c', { defaultInstrument: 'phq-2' });
+      const errors: unknown[][] = [];
+      const original = console.error;
+      console.error = (...args: unknown[]) => errors.push(args);
+      try {
+        const unknown = await fixture<HearthAssessment>(html`<hearth-assessment content="no-such-pack"></hearth-assessment>`);
+        await unknown.updateComplete;
+        expect($(unknown, '[role="alert"] a[href="tel:988"]')).to.exist;
+        expect(errors.flat().join(' ')).to.contain('content="no-such-pack" is not a known content pack (known: ptsd');
+        const wrong = await fixture<HearthAssessment>(html`<hearth-assessment id="a3" content="test-pack-c"></hearth-assessment>`);
+        await wrong.updateComplete;
+        expect(text(wrong, '[role="alert"]')).to.contain('assessment.instrument');
+        expect(errors.flat().join(' ')).to.contain('the manifest of content pack "test-pack-c"');
+        expect(errors.length).to.equal(2);
+      } finally {
+        console.error = original;
+      }
+    });
   });
 
   it('shows the config error surface for an unknown instrument, with the crisis line', async () => {

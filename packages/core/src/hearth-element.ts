@@ -118,6 +118,15 @@ export abstract class HearthElement extends LitElement {
     this.#unsubscribeGlobal = undefined;
   }
 
+  /**
+   * Defaults a subclass takes from its content (the assessment: the content pack's default
+   * instrument). The lowest layer: the page's config, a provider and the attributes override it.
+   * `source` names it in error messages.
+   */
+  protected configDefaults(): ConfigLayer | undefined {
+    return undefined;
+  }
+
   /** Config a subclass reads from its own attributes (e.g. `locale="es"`, or a section of its own). */
   protected configFromAttributes(): HearthConfigInput {
     return {};
@@ -137,6 +146,8 @@ export abstract class HearthElement extends LitElement {
 
   #resolve(): void {
     const layers: ConfigLayer[] = [];
+    const defaults = this.configDefaults();
+    if (defaults) layers.push(defaults);
     if (this.#context) layers.push({ source: 'the nearest <hearth-provider>', input: this.#context.input });
     else layers.push(globalConfigLayer());
     const tag = this.localName;

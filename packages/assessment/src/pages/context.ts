@@ -1,6 +1,6 @@
 import type { HearthConfig } from '@hearth/core';
 import { US_STATES } from '@hearth/core';
-import type { AssessmentAnswers, Page } from '../flow.js';
+import type { AssessmentAnswers, Page, ReviewItem } from '../flow.js';
 import type { AssessmentOutcome } from '../candidacy.js';
 
 /** The unanswered question of the current page: its message and the id of its first field. */
@@ -21,6 +21,8 @@ export interface PageContext {
   setAnswers(patch: Partial<AssessmentAnswers>): void;
   /** The page's form submit: validates, then moves on. */
   readonly onContinue: (event: Event) => void;
+  /** The items a clinician reviews, from the content pack, in its order. */
+  readonly reviewItems: readonly ReviewItem[];
 }
 
 /** What the results and lead pages add: the outcome, computed once per render. */

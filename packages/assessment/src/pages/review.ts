@@ -1,9 +1,9 @@
 import type { TemplateResult } from 'lit';
-import { REVIEW_ITEMS, type ReviewItem } from '../flow.js';
+import type { ReviewItem } from '../flow.js';
 import type { PageContext } from './context.js';
 import { choiceFieldset, pageForm } from './fields.js';
 
-/** The items a clinician reviews, with "None of these" (never an automatic rejection). */
+/** The items a clinician reviews (the content pack's), with "None of these" (never an automatic rejection). */
 export function reviewPage(ctx: PageContext): TemplateResult {
   const { t, page } = ctx;
   const selected = ctx.answers.review;
@@ -11,7 +11,7 @@ export function reviewPage(ctx: PageContext): TemplateResult {
     const current = new Set(selected ?? []);
     if (checked) current.add(item);
     else current.delete(item);
-    const next = REVIEW_ITEMS.filter((i) => current.has(i));
+    const next = ctx.reviewItems.filter((i) => current.has(i));
     // Unticking the last item leaves the question unanswered, not "None of these".
     ctx.setAnswers({ review: next.length ? next : undefined });
   };
@@ -21,7 +21,7 @@ export function reviewPage(ctx: PageContext): TemplateResult {
     heading: t('review.title'),
     hint: t('review.hint'),
     choices: [
-      ...REVIEW_ITEMS.map((item) => ({
+      ...ctx.reviewItems.map((item) => ({
         value: item,
         label: t(`review.items.${item}`),
         checked: selected?.includes(item) ?? false,
