@@ -5,6 +5,7 @@ import '../packages/core/src/define-provider.js';
 import type { HearthConfigInput, HearthProvider } from '../packages/core/src/index.js';
 import { Outbox, type LeadTransport } from '../packages/lead/src/index.js';
 import '../packages/assessment/src/define.js';
+import { registerContentPack } from '../packages/content/src/index.js';
 import { emptyAnswers, type AssessmentAnswers, type HearthAssessment, type InstrumentId } from '../packages/assessment/src/index.js';
 
 interface Args {
@@ -25,6 +26,8 @@ interface Scenario {
    * answers 403. `network` uses the real fetch against a closed loopback port.
    */
   delivery?: 'accept' | 'refuse' | 'network';
+  /** The `content` attribute: a content pack registered with `registerContentPack()`. */
+  content?: string;
   wrap?: (el: HTMLElement) => HTMLElement;
 }
 
@@ -78,6 +81,7 @@ function scenario(s: Scenario = {}) {
     el.setAttribute('endpoint', ENDPOINT);
     if (args.shareResult) el.setAttribute('share-result', '');
     if (s.config) el.setAttribute('config', JSON.stringify(s.config));
+    if (s.content) el.setAttribute('content', s.content);
     wrapper.append(el);
     return s.wrap ? s.wrap(wrapper) : wrapper;
   };
@@ -179,6 +183,22 @@ export const SafetyTriggered: Story = {
 /** The items a clinician reviews, with "None of these". */
 export const ReviewItems: Story = {
   render: scenario({ page: 'review', answers: answered({ review: undefined }) }),
+};
+
+// A partner's content pack chooses which items the clinician reviews, and their order.
+registerContentPack({
+  manifest: {
+    id: 'story-pack',
+    title: 'A partner pack (story)',
+    languages: ['en'],
+    reviewer: { name: 'Story reviewer' },
+    reviewItems: ['pregnancy', 'heart', 'liver'],
+  },
+});
+
+/** `content="story-pack"`: the review step lists the pack's three items, in its order. */
+export const ReviewItemsFromPack: Story = {
+  render: scenario({ page: 'review', answers: answered({ review: undefined }), content: 'story-pack' }),
 };
 
 export const ResultPositive: Story = { render: scenario({ page: 'results', answers: answered() }) };
