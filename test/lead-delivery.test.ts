@@ -313,6 +313,30 @@ describe('lead delivery to a real receiver under faults', function () {
     expect(text(el, '.message')).to.equal(SENT);
   });
 
+  for (const status of [301, 302, 303, 307, 308]) {
+    it(`a ${status} redirect is never a delivery: kept, one console error naming it, retried, then one row`, async () => {
+      const name = storeName();
+      const outbox = track(fastOutbox({ storeName: name }));
+      // An endpoint URL of its own: the console error is logged once per endpoint.
+      const endpoint = `${receiver.endpoint}?case=${status}`;
+      const el = await probe(outbox, endpoint);
+      const lead = goodLead();
+      // Where apex→www or a trailing-slash rule would send it: a URL that answers a GET with 2xx.
+      await receiver.faults({ status, headers: { location: `${receiver.endpoint}?redirected=1` } });
+      const { result: delivery, errors } = await captureErrors(() => el.send(lead));
+      expect(delivery).to.include({ status: 'queued', durable: true });
+      expect(errors.filter((e) => e.includes('answered with a redirect'))).to.have.length(1);
+      expect(errors.join(' ')).to.contain(endpoint);
+      const submitted = oneEvent(el, 'hearth-lead-submitted');
+      await submitted;
+      expect(await rowsFor(lead.idempotencyKey)).to.have.length(1);
+      // Only POSTs reached the endpoint: the lead was never turned into a GET.
+      const requests = await receiver.posts(lead.idempotencyKey);
+      expect(requests.map((r) => r.fault)).to.deep.equal([String(status), null]);
+      expect(await storedEntries(name)).to.deep.equal([]);
+    });
+  }
+
   it('429 with Retry-After and 408 are retried as well', async () => {
     const el = await probe(track(fastOutbox({ storeName: storeName() })));
     await receiver.faults({ status: 429, headers: { 'retry-after': '1' } }, { status: 408 });

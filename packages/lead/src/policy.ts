@@ -66,10 +66,13 @@ export type Verdict =
 
 /**
  * How an HTTP status is classified: 2xx sent; 408 (timeout), 429 (rate limited) and 5xx retried;
- * 400 and 422 rejected as invalid (the endpoint names the fields); any other status rejected.
+ * a redirect (3xx, or 0 for the opaque redirect of `redirect: 'manual'`) is never a delivery and
+ * is retried like a 5xx, so that a site that fixes its endpoint URL still gets the lead; 400 and
+ * 422 rejected as invalid (the endpoint names the fields); any other status rejected.
  */
 export function classifyStatus(status: number): Verdict {
   if (status >= 200 && status < 300) return { verdict: 'sent' };
+  if (status === 0 || (status >= 300 && status < 400)) return { verdict: 'retry', code: 'server' };
   if (status === 408 || status === 429 || status >= 500) return { verdict: 'retry', code: 'server' };
   if (status === 400 || status === 422) return { verdict: 'reject', code: 'invalid' };
   return { verdict: 'reject', code: 'rejected' };

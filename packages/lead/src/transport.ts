@@ -25,9 +25,20 @@ export interface LeadTransport {
   send(lead: Lead, endpoint: string, options?: { keepalive?: boolean; signal?: AbortSignal }): Promise<DeliveryResult>;
 }
 
+const redirectsReported = new Set<string>();
+
+/** One console error per endpoint that answers with a redirect: the site must fix its URL. */
+function reportRedirect(endpoint: string, status: number): void {
+  if (redirectsReported.has(endpoint)) return;
+  redirectsReported.add(endpoint);
+  console.error(
+    `[hearth] The lead endpoint ${endpoint} answered with a redirect${status ? ` (${status})` : ''}. Hearth never follows a redirect with a lead (it would turn the POST into a GET, or send health data to another address): the lead stays saved on the device and is retried. Set the endpoint to the final URL (the network panel shows where it redirects).`,
+  );
+}
+
 /**
  * POSTs the lead as JSON with an `Idempotency-Key` header. No cookies (`credentials: 'omit'`),
- * and only the page's origin as referrer.
+ * only the page's origin as referrer, and never through a redirect (`redirect: 'manual'`).
  */
 export const fetchTransport: LeadTransport = {
   async send(lead, endpoint, options = {}) {
@@ -40,6 +51,7 @@ export const fetchTransport: LeadTransport = {
         credentials: 'omit',
         mode: 'cors',
         cache: 'no-store',
+        redirect: 'manual',
         referrerPolicy: 'strict-origin',
         keepalive: options.keepalive ?? false,
         ...(options.signal ? { signal: options.signal } : {}),
@@ -47,6 +59,11 @@ export const fetchTransport: LeadTransport = {
     } catch (error) {
       const { code } = classifyNetworkError();
       return { ok: false, code, retryable: true, message: `The endpoint could not be reached (${(error as Error).message}).` };
+    }
+    // The browser hides a redirect it did not follow (type "opaqueredirect", status 0).
+    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+      reportRedirect(endpoint, response.status);
+      return { ok: false, code: 'server', retryable: true, message: 'The endpoint answered with a redirect.' };
     }
     let body: unknown;
     try {

@@ -55,9 +55,15 @@ describe('classification of an answer', () => {
       expected: { verdict: 'reject', code: 'rejected' },
     },
     {
-      rule: '3xx (fetch follows redirects; one left over is not a delivery): refused',
-      status: 304,
-      expected: { verdict: 'reject', code: 'rejected' },
+      rule: '3xx: a redirect is never a delivery, and the lead is kept and retried like a 5xx',
+      status: 302,
+      expected: { verdict: 'retry', code: 'server' },
+    },
+    { rule: '308 Permanent Redirect: kept and retried as well', status: 308, expected: { verdict: 'retry', code: 'server' } },
+    {
+      rule: '0 (a redirect the browser would not show, fetch redirect: "manual"): kept and retried',
+      status: 0,
+      expected: { verdict: 'retry', code: 'server' },
     },
   ];
   for (const { rule, status, expected } of cases) {
