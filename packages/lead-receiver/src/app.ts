@@ -1,7 +1,7 @@
 import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { validateLead } from '@hearth/lead/schema';
+import { validateLead, type Lead } from '@hearth/lead/schema';
 // Each domain registers the summary its leads carry; a lead of a kind not imported here is refused.
 import '@hearth/assessment/schema';
 import '@hearth/coverage/schema';
@@ -109,6 +109,19 @@ function normalizeOrigins(origins: readonly string[]): { any: boolean; set: Set<
     }
   }
   return { any, set };
+}
+
+/**
+ * What makes two posts with one Idempotency-Key the same request: the lead without `createdAt`
+ * and `consent.timestamp`, which a page rebuilds when the person presses Send again after a
+ * failure. Anything the person wrote or chose still counts: a key reused for other details is 422.
+ */
+export function leadFingerprint(lead: Lead): string {
+  const { createdAt: _createdAt, consent, ...rest } = lead;
+  const { timestamp: _timestamp, ...consentRest } = consent;
+  return createHash('sha256')
+    .update(JSON.stringify({ ...rest, consent: consentRest }))
+    .digest('hex');
 }
 
 function digest(value: string): Buffer {
@@ -317,7 +330,7 @@ export function createApp(store: LeadStore, options: AppOptions = {}): Hono {
       logger.warn('lead.invalid', { fields: ['idempotencyKey'] });
       return c.json({ error: 'invalid-lead', message: 'The lead is invalid: idempotencyKey.', errors }, 400);
     }
-    const fingerprint = createHash('sha256').update(JSON.stringify(lead)).digest('hex');
+    const fingerprint = leadFingerprint(lead);
     const rescore = rescoreLead(lead);
     const record = {
       id: randomUUID(),
@@ -342,7 +355,9 @@ export function createApp(store: LeadStore, options: AppOptions = {}): Hono {
       return c.json({ id: stored.id, idempotencyKey: stored.idempotencyKey, receivedAt: stored.receivedAt }, 201);
     }
     const existing = result.existing;
-    if (existing.fingerprint !== fingerprint) {
+    // A row stored before fingerprints left the timestamps out carries the hash of the whole lead.
+    const legacy = createHash('sha256').update(JSON.stringify(lead)).digest('hex');
+    if (existing.fingerprint !== fingerprint && existing.fingerprint !== legacy) {
       // The IETF Idempotency-Key draft: a key reused for a different request is refused, so a
       // client bug that recycles keys cannot silently swallow a second person's lead.
       logger.warn('lead.key-reused', { idempotencyKey: lead.idempotencyKey, id: existing.id });

@@ -59,6 +59,21 @@ describe('POST /leads', () => {
     assert.equal(r.rows().filter((x) => x.idempotency_key === lead.idempotencyKey).length, 1);
   });
 
+  it('a resend rebuilt by the page (new createdAt and consent time, same key and details) is a replay, not a 422', async () => {
+    const lead = goodLead();
+    const first = await r.post(lead);
+    const firstBody = await first.json();
+    const later = new Date(Date.parse(lead.createdAt as string) + 90_000).toISOString();
+    const rebuilt = { ...lead, createdAt: later, consent: { ...(lead.consent as Record<string, unknown>), timestamp: later } };
+    const again = await r.post(rebuilt);
+    assert.equal(again.status, 201);
+    assert.equal(again.headers.get('idempotent-replayed'), 'true');
+    assert.deepEqual(await again.json(), firstBody);
+    const rows = r.rows().filter((x) => x.idempotency_key === lead.idempotencyKey);
+    assert.equal(rows.length, 1);
+    assert.equal(JSON.parse(rows[0]!.lead_json as string).createdAt, lead.createdAt, 'the first copy is the one kept');
+  });
+
   it('refuses a key reused for a different lead with 422, keeping the first', async () => {
     const lead = goodLead();
     await r.post(lead);
