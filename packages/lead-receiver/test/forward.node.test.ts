@@ -224,7 +224,8 @@ describe('forwarding (--forward)', () => {
       const result = spawnSync(
         process.execPath,
         ['--import', 'tsx', '--conditions=source', cli, '--port', '0', '--db', ':memory:', '--forward', 'http://127.0.0.1:9/hook'],
-        { encoding: 'utf8', timeout: 8000, env },
+        // A guard only: a cold tsx cache on a loaded CI machine is slow to start.
+        { encoding: 'utf8', timeout: 30_000, env },
       );
       assert.equal(result.status, 1, result.stderr);
       assert.match(result.stderr, /HEARTH_FORWARD_SECRET/);

@@ -279,7 +279,8 @@ describe('no silent wrong store', () => {
           {
             cwd,
             encoding: 'utf8',
-            timeout: 8000,
+            // A guard only: it exits at once, but a cold tsx cache on a loaded CI machine is slow to start.
+            timeout: 30_000,
             env: { ...process.env, NODE_OPTIONS: '' },
           },
         );
