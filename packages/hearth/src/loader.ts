@@ -69,11 +69,17 @@ function start(expose: boolean): void {
       // A partner prefix registers the standard names too: widgets may render their own parts
       // (`<hearth-faq-item>` inside a FAQ) by the standard tag.
       const standard = prefix === 'hearth' ? undefined : need(key, 'hearth');
+      // The widget's chunk starts downloading now, beside the runtime (not once the runtime has
+      // arrived): HTML → hearth.js → every chunk of the page at once, no deeper waterfall.
+      const elements = key ? loadChunk(key) : undefined;
+      elements?.catch(() => {
+        // Reported below, once the runtime is there to register with.
+      });
       registration = getRuntime()
         .then(async (rt) => {
           await standard;
           rt.defineProvider(prefix);
-          if (key) rt.defineElements(await loadChunk(key), prefix);
+          if (elements) rt.defineElements(await elements, prefix);
         })
         .catch((error: unknown) => {
           console.error(

@@ -2,7 +2,7 @@
 // the removal of host globals, and the checks on the chunk graph.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { discoverWidgets, findDefinitions, tagTable } from '../scripts/widgets.mjs';
@@ -214,4 +214,36 @@ test('the written config schema covers the envelope and every registered domain 
   assert.equal(schema.additionalProperties, false, 'a misspelt top-level key is flagged by editors');
   assert.ok(schema.properties.assessment?.properties?.instrument, 'the assessment section lists its instrument');
   assert.ok(schema.properties.coverage, 'the coverage section is there');
+});
+
+test('the loader carries, for each widget, every chunk that widget imports, so it can ask for them all at once', async () => {
+  const { buildModules } = await import('../scripts/build.mjs');
+  const out = mkdtempSync(join(tmpdir(), 'hearth-preload-'));
+  const output = (await buildModules(out)) as { type: string; fileName: string; imports?: string[]; name?: string; code?: string }[];
+  const chunks = new Map(output.filter((o) => o.type === 'chunk').map((c) => [c.fileName, c]));
+  const loader = chunks.get('hearth.js')!;
+  // The table the build writes into the loader: chunk key → files, e.g. {"":[…],"assessment":[…]}.
+  const table = [...loader.code!.matchAll(/\((\{"[^()]*\})\)/g)]
+    .map((m) => JSON.parse(m[1]!) as Record<string, string[]>)
+    .find((t) => 'assessment' in t);
+  assert.ok(table, 'hearth.js holds the preload table');
+  const runtime = [...chunks.values()].find((c) => c.name === 'runtime')!;
+  const closure = (file: string, seen = new Set<string>()): Set<string> => {
+    for (const dep of chunks.get(file)?.imports ?? []) if (!seen.has(dep)) closure(dep, seen.add(dep));
+    return seen;
+  };
+  for (const key of ['assessment', 'coverage', 'faq', 'guide']) {
+    const files = table[key];
+    assert.ok(files, `a preload entry for ${key}`);
+    assert.ok(files.includes(`./${runtime.fileName}`), `${key} preloads the runtime chunk`);
+    const chunk = [...chunks.values()].find((c) => c.fileName.startsWith(`chunks/${key}-`));
+    assert.ok(chunk, `the ${key} chunk`);
+    assert.deepEqual(
+      new Set(files),
+      new Set([...closure(chunk.fileName)].map((f) => `./${f}`)),
+      `${key}: every static import, nothing else`,
+    );
+  }
+  assert.deepEqual(new Set(table['']), new Set([...closure(runtime.fileName)].map((f) => `./${f}`)));
+  rmSync(out, { recursive: true, force: true });
 });
