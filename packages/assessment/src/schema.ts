@@ -30,15 +30,39 @@ function inOrder(steps: readonly string[], order: readonly string[]): boolean {
 /** The validated instruments' wording must stay verbatim: a partner may not override it. */
 export const PROTECTED_INSTRUMENT_COPY = /^assessment-instruments:/;
 
+/**
+ * A cut point a site may choose: a whole number inside the instrument's published range. Outside
+ * it the screen would no longer be the validated one, so it is a config error that names the range.
+ */
+function cutPointSchema(range: readonly [number, number], fallback: number, instrument: string) {
+  const expected = `a whole number from ${range[0]} to ${range[1]} (the published range for the ${instrument})`;
+  return z._default(
+    z
+      .int({ error: expected })
+      .check(
+        z.gte(range[0], { error: expected }),
+        z.lte(range[1], { error: expected }),
+        z.describe(`${instrument} cut point, inclusive: ${range[0]}–${range[1]}, default ${fallback}.`),
+      ),
+    fallback,
+  );
+}
+
+/** Cut points when none is configured: each instrument's published default. */
+const DEFAULT_CUT_POINTS = { pcPtsd5: 3, pcl5: 33, phq9: 10, gad7: 10 };
+
 export const AssessmentConfigSchema = z.strictObject({
   /** The PC-PTSD-5 (5 yes/no items) by default; the PCL-5 (20 items) when a partner wants more detail. */
   instrument: z._default(z.enum(INSTRUMENT_IDS, { error: '"pc-ptsd-5" or "pcl-5"' }), 'pc-ptsd-5'),
+  /** Inclusive cut points, each bounded to its instrument's published range. */
   cutPoints: z._default(
     z.strictObject({
-      pcPtsd5: z._default(z.int({ error: 'a whole number' }).check(z.gte(1), z.lte(5)), 3),
-      pcl5: z._default(z.int({ error: 'a whole number' }).check(z.gte(1), z.lte(80)), 33),
+      pcPtsd5: cutPointSchema([3, 4], DEFAULT_CUT_POINTS.pcPtsd5, 'PC-PTSD-5'),
+      pcl5: cutPointSchema([31, 33], DEFAULT_CUT_POINTS.pcl5, 'PCL-5'),
+      phq9: cutPointSchema([8, 12], DEFAULT_CUT_POINTS.phq9, 'PHQ-9'),
+      gad7: cutPointSchema([8, 12], DEFAULT_CUT_POINTS.gad7, 'GAD-7'),
     }),
-    { pcPtsd5: 3, pcl5: 33 },
+    { ...DEFAULT_CUT_POINTS },
   ),
   /** Which steps run, in order. The safety question and results cannot be removed. */
   steps: z._default(
@@ -63,7 +87,7 @@ export type AssessmentConfig = z.output<typeof AssessmentConfigSchema>;
 /** The `assessment` section, defaults filled in when the partner sets none. */
 export const AssessmentSectionSchema = z._default(AssessmentConfigSchema, {
   instrument: 'pc-ptsd-5',
-  cutPoints: { pcPtsd5: 3, pcl5: 33 },
+  cutPoints: { ...DEFAULT_CUT_POINTS },
   steps: [...ASSESSMENT_STEPS],
 });
 

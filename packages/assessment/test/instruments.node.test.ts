@@ -136,7 +136,7 @@ describe('instrument definitions are data', () => {
     assert.deepEqual(JSON.parse(JSON.stringify(builtInInstruments)), builtInInstruments);
   });
 
-  it('PC-PTSD-5 (Prins et al. 2016): exposure gate, 5 yes/no items, default cut point 3', () => {
+  it('PC-PTSD-5 (Prins et al. 2016): exposure gate, 5 yes/no items, default cut point 3, published range 3-4', () => {
     assert.equal(pcPtsd5Instrument.gate?.id, 'exposure');
     assert.equal(pcPtsd5Instrument.gate?.exampleKeys?.length, 6);
     assert.equal(pcPtsd5Instrument.items.length, 5);
@@ -147,6 +147,7 @@ describe('instrument definitions are data', () => {
     assert.deepEqual(pcPtsd5Instrument.scoring, {
       kind: 'count-yes',
       cutPoint: 3,
+      cutPointRange: [3, 4],
     });
     assert.match(pcPtsd5Instrument.citation, /doi:10\.1007\/s11606-016-3703-5/);
   });
@@ -162,7 +163,7 @@ describe('instrument definitions are data', () => {
     pcl5Instrument.items.forEach((item, index) => assert.equal(item.id, `pcl5-${index + 1}`));
   });
 
-  it('PCL-5 (VA scoring): 0-4 scale, cut point 33, rule 1 B / 1 C / 2 D / 2 E at 2+, change 5 and 10', () => {
+  it('PCL-5 (VA scoring): 0-4 scale, cut point 33 (range 31-33), rule 1 B / 1 C / 2 D / 2 E at 2+, change 5 and 10', () => {
     assert.deepEqual(
       pcl5Instrument.options.map((option) => option.value),
       [0, 1, 2, 3, 4],
@@ -172,6 +173,7 @@ describe('instrument definitions are data', () => {
       itemMin: 0,
       itemMax: 4,
       cutPoint: 33,
+      cutPointRange: [31, 33],
       clusterRule: { endorsedAt: 2, minEndorsed: { B: 1, C: 1, D: 2, E: 2 } },
       change: { response: 5, meaningful: 10 },
     });

@@ -21,7 +21,7 @@ describe('config precedence', () => {
     assert.ok(r.ok);
     assert.equal(r.config.brand.name, 'Hearth Health');
     assert.equal(r.config.assessment.instrument, 'pc-ptsd-5');
-    assert.deepEqual(r.config.assessment.cutPoints, { pcPtsd5: 3, pcl5: 33 });
+    assert.deepEqual(r.config.assessment.cutPoints, { pcPtsd5: 3, pcl5: 33, phq9: 10, gad7: 10 });
     assert.equal(r.config.privacy.includeAnswers, false, 'answers stay on the page by default');
     assert.equal(r.config.analytics.dataLayer, false, 'analytics off by default');
     assert.deepEqual(r.config, defaultConfig());
@@ -99,6 +99,30 @@ describe('config error messages name the field, the value, what was expected and
       input: { assessment: { cutPoints: { pcPtsd5: 9 } } },
       path: 'assessment.cutPoints.pcPtsd5',
       contains: ['9'],
+    },
+    {
+      rule: 'PC-PTSD-5 cut point outside its published range 3–4',
+      input: { assessment: { cutPoints: { pcPtsd5: 2 } } },
+      path: 'assessment.cutPoints.pcPtsd5',
+      contains: ['2', 'from 3 to 4', 'published range for the PC-PTSD-5'],
+    },
+    {
+      rule: 'PCL-5 cut point outside its published range 31–33',
+      input: { assessment: { cutPoints: { pcl5: 34 } } },
+      path: 'assessment.cutPoints.pcl5',
+      contains: ['34', 'from 31 to 33', 'PCL-5'],
+    },
+    {
+      rule: 'PHQ-9 cut point below its published range 8–12',
+      input: { assessment: { cutPoints: { phq9: 7 } } },
+      path: 'assessment.cutPoints.phq9',
+      contains: ['7', 'from 8 to 12', 'PHQ-9'],
+    },
+    {
+      rule: 'GAD-7 cut point above its published range 8–12',
+      input: { assessment: { cutPoints: { gad7: 13 } } },
+      path: 'assessment.cutPoints.gad7',
+      contains: ['13', 'from 8 to 12', 'GAD-7'],
     },
     {
       rule: 'cut point must be whole',

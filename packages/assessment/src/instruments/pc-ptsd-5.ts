@@ -40,5 +40,6 @@ export const pcPtsd5Instrument: InstrumentDefinition<CountYesScoring> = {
     { value: true, labelKey: 'pcPtsd5.options.yes' },
     { value: false, labelKey: 'pcPtsd5.options.no' },
   ],
-  scoring: { kind: 'count-yes', cutPoint: 3 },
+  // Published range: 3 (VA public self-screen) to 4 (Prins et al. 2016's best balance).
+  scoring: { kind: 'count-yes', cutPoint: 3, cutPointRange: [3, 4] },
 };

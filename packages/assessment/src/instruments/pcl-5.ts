@@ -55,6 +55,8 @@ export const pcl5Instrument: InstrumentDefinition<Required<SumScoring>> = {
     itemMin: 0,
     itemMax: 4,
     cutPoint: 33,
+    // The VA gives 31–33 as the probable-PTSD cut point.
+    cutPointRange: [31, 33],
     clusterRule: { endorsedAt: 2, minEndorsed: { B: 1, C: 1, D: 2, E: 2 } },
     change: { response: 5, meaningful: 10 },
   },

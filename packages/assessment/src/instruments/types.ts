@@ -55,6 +55,8 @@ export interface CountYesScoring {
   readonly kind: 'count-yes';
   /** Default cut point, an integer from 0 to the number of items. */
   readonly cutPoint: number;
+  /** The published range a site may choose its cut point from, inclusive; outside it is a config error. */
+  readonly cutPointRange?: readonly [number, number];
 }
 
 /**
@@ -86,6 +88,8 @@ export interface SumScoring {
   readonly itemMax: number;
   /** Default cut point on the total, inclusive. */
   readonly cutPoint: number;
+  /** The published range a site may choose its cut point from, inclusive; outside it is a config error. */
+  readonly cutPointRange?: readonly [number, number];
   readonly clusterRule?: ClusterRule;
   readonly change?: ChangeThresholds;
 }
@@ -99,8 +103,36 @@ export interface SafetyTriggerScoring {
   readonly threshold: number;
 }
 
+/** One severity band of a `sum-bands` rule: totals from `min` to `max`, inclusive. */
+export interface ScoreBand {
+  /** Stable id, e.g. `moderate`; the result's `severity`, and the key of its words per language. */
+  readonly id: string;
+  readonly min: number;
+  readonly max: number;
+}
+
+/**
+ * The generic rule of the PHQ-9 (Kroenke et al. 2001) and the GAD-7 (Spitzer et al. 2006): the
+ * sum of the item ratings, one severity band for the total, and positive at `total >= cutPoint`
+ * (inclusive). Every item must be answered; otherwise the result is incomplete, never a partial
+ * sum. The bands must cover every possible total exactly once, in order.
+ */
+export interface SumBandsScoring {
+  readonly kind: 'sum-bands';
+  readonly itemMin: number;
+  readonly itemMax: number;
+  /** Default cut point on the total, inclusive. */
+  readonly cutPoint: number;
+  /**
+   * The published range a site may choose its cut point from, inclusive (PHQ-9 and GAD-7: 8–12).
+   * A cut point outside it is refused, naming the range.
+   */
+  readonly cutPointRange?: readonly [number, number];
+  readonly bands: readonly ScoreBand[];
+}
+
 /** Every scoring rule `scoreInstrument()` understands, discriminated on `kind`. */
-export type InstrumentScoring = CountYesScoring | SumScoring | SafetyTriggerScoring;
+export type InstrumentScoring = CountYesScoring | SumScoring | SafetyTriggerScoring | SumBandsScoring;
 
 /** Answers are yes/no for a count-yes instrument and numeric ratings otherwise. */
 export type OptionValueFor<Scoring extends InstrumentScoring> = Scoring extends CountYesScoring ? boolean : number;

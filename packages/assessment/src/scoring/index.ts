@@ -12,7 +12,15 @@
 import { pcPtsd5Instrument } from '../instruments/pc-ptsd-5.js';
 import { pcl5Instrument } from '../instruments/pcl-5.js';
 import { phq9Item9Instrument } from '../instruments/phq9-item9.js';
-import type { CountYesScoring, InstrumentDefinition, InstrumentScoring, SafetyTriggerScoring, SumScoring } from '../instruments/types.js';
+import { gad7Items, gad7Scoring, phq9Items, phq9Scoring } from '../instruments/bands.js';
+import type {
+  CountYesScoring,
+  InstrumentDefinition,
+  InstrumentScoring,
+  SafetyTriggerScoring,
+  SumBandsScoring,
+  SumScoring,
+} from '../instruments/types.js';
 
 // So a partner can type a definition for `scoreInstrument()` from this subpath alone.
 export type {
@@ -26,9 +34,12 @@ export type {
   InstrumentScoring,
   OptionValueFor,
   SafetyTriggerScoring,
+  ScoreBand,
+  SumBandsScoring,
   SumScoring,
   TranslationKey,
 } from '../instruments/types.js';
+export { gad7Scoring, phq9Scoring };
 
 // ---------------------------------------------------------------------------------------------
 // Public types
@@ -115,6 +126,43 @@ export interface SumCompleteResult {
 /** Result of a sum instrument, discriminated on `complete`. */
 export type SumResult = SumCompleteResult | IncompleteResult;
 
+/** A scored, complete `sum-bands` instrument (PHQ-9, GAD-7, or a partner's). */
+export interface SumBandsCompleteResult<Severity extends string = string> {
+  readonly complete: true;
+  /** Sum of the items. */
+  readonly total: number;
+  /** The id of the band the total falls in. */
+  readonly severity: Severity;
+  /** `total >= cutPoint`. */
+  readonly positive: boolean;
+  /** The cut point that was applied. */
+  readonly cutPoint: number;
+}
+
+/** Result of a `sum-bands` instrument, discriminated on `complete`: never a partial sum. */
+export type SumBandsResult<Severity extends string = string> = SumBandsCompleteResult<Severity> | IncompleteResult;
+
+/** PHQ-9 severity (Kroenke et al. 2001): totals 0–4, 5–9, 10–14, 15–19, 20–27. */
+export type Phq9Severity = 'none-minimal' | 'mild' | 'moderate' | 'moderately-severe' | 'severe';
+
+/** A complete PHQ-9: the total, its severity, the screen and item 9 (the safety item). */
+export interface Phq9CompleteResult extends SumBandsCompleteResult<Phq9Severity> {
+  /** The answer to item 9, 0–3: any answer above 0 is a safety trigger, whatever the total. */
+  readonly item9: number;
+}
+
+/** Result of `scorePhq9`, discriminated on `complete`. */
+export type Phq9Result = Phq9CompleteResult | IncompleteResult;
+
+/** GAD-7 severity (Spitzer et al. 2006): totals 0–4, 5–9, 10–14, 15–21. */
+export type Gad7Severity = 'minimal' | 'mild' | 'moderate' | 'severe';
+
+/** Result of `scoreGad7`, discriminated on `complete`. */
+export type Gad7Result = SumBandsResult<Gad7Severity>;
+
+/** One PHQ-9 or GAD-7 answer: 0 Not at all … 3 Nearly every day, or `null`/`undefined` if unanswered. */
+export type FourPointAnswer = number | null | undefined;
+
 /** Thresholds for `comparePcl5`; defaults 5 and 10 (VA National Center for PTSD). */
 export interface Pcl5ChangeOptions {
   /** A drop of at least this many points is a response; a rise of at least this many is worsening. */
@@ -162,7 +210,9 @@ export type InstrumentResult<Scoring extends InstrumentScoring = InstrumentScori
     ? SumResult
     : Scoring extends SafetyTriggerScoring
       ? SafetyResult
-      : never;
+      : Scoring extends SumBandsScoring
+        ? SumBandsResult
+        : never;
 
 // ---------------------------------------------------------------------------------------------
 // Typed wrappers for the built-in instruments
@@ -276,6 +326,59 @@ export function evaluateSafety(phq9Item9: Phq9Item9Answer): SafetyResult {
   return scoreSafety(phq9Item9Instrument, phq9Item9Instrument.scoring, [phq9Item9]);
 }
 
+/**
+ * Scores the PHQ-9 (Kroenke K, Spitzer RL, Williams JBW. J Gen Intern Med 2001;16(9):606–613).
+ *
+ * - Total: the sum of the nine items, each 0–3 (0–27).
+ * - Severity: 0–4 `none-minimal`, 5–9 `mild`, 10–14 `moderate`, 15–19 `moderately-severe`,
+ *   20–27 `severe`.
+ * - Positive when `total >= cutPoint` (inclusive); default 10, published range 8–12.
+ * - `item9` is the answer to item 9, the safety item: any answer above 0 triggers the crisis
+ *   resources whatever the total (see `evaluateSafety`).
+ * - Any item unanswered (`null`/`undefined`): `{ complete: false, answered }`, never a partial sum.
+ *
+ * @throws {RangeError} if `items` is not an array of 9, if an answer is not an integer from 0 to 3
+ *   (the message names the item and value), or if `cutPoint` is not an integer from 8 to 12.
+ */
+export function scorePhq9(items: readonly FourPointAnswer[], { cutPoint = phq9Scoring.cutPoint }: CutPointOptions = {}): Phq9Result {
+  const result = scoreSumBands(PHQ9, { ...phq9Scoring, cutPoint }, arrayOf(PHQ9, items));
+  if (!result.complete) return result;
+  return { ...result, severity: result.severity as Phq9Severity, item9: items[8] as number };
+}
+
+/**
+ * Scores the GAD-7 (Spitzer RL, Kroenke K, Williams JBW, Löwe B. Arch Intern Med
+ * 2006;166(10):1092–1097).
+ *
+ * - Total: the sum of the seven items, each 0–3 (0–21).
+ * - Severity: 0–4 `minimal`, 5–9 `mild`, 10–14 `moderate`, 15–21 `severe`.
+ * - Positive when `total >= cutPoint` (inclusive); default 10, published range 8–12.
+ * - Any item unanswered: `{ complete: false, answered }`, never a partial sum.
+ *
+ * @throws {RangeError} if `items` is not an array of 7, if an answer is not an integer from 0 to 3,
+ *   or if `cutPoint` is not an integer from 8 to 12.
+ */
+export function scoreGad7(items: readonly FourPointAnswer[], { cutPoint = gad7Scoring.cutPoint }: CutPointOptions = {}): Gad7Result {
+  return scoreSumBands(GAD7, { ...gad7Scoring, cutPoint }, arrayOf(GAD7, items)) as Gad7Result;
+}
+
+/** What the engine needs to name an item in an error. */
+interface ScoredShape {
+  readonly abbreviation: string;
+  readonly items: readonly { readonly id: string }[];
+}
+
+/** What the engine needs of the PHQ-9 and GAD-7 to score them and name their items in errors. */
+const PHQ9: ScoredShape = { abbreviation: 'PHQ-9', items: phq9Items };
+const GAD7: ScoredShape = { abbreviation: 'GAD-7', items: gad7Items };
+
+function arrayOf(definition: ScoredShape, items: unknown): readonly unknown[] {
+  if (!Array.isArray(items)) {
+    throw new RangeError(`${definition.abbreviation} items must be an array of ${definition.items.length}; got ${show(items)}`);
+  }
+  return items;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Generic scoring of instrument definitions
 // ---------------------------------------------------------------------------------------------
@@ -309,7 +412,7 @@ export function scoreInstrument<Scoring extends InstrumentScoring>(
   }
   const answerOf = (id: string): unknown => (Object.hasOwn(answers, id) ? answers[id] : undefined);
   const values = (): readonly unknown[] => general.items.map((item) => answerOf(item.id));
-  let result: CountYesResult | SumResult | SafetyResult;
+  let result: CountYesResult | SumResult | SafetyResult | SumBandsResult;
   switch (scoring.kind) {
     case 'count-yes':
       result = scoreCountYes(general, scoring, general.gate === undefined ? true : answerOf(general.gate.id), values);
@@ -319,6 +422,9 @@ export function scoreInstrument<Scoring extends InstrumentScoring>(
       break;
     case 'safety-trigger':
       result = scoreSafety(general, scoring, values());
+      break;
+    case 'sum-bands':
+      result = scoreSumBands(general, scoring, values());
       break;
     default:
       throw new TypeError(`${general.abbreviation} has an unknown scoring kind ${show((scoring as { kind: unknown }).kind)}`);
@@ -411,6 +517,36 @@ function scoreSum(definition: InstrumentDefinition, scoring: SumScoring, answers
   };
 }
 
+/**
+ * `sum-bands` (PHQ-9, GAD-7): the total, its band, and the screen. Answers are checked before
+ * incompleteness is reported, so bad data is never masked by a missing item.
+ */
+function scoreSumBands(definition: ScoredShape, scoring: SumBandsScoring, answers: readonly unknown[]): SumBandsResult {
+  const { abbreviation, items } = definition;
+  const { itemMin, itemMax, cutPoint, cutPointRange, bands } = scoring;
+  const [low, high] = cutPointRange ?? [items.length * itemMin, items.length * itemMax];
+  assertIntegerIn(cutPoint, low, high, `${abbreviation} cut point${cutPointRange ? ' (published range)' : ''}`);
+  if (answers.length !== items.length) {
+    throw new RangeError(`${abbreviation} needs exactly ${items.length} item answers; got ${answers.length}`);
+  }
+  let total = 0;
+  let answered = 0;
+  for (let index = 0; index < items.length; index++) {
+    const answer = answers[index];
+    if (answer === null || answer === undefined) continue;
+    if (!isIntegerIn(answer, itemMin, itemMax)) {
+      throw new RangeError(`${itemLabel(definition, index)} must be an integer from ${itemMin} to ${itemMax}; got ${show(answer)}`);
+    }
+    total += answer;
+    answered++;
+  }
+  if (answered < items.length) return { complete: false, answered };
+  const band = bands.find((b) => total >= b.min && total <= b.max);
+  // assertDefinition checks that the bands cover every total; the built-ins are tested to.
+  if (!band) throw new RangeError(`${abbreviation} has no severity band for a total of ${total}`);
+  return { complete: true, total, severity: band.id, positive: total >= cutPoint, cutPoint };
+}
+
 function scoreSafety(definition: InstrumentDefinition, scoring: SafetyTriggerScoring, answers: readonly unknown[]): SafetyResult {
   const allowed = definition.options.map((option) => option.value);
   let triggered = false;
@@ -455,6 +591,31 @@ function assertDefinition(definition: InstrumentDefinition): void {
         assertIntegerIn(minimum, 0, size, `${name} minimum endorsed in cluster ${cluster}`);
       }
     }
+  } else if (scoring.kind === 'sum-bands') {
+    const { itemMin, itemMax, bands, cutPointRange } = scoring;
+    if (!Number.isInteger(itemMin) || !Number.isInteger(itemMax) || itemMin > itemMax) {
+      throw new RangeError(`${name} itemMin and itemMax must be integers, itemMin <= itemMax; got ${show(itemMin)} and ${show(itemMax)}`);
+    }
+    const lowest = definition.items.length * itemMin;
+    const highest = definition.items.length * itemMax;
+    // The bands must tile lowest..highest in order: each starts where the previous one ended.
+    let next = lowest;
+    for (const band of Array.isArray(bands) ? bands : []) {
+      if (typeof band.id !== 'string' || band.id === '' || band.min !== next || !Number.isInteger(band.max) || band.max < band.min) {
+        throw new RangeError(
+          `${name} severity bands must cover ${lowest} to ${highest} in order without gaps; band ${show(band.id)} does not`,
+        );
+      }
+      next = band.max + 1;
+    }
+    if (next !== highest + 1) {
+      throw new RangeError(`${name} severity bands must cover ${lowest} to ${highest} in order without gaps; they end at ${next - 1}`);
+    }
+    if (cutPointRange !== undefined) {
+      const [low, high] = Array.isArray(cutPointRange) ? cutPointRange : [];
+      assertIntegerIn(low, lowest, highest, `${name} cut point range start`);
+      assertIntegerIn(high, low ?? lowest, highest, `${name} cut point range end`);
+    }
   } else if (scoring.kind === 'safety-trigger') {
     if (definition.options.some((option) => typeof option.value !== 'number')) {
       throw new RangeError(`${name} safety options must have numeric values`);
@@ -465,7 +626,7 @@ function assertDefinition(definition: InstrumentDefinition): void {
   }
 }
 
-function itemLabel(definition: InstrumentDefinition, index: number): string {
+function itemLabel(definition: ScoredShape, index: number): string {
   const id = definition.items[index]?.id ?? '?';
   return definition.items.length === 1 ? `${definition.abbreviation} (${id})` : `${definition.abbreviation} item ${index + 1} (${id})`;
 }
