@@ -219,7 +219,7 @@ test('the written config schema covers the envelope and every registered domain 
 test('the loader carries, for each widget, every chunk that widget imports, so it can ask for them all at once', async () => {
   const { buildModules } = await import('../scripts/build.mjs');
   const out = mkdtempSync(join(tmpdir(), 'hearth-preload-'));
-  const output = (await buildModules(out)) as { type: string; fileName: string; imports?: string[]; name?: string; code?: string }[];
+  const output = await buildModules(out);
   const chunks = new Map(output.filter((o) => o.type === 'chunk').map((c) => [c.fileName, c]));
   const loader = chunks.get('hearth.js')!;
   // The table the build writes into the loader: chunk key → files, e.g. {"":[…],"assessment":[…]}.
@@ -233,7 +233,7 @@ test('the loader carries, for each widget, every chunk that widget imports, so i
     return seen;
   };
   for (const key of ['assessment', 'coverage', 'faq', 'guide']) {
-    const files = table[key];
+    const files: string[] | undefined = table[key];
     assert.ok(files, `a preload entry for ${key}`);
     assert.ok(files.includes(`./${runtime.fileName}`), `${key} preloads the runtime chunk`);
     const chunk = [...chunks.values()].find((c) => c.fileName.startsWith(`chunks/${key}-`));
