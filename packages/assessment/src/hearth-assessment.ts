@@ -82,6 +82,7 @@ import {
  * @cssproperty --hearth-assessment-crisis-border - The crisis panel border (defaults to `--hearth-color-danger`).
  */
 export class HearthAssessment extends HearthElement {
+  static override widgetName = 'assessment';
   static override i18nNamespaces = ['assessment', 'assessment-instruments', 'core'];
   static override styles = [baseStyles, buttonStyles, formStyles, crisisStyles, styles];
   static override properties = {
@@ -311,7 +312,10 @@ export class HearthAssessment extends HearthElement {
   };
 
   readonly #handleLeadResult = (event: Event): void => {
-    const { status } = (event as CustomEvent<{ status: string }>).detail;
+    const result = (event as CustomEvent<{ status: string; idempotencyKey?: string }>).detail;
+    const { status } = result;
+    // The tag manager's lead conversion: the delivery status only, no answer, score or urgency.
+    this.trackLeadResult(result);
     if (status === 'sent' || status === 'queued') {
       this.leadDone = true;
       clearProgress(this.#storageKey);

@@ -310,7 +310,28 @@ export abstract class HearthElement extends LitElement {
    * (allow-listed fields only). `<widget>` is {@link HearthElement.widgetName}.
    */
   protected track(action: string, payload: Omit<AnalyticsPayload, 'widget'> = {}): void {
-    trackEvent(this.#config, this.widgetName, action, { ...payload, widget: this.localName });
+    // `widget` is the short name, never the tag: a tag manager's triggers keep working when a
+    // partner registers the widgets under its own prefix (`<acme-assessment>`).
+    trackEvent(this.#config, this.widgetName, action, { ...payload, widget: this.widgetName });
+  }
+
+  /** Idempotency keys of the leads already counted as a conversion (a queued lead is sent later). */
+  readonly #converted = new Set<string>();
+
+  /**
+   * Analytics for a `hearth-lead-form-result` of an embedded lead form: `hearth_<widget>_lead`
+   * with the delivery status as `outcome`, and, once per lead, `hearth_<widget>_conversion`
+   * when it was sent or is safely queued. Neither carries anything the person entered or scored.
+   */
+  protected trackLeadResult(result: { status: string; idempotencyKey?: string }, step?: string): void {
+    const where = step ? { step } : {};
+    this.track('lead', { ...where, outcome: result.status });
+    if (result.status !== 'sent' && result.status !== 'queued') return;
+    if (result.idempotencyKey) {
+      if (this.#converted.has(result.idempotencyKey)) return;
+      this.#converted.add(result.idempotencyKey);
+    }
+    this.track('conversion', { ...where, outcome: result.status });
   }
 
   /** The widget's short name in event details and analytics (`coverage`): the tag without `hearth-`, unless a class says otherwise. */

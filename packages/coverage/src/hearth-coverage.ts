@@ -710,7 +710,7 @@ export class HearthCoverage extends HearthElement {
         // The summary the form actually sent, not the one it was created with.
         if ((status === 'sent' || status === 'queued') && current.summary)
           this.#leadSentFor.set(kind, answerKey(current.summary as CoverageSummary));
-        this.track('lead', { step: kind, outcome: status });
+        this.trackLeadResult(event.detail, kind);
       });
       this.#leadForms.set(kind, form);
     }

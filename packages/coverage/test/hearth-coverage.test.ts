@@ -874,7 +874,7 @@ describe('<hearth-coverage>', () => {
       await chooseState(el, 'TX');
       await choosePayer(el, 'aetna');
       expect(layer.map((e) => e.event)).to.deep.equal(['hearth_coverage_step', 'hearth_coverage_result']);
-      expect(layer[1]!.hearth).to.deep.equal({ step: 'result', outcome: 'in-network', widget: 'hearth-coverage' });
+      expect(layer[1]!.hearth).to.deep.equal({ step: 'result', outcome: 'in-network', widget: 'coverage' });
       expect(JSON.stringify(layer)).not.to.match(/TX|aetna/i);
     });
   });

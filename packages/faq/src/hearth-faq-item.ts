@@ -35,6 +35,7 @@ const clampLevel = (value: number) => (Number.isFinite(value) ? Math.min(6, Math
  * @cssproperty --hearth-faq-question-color - Colour of the questions.
  */
 export class HearthFaqItem extends HearthElement {
+  static override widgetName = 'faq-item';
   static override styles = [baseStyles, styles];
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override properties = {

@@ -104,6 +104,7 @@ const JSON_LD_SELECTOR = ':scope > script[type="application/ld+json"][data-heart
  * @cssproperty --hearth-faq-question-color - Colour of the questions.
  */
 export class HearthFaq extends HearthElement {
+  static override widgetName = 'faq';
   static override i18nNamespaces = ['faq', 'core'];
   static override styles = [baseStyles, buttonStyles, styles];
   static override properties = {

@@ -89,6 +89,7 @@ const clampLevel = (value: number) => (Number.isFinite(value) ? Math.min(6, Math
  * @cssproperty --hearth-guide-scroll-margin - Space kept above a heading scrolled to (for sticky headers).
  */
 export class HearthGuide extends HearthElement {
+  static override widgetName = 'guide';
   static override i18nNamespaces = ['guide', 'core'];
   static override styles = [baseStyles, buttonStyles, styles];
   static override properties = {

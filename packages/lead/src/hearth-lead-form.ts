@@ -140,6 +140,7 @@ export function fieldForLeadPath(path: string): LeadFormField | undefined {
  * @cssproperty --hearth-lead-form-gap - Space between fields (defaults to `--hearth-space-l`).
  */
 export class HearthLeadForm extends HearthElement {
+  static override widgetName = 'lead-form';
   static override i18nNamespaces = ['lead-form', 'core'];
   static override styles = [baseStyles, buttonStyles, formStyles, styles];
 
