@@ -12,6 +12,7 @@ export function mounts() {
     '/vendor/survey-core/': join(BENCH, 'node_modules/survey-core'),
     '/vendor/survey-js-ui/': join(BENCH, 'node_modules/survey-js-ui'),
     '/vendor/typeform-embed/': join(BENCH, 'node_modules/@typeform/embed/build'),
+    '/bench-floor/': join(BENCH, 'floor'),
     '/examples/': join(ROOT, 'examples'),
     '/packages/': join(ROOT, 'packages'),
   };
@@ -20,7 +21,7 @@ export function mounts() {
 const escapeHtml = (s) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 
 /** A bare host page: what a marketing site pastes, and nothing else that would download. */
-export function hearthPage({ title, body, lang = 'en', scriptAttrs = '' }) {
+export function hearthPage({ title, body, lang = 'en', scriptAttrs = '', src = HEARTH_URL }) {
   return `<!doctype html>
 <html lang="${lang}">
 <head>
@@ -28,7 +29,7 @@ export function hearthPage({ title, body, lang = 'en', scriptAttrs = '' }) {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,">
 <title>${escapeHtml(title)}</title>
-<script type="module" src="${HEARTH_URL}"${scriptAttrs}></script>
+<script type="module" src="${src}"${scriptAttrs}></script>
 </head>
 <body>
 <main>
@@ -63,6 +64,12 @@ export const PAGES = {
         .join('\n'),
     }),
   },
+};
+
+/** The floor of the timing (issue 15): the assessment page's host page, its only script one tiny module drawing one radio. */
+export const FLOOR_PAGE = {
+  path: '/bench/floor.html',
+  html: hearthPage({ title: 'Assessment only', body: '<bench-floor></bench-floor>', src: '/bench-floor/floor.js' }),
 };
 
 /**

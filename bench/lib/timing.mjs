@@ -7,9 +7,11 @@
 // screen, a hit test at its centre (through shadow roots) lands on it. Checked every animation
 // frame from document start; the time is performance.now(), i.e. since navigation start.
 //
-// Hearth opens on an intro with a Start button, so two marks: Start interactive, then (Start is
-// clicked the moment it is interactive) the exposure question's first radio interactive.
-// SurveyJS opens directly on the exposure question.
+// Hearth opens on an intro with a Start button, so two marks: Start interactive (its first
+// control), then (Start is clicked the moment it is interactive) the exposure question's first
+// radio interactive. SurveyJS opens directly on the exposure question. The floor (issue 15) is the
+// same host page whose only script is one tiny module drawing one radio in a shadow root: what the
+// network and the browser cost before any widget code, measured in the same run.
 import { CPU_SLOWDOWN, NETWORK_PROFILE, PHONE_VIEWPORT, freshPage } from './browser.mjs';
 
 /** Runs in the page before any of its scripts. */
@@ -56,6 +58,9 @@ function probe(kind) {
           const radio = root?.querySelector('[data-page] input[type="radio"]');
           if (interactive(radio)) marks.question = now;
         }
+      } else if (kind === 'floor') {
+        const radio = document.querySelector('bench-floor')?.shadowRoot?.querySelector('input[type="radio"]');
+        if (interactive(radio)) marks.question = now;
       } else {
         const radio = document.querySelector('#survey input[type="radio"]');
         if (interactive(radio)) marks.question = now;
@@ -71,7 +76,7 @@ function probe(kind) {
 /**
  * One cold load of `url` in a fresh browser context.
  * @param {import('puppeteer-core').Browser} browser
- * @param {'hearth' | 'surveyjs'} kind
+ * @param {'hearth' | 'surveyjs' | 'floor'} kind
  */
 export async function timeFirstQuestion(browser, url, kind) {
   const session = await freshPage(browser);
@@ -106,19 +111,24 @@ export const quantile = (values, q) => {
 };
 
 /**
- * `runs` cold loads of each, alternating which goes first in each round so that drift in the
- * machine's load hits both equally.
+ * `runs` cold loads of each page, rotating which goes first in each round so that drift in the
+ * machine's load hits all of them equally. `urls`: kind → URL, for the kinds `hearth`, `surveyjs`
+ * and (optionally) `floor`.
+ * @param {import('puppeteer-core').Browser} browser
+ * @param {Partial<Record<'hearth' | 'surveyjs' | 'floor', string>>} urls
  */
 export async function compareFirstQuestion(browser, urls, runs, onRun = () => {}) {
-  const samples = { hearthStart: [], hearthQuestion: [], surveyQuestion: [] };
+  const samples = { hearthStart: [], hearthQuestion: [], surveyQuestion: [], floor: [] };
+  const kinds = /** @type {('hearth' | 'surveyjs' | 'floor')[]} */ (['floor', 'hearth', 'surveyjs'].filter((k) => urls[k]));
   for (let i = 0; i < runs; i++) {
-    const order = i % 2 === 0 ? ['hearth', 'surveyjs'] : ['surveyjs', 'hearth'];
+    const order = kinds.map((_, n) => kinds[(n + i) % kinds.length]);
     for (const kind of order) {
       const marks = await timeFirstQuestion(browser, urls[kind], kind);
       if (kind === 'hearth') {
         samples.hearthStart.push(marks.start);
         samples.hearthQuestion.push(marks.question);
-      } else samples.surveyQuestion.push(marks.question);
+      } else if (kind === 'floor') samples.floor.push(marks.question);
+      else samples.surveyQuestion.push(marks.question);
       onRun(i, kind, marks);
     }
   }
