@@ -5,7 +5,7 @@
 //   pnpm bench [--runs 10] [--completions 10] [--build] [--skip time,layout,memory]
 //
 // Everything is served from a server on 127.0.0.1 started here; Chromium cannot resolve any other
-// host. Needs packages/hearth/dist (built when missing, or with --build: pnpm --filter hearth run build) and Chromium.
+// host. Needs packages/hearth/dist (built when missing, or with --build: pnpm --filter @hearth/embed run build) and Chromium.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -62,7 +62,7 @@ function newestSource() {
 const loaderFile = join(DIST, 'hearth.js');
 if (opts.build || !existsSync(loaderFile)) {
   // Only the script-tag bundle is measured, and it builds from the workspace sources: no other package needs building.
-  const command = ['--filter', 'hearth', 'run', 'build'];
+  const command = ['--filter', '@hearth/embed', 'run', 'build'];
   log(`${opts.build ? 'building (--build)' : `${relative(ROOT, loaderFile)} is missing, building it`}: pnpm ${command.join(' ')}`);
   const result = spawnSync('pnpm', command, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
   if (result.status !== 0 || !existsSync(loaderFile)) {

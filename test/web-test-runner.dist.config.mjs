@@ -1,7 +1,7 @@
 // The suites that load the BUILT script-tag bundle (packages/hearth/dist) in host pages served
 // with their own headers (hostile CSS, a strict CSP, double inclusion, late insertion), and the
 // story accessibility sweep. Build first:
-//   pnpm --filter hearth build && npx wtr --config test/web-test-runner.dist.config.mjs
+//   pnpm --filter @hearth/embed build && npx wtr --config test/web-test-runner.dist.config.mjs
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { browsers } from '../web-test-runner.config.mjs';
 import { loopbackPlugin } from './support/loopback.mjs';

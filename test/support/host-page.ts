@@ -60,7 +60,7 @@ export function distInfo(): Promise<DistInfo> {
 export async function needBuiltDist(): Promise<void> {
   const info = (await executeServerCommand('hearth-dist').catch(() => undefined)) as DistInfo | undefined;
   if (!info) throw new Error('the hostile-host suites run with: pnpm test:dist (test/web-test-runner.dist.config.mjs serves their pages)');
-  if (!info.built) throw new Error('packages/hearth/dist is missing: run `pnpm --filter hearth build` before this suite');
+  if (!info.built) throw new Error('packages/hearth/dist is missing: run `pnpm --filter @hearth/embed build` before this suite');
 }
 
 /** Widget chunks present in the build (`coverage`, `faq`…): a widget still being written is absent. */
