@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { NO_MAPS, PREPACK, publishingFields } from './publishing.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const TEMPLATES = join(ROOT, 'scripts/templates/widget');
@@ -102,23 +103,26 @@ function templateFiles(dir, base = dir) {
 }
 
 function packageJson(names, packagesDir) {
-  // The same lit as core, so the workspace keeps one copy.
+  // The same lit range and version as core: one lit per page, one version for the SDK (a changesets `fixed` group).
   const corePkg = join(packagesDir, 'core/package.json');
-  const lit = existsSync(corePkg) ? JSON.parse(readFileSync(corePkg, 'utf8')).dependencies?.lit : undefined;
+  const core = existsSync(corePkg) ? JSON.parse(readFileSync(corePkg, 'utf8')) : {};
+  const lit = core.peerDependencies?.lit ?? '^3.3.3';
   const pkg = {
     name: `@hearth/${names.name}`,
-    version: '0.1.0',
+    version: core.version ?? '0.1.0',
     type: 'module',
     license: 'MIT',
+    ...publishingFields(names.name),
     sideEffects: ['./dist/define.js', './src/define.ts'],
     description: `<hearth-${names.name}>: ${names.title.toLowerCase()}`,
     exports: {
       '.': { source: './src/index.ts', types: './dist/index.d.ts', default: './dist/index.js' },
       [`./hearth-${names.name}.js`]: { source: './src/define.ts', types: './dist/define.d.ts', default: './dist/define.js' },
     },
-    files: ['dist', 'src'],
-    scripts: { build: 'tsc -p tsconfig.build.json' },
-    dependencies: { '@hearth/core': 'workspace:*', lit: lit ?? '3.3.3' },
+    files: ['dist', 'src', NO_MAPS],
+    scripts: { build: 'tsc -p tsconfig.build.json', prepack: PREPACK },
+    dependencies: { '@hearth/core': 'workspace:*', lit },
+    peerDependencies: { lit },
   };
   return `${JSON.stringify(pkg, null, 2)}\n`;
 }
@@ -143,6 +147,7 @@ async function formatFiles(files) {
   const prettier = await import('prettier');
   const options = (await prettier.resolveConfig(join(ROOT, 'package.json'))) ?? {};
   for (const file of files) {
+    if (file.endsWith('LICENSE')) continue; // plain text
     const source = readFileSync(file, 'utf8');
     const formatted = await prettier.format(source, { ...options, filepath: file });
     if (formatted !== source) writeFileSync(file, formatted);

@@ -252,10 +252,8 @@ export function noHostGlobals() {
 
 /** The version string of @hearth/core, inlined into the loader (which must not import core). */
 export function coreVersion() {
-  const source = readFileSync(join(PACKAGES, 'core/src/version.ts'), 'utf8');
-  const match = /VERSION\s*=\s*'([^']+)'/.exec(source);
-  if (!match) throw new Error('[hearth build] cannot read VERSION from packages/core/src/version.ts');
-  return match[1];
+  // From package.json (as packages/core/src/version.ts is: scripts/write-versions.mjs writes it).
+  return JSON.parse(readFileSync(join(PACKAGES, 'core/package.json'), 'utf8')).version;
 }
 
 /**

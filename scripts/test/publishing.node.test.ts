@@ -1,0 +1,79 @@
+// Every published package carries what npm and its users need (docs/semver-policy.md), and the
+// version strings in the sources are the ones in package.json. The packed tarballs themselves are
+// checked by scripts/test/pack.node.test.ts.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { NO_MAPS, PREPACK, ROOT, publishedPackages, publishingFields } from '../publishing.mjs';
+import { VERSION_MODULES, versionModule } from '../write-versions.mjs';
+import { VERSION } from '../../packages/core/src/version.js';
+import { RECEIVER_VERSION } from '../../packages/lead-receiver/src/version.js';
+
+const packages = publishedPackages();
+const version = (dir: string) => JSON.parse(readFileSync(join(ROOT, 'packages', dir, 'package.json'), 'utf8')).version as string;
+
+describe('published packages', () => {
+  it('are the ten @hearth packages, the script-tag build as @hearth/embed', () => {
+    const names = packages.map((p) => p.pkg.name);
+    assert.ok(names.length >= 10, names.join(', '));
+    for (const name of names) assert.match(name, /^@hearth\/[a-z][a-z0-9-]*$/);
+    assert.equal(packages.find((p) => p.dir === 'hearth')?.pkg.name, '@hearth/embed');
+    assert.ok(!names.includes('hearth'), 'the unscoped name "hearth" is taken on npm');
+  });
+
+  for (const { dir, path, pkg } of packages) {
+    it(`${pkg.name}: public, with repository, homepage, bugs, engines, LICENSE and CHANGELOG.md`, () => {
+      const fields = publishingFields(dir);
+      for (const key of Object.keys(fields) as (keyof typeof fields)[]) assert.deepEqual(pkg[key], fields[key], `${dir}: ${String(key)}`);
+      assert.equal(pkg.license, 'MIT');
+      assert.match(readFileSync(join(path, 'LICENSE'), 'utf8'), /^MIT License\n/);
+      assert.match(readFileSync(join(path, 'CHANGELOG.md'), 'utf8'), new RegExp(`^# ${pkg.name}\\n`));
+    });
+
+    it(`${pkg.name}: prepack builds it, and no source map goes into the tarball`, () => {
+      assert.equal(pkg.scripts?.prepack, PREPACK);
+      assert.ok(pkg.scripts?.build, `${dir} has no build script`);
+      assert.equal(pkg.files?.at(-1), NO_MAPS, `${dir}: "files" must end with "${NO_MAPS}"`);
+    });
+
+    it(`${pkg.name}: lit is a caret range, in dependencies and peerDependencies alike`, () => {
+      const uses = pkg.dependencies?.lit ?? pkg.peerDependencies?.lit;
+      if (!uses) return assert.ok(!pkg.peerDependencies?.lit);
+      assert.match(pkg.dependencies.lit, /^\^3\.\d+\.\d+$/, `${dir}: dependencies.lit`);
+      assert.equal(pkg.peerDependencies?.lit, pkg.dependencies.lit, `${dir}: peerDependencies.lit`);
+    });
+
+    it(`${pkg.name}: shares the SDK's one version`, () => assert.equal(pkg.version, version('core')));
+  }
+
+  it('the script-tag build names its manifest where the build writes it', () => {
+    const embed = packages.find((p) => p.dir === 'hearth')!.pkg;
+    assert.equal(embed.customElements, 'dist/custom-elements.json');
+    assert.equal(embed.exports['./custom-elements.json'], `./${embed.customElements}`);
+    assert.match(readFileSync(join(ROOT, 'packages/hearth/scripts/manifest.mjs'), 'utf8'), /custom-elements\.json/);
+  });
+
+  it('changesets releases them together, as public packages', () => {
+    const config = JSON.parse(readFileSync(join(ROOT, '.changeset/config.json'), 'utf8'));
+    assert.equal(config.access, 'public');
+    assert.deepEqual(config.fixed, [['@hearth/*']]);
+    assert.deepEqual(config.privatePackages, { version: false, tag: false });
+  });
+
+  it('examples and tools stay private', () => {
+    for (const dir of ['examples/react-app', 'examples/vue-app', 'examples/webhook-consumer', 'bench']) {
+      const file = join(ROOT, dir, 'package.json');
+      if (existsSync(file)) assert.equal(JSON.parse(readFileSync(file, 'utf8')).private, true, dir);
+    }
+  });
+});
+
+describe('version strings', () => {
+  it('@hearth/core VERSION is core’s package.json version', () => assert.equal(VERSION, version('core')));
+  it('@hearth/lead-receiver RECEIVER_VERSION is its package.json version', () => assert.equal(RECEIVER_VERSION, version('lead-receiver')));
+  it('the version modules are exactly what scripts/write-versions.mjs writes (nobody edited them)', () => {
+    for (const mod of VERSION_MODULES)
+      assert.equal(readFileSync(join(ROOT, 'packages', mod.dir, 'src/version.ts'), 'utf8'), versionModule(mod), mod.dir);
+  });
+});

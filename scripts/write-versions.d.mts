@@ -1,0 +1,7 @@
+export interface VersionModule {
+  dir: string;
+  constant: string;
+  doc: string;
+}
+export const VERSION_MODULES: VersionModule[];
+export function versionModule(mod: VersionModule, root?: string): string;
