@@ -9,6 +9,8 @@ import { UsStateCodeSchema, registerConfigSection, registerSummarySchema } from 
 // The assessment reads the partner's `coverage` section (which states are served): make sure
 // it is validated on a page that loads the assessment without <hearth-coverage>.
 import '@hearth/coverage/schema';
+// The partner-facing reference of this section (descriptions, examples): read at build time only.
+export { assessmentConfigDocs } from './schema-docs.js';
 
 export const ASSESSMENT_STEPS = ['intro', 'screen', 'safety', 'history', 'review', 'state', 'results', 'lead'] as const;
 export type AssessmentStepId = (typeof ASSESSMENT_STEPS)[number];

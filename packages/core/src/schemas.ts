@@ -9,4 +9,5 @@ export * from './config/us-states.js';
 export * from './config/errors.js';
 export * from './config/endpoint.js';
 export * from './config/merge.js';
+export * from './config/docs.js';
 export { resolveConfig, defaultConfig, type ConfigResult } from './config/resolve.js';

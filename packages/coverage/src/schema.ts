@@ -13,6 +13,8 @@ import {
   unknownUsStateCodeMessage,
   type UsStateCode,
 } from '@hearth/core/schemas';
+// The partner-facing reference of this section (descriptions, examples): read at build time only.
+export { coverageConfigDocs } from './schema-docs.js';
 
 /**
  * Payer ids with a fixed meaning in the coverage checker (`@hearth/coverage/rules`), so a

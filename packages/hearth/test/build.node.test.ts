@@ -202,6 +202,7 @@ test('the written config schema covers the envelope and every registered domain 
     additionalProperties: unknown;
   };
   assert.deepEqual(Object.keys(schema.properties).sort(), [
+    '$schema',
     'analytics',
     'assessment',
     'brand',

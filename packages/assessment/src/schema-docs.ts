@@ -1,0 +1,28 @@
+/**
+ * The partner-facing reference of the `assessment` config section: merged into the JSON Schema
+ * and docs/config.md at build time (see `ConfigDoc` in @hearth/core/schemas). Not bundled.
+ */
+import type { ConfigDoc } from '@hearth/core/schemas';
+
+export const assessmentConfigDocs: Readonly<Record<string, ConfigDoc>> = {
+  assessment: {
+    description: 'The self-assessment (`<hearth-assessment>`): which validated screen it runs, its cut points and its steps.',
+    properties: {
+      instrument: {
+        description:
+          'The validated screen: the PC-PTSD-5 (5 yes/no questions, about 3 minutes) or the PCL-5 (20 questions, more detail). A widget’s `instrument` attribute overrides it.',
+        examples: ['pc-ptsd-5', 'pcl-5'],
+      },
+      cutPoints: {
+        description:
+          'The score from which a screen counts as positive, per instrument, inclusive. Only values inside each instrument’s published range are accepted, so that the screen stays the validated one. Each instrument’s range and default are below.',
+      },
+      steps: {
+        description:
+          'The steps the assessment runs, in order. "safety" and "results" cannot be removed, the screen comes before the safety question, and the safety question before the results and the contact form.',
+        examples: [['intro', 'screen', 'safety', 'results', 'lead']],
+        items: { description: 'A step: intro, screen, safety, history, review, state, results or lead.' },
+      },
+    },
+  },
+};
