@@ -561,7 +561,7 @@ describe('lead delivery to a real receiver under faults', function () {
     expect(await storedEntries(tampered)).to.deep.equal([]);
   });
 
-  it('drops a lead older than 7 days with a console error and an "expired" event', async () => {
+  it('holds a lead older than 7 days (never sent, kept for the person) with a console error and an "expired" event', async () => {
     const name = storeName();
     let now = Date.now();
     const first = fastOutbox({ storeName: name, now: () => now, baseDelayMs: 60_000, maxDelayMs: 60_000 });
@@ -583,7 +583,7 @@ describe('lead delivery to a real receiver under faults', function () {
     });
     expect(errors).to.have.length(1);
     expect(errors[0]).to.contain('7 days').and.contain(lead.idempotencyKey);
-    expect(await storedEntries(name)).to.deep.equal([]);
+    expect((await storedEntries(name)).map((e) => [e.key, e.held?.reason])).to.deep.equal([[lead.idempotencyKey, 'expired']]);
     expect(await receiver.posts(lead.idempotencyKey)).to.have.length(0, 'never sent once expired');
   });
 

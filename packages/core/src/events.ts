@@ -20,6 +20,13 @@ export interface HearthEventDetailMap {
   'hearth-lead-submitted': { idempotencyKey: string; widget: string; leadId?: string };
   /** Delivery failed: `retrying` true means it stays queued and will be retried. */
   'hearth-lead-error': { idempotencyKey: string; widget: string; code: LeadErrorCode; retrying: boolean; status?: number };
+  /**
+   * A lead the person was told was saved can no longer go out on its own: the endpoint refused it
+   * for good (`reason: 'rejected'`, with the HTTP `status`) or it expired. It stays on the device,
+   * held, and the next page with a Hearth widget tells the person how to reach the clinic.
+   * No contact details or answers: `urgent` only says whether to show the crisis lines.
+   */
+  'hearth-lead-rejected': { idempotencyKey: string; widget: string; reason: 'rejected' | 'expired'; urgent: boolean; status?: number };
 }
 
 export type LeadErrorCode = 'invalid' | 'rejected' | 'network' | 'server' | 'config' | 'expired' | 'queue-full';

@@ -30,8 +30,8 @@ export {
 export type { Lead, LeadInput, LeadAnswers, LeadFieldError, LeadValidation } from './schema.js';
 export type { SubmitOptions } from './submit.js';
 export type { DeliveryResult, LeadTransport } from './transport.js';
-export type { LeadDelivery, LeadDeliveryStatus, SendLeadOptions, OutboxOptions, PendingLead } from './outbox.js';
-export type { OutboxEntry, OutboxStore, OpenOutboxStoreOptions } from './outbox-store.js';
+export type { LeadDelivery, LeadDeliveryStatus, SendLeadOptions, OutboxOptions, PendingLead, HeldLead } from './outbox.js';
+export type { OutboxEntry, OutboxStore, OpenOutboxStoreOptions, HeldState } from './outbox-store.js';
 export type { OutboxPolicy, Verdict, ScheduledLead, KeepaliveOptions } from './policy.js';
 export type { HearthLeadForm, LeadFormKind, LeadFormOptionalField, LeadFormField, LeadFormStatus } from './hearth-lead-form.js';
 export { DEFAULT_OUTBOX_NAME } from './outbox-names.js';

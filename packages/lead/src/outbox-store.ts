@@ -22,6 +22,20 @@ export interface OutboxEntry {
   /** Earliest next attempt the endpoint allows (`Retry-After`); nothing comes sooner. */
   notBefore: number;
   lastError?: { code: string; status?: number };
+  /**
+   * Set once the lead can no longer go out on its own: the endpoint refused it for good (a 4xx
+   * other than 408/429) after the person was told "saved", or it expired. A held lead is never
+   * retried automatically and does not count as queued; it stays until the person sends it again
+   * or dismisses it (see `<hearth-lead-notice>`).
+   */
+  held?: HeldState;
+}
+
+/** Why and when a lead was held; `status` is the endpoint's refusal. */
+export interface HeldState {
+  reason: 'rejected' | 'expired';
+  at: number;
+  status?: number;
 }
 
 /** Where the outbox keeps leads. IndexedDB, else localStorage, else memory (lost on reload). */

@@ -19,6 +19,7 @@ import {
   MemoryOutboxStore,
   isOutboxEntry,
   openOutboxStore,
+  type HeldState,
   type OutboxEntry,
   type OutboxStore,
 } from './outbox-store.js';
@@ -73,7 +74,7 @@ export interface OutboxOptions {
   maxRetryAfterMs?: number;
   /** An attempt with no answer after this long counts as a network failure. Default 20 s. */
   attemptTimeoutMs?: number;
-  /** Leads older than this are dropped (`hearth-lead-error` code 'expired'). Default 7 days. */
+  /** Leads older than this are held, no longer sent (`hearth-lead-error` code 'expired', `hearth-lead-rejected`). Default 7 days. */
   maxAgeMs?: number;
   /** Queue limits across every tab of the site; a lead beyond them is not queued (code 'queue-full'). */
   maxEntries?: number;
@@ -100,11 +101,30 @@ export interface PendingLead {
   lastError?: { code: string; status?: number };
 }
 
+/**
+ * A lead held on this device (see `Outbox.held()`): refused for good or expired after the person
+ * was told it was saved. No contact details, no answers.
+ */
+export interface HeldLead {
+  idempotencyKey: string;
+  widget: string;
+  reason: HeldState['reason'];
+  /** The endpoint's refusal ('rejected'). */
+  status?: number;
+  /** Whether the lead was urgent: the notice then shows the crisis lines. */
+  urgent: boolean;
+  queuedAt: number;
+  heldAt: number;
+}
+
 type Outcome =
   | { kind: 'delivered'; result: DeliveryResult }
   | { kind: 'retry'; result: DeliveryResult }
   | { kind: 'failed'; result: DeliveryResult }
-  | { kind: 'dropped'; code: 'expired' | 'config' }
+  /** Its endpoint is not allowed: removed. */
+  | { kind: 'dropped'; code: 'config' }
+  /** Expired (or held by another tab): kept on the device, not retried. */
+  | { kind: 'held'; reason: HeldState['reason'] }
   /** Another tab (or outbox) holds this lead's lock: it is being sent there. */
   | { kind: 'busy' }
   /** No longer queued: delivered or dropped elsewhere. */
@@ -164,16 +184,21 @@ const OFFLINE_RESULT: DeliveryResult = { ok: false, code: 'network', retryable: 
  *   A Web Lock per lead keeps two tabs from sending it at the same time.
  * - A resumed lead goes only to the endpoint stored with it, and only if that endpoint is still
  *   allowed (https:, or http: on loopback).
- * - Permanent refusals (other 4xx) remove the lead and report 'failed' with the endpoint's field
- *   errors, so the form can show them. The person corrects and resends: reusing the same key is
- *   safe and recommended, because nothing was stored under it (the refused lead left the outbox,
- *   and the endpoint stored nothing).
- * - Limits: leads expire after 7 days; at most 20 leads / 512 KB are queued per site. A lead
- *   dropped for either reason logs one console error and emits `hearth-lead-error`
- *   (code 'expired' or 'queue-full').
- * - Events (`hearth-lead-queued`, `hearth-lead-submitted`, `hearth-lead-error`) carry the
- *   idempotency key and the widget tag, never personal data. They are dispatched on the widget
- *   that sent the lead while it is in the page, otherwise on `document`.
+ * - A permanent refusal (other 4xx) of the first attempt, while the person is at the form, removes
+ *   the lead and reports 'failed' with the endpoint's field errors, so the form can show them. The
+ *   person corrects and resends: reusing the same key is safe and recommended, because nothing was
+ *   stored under it.
+ * - A lead the person was told was saved is never deleted in silence: refused for good on a later
+ *   attempt, or older than 7 days, it is held on the device (`entry.held`: not retried, not counted
+ *   as queued), with one console error, `hearth-lead-error` (not retrying) and
+ *   `hearth-lead-rejected`. The next page with any Hearth widget shows `<hearth-lead-notice>`:
+ *   how to reach the clinic, "Try sending again" (`retryHeld()`) and "Dismiss" (`dismiss()`).
+ * - Limits: at most 20 leads / 512 KB are queued per site (held leads excluded); a lead beyond
+ *   them is tried once and never stored (code 'queue-full').
+ * - Events (`hearth-lead-queued`, `hearth-lead-submitted`, `hearth-lead-error`,
+ *   `hearth-lead-rejected`) carry the idempotency key and the widget tag, never personal data.
+ *   They are dispatched on the widget that sent the lead while it is in the page, otherwise on
+ *   `document`.
  * - Stored leads hold contact details, consent, source and summary; answers only when the site
  *   turned on `privacy.includeAnswers`.
  */
@@ -194,6 +219,8 @@ export class Outbox {
   #timer: ReturnType<typeof setTimeout> | undefined;
   /** What this outbox knows is queued (mirrors the store; pagehide needs it synchronously). */
   readonly #known = new Map<string, OutboxEntry>();
+  /** Held leads (`entry.held`): kept for the person, never attempted on their own. */
+  readonly #held = new Map<string, OutboxEntry>();
   /** Keys the store refused to hold (quota): they live in memory only. */
   readonly #volatile = new Set<string>();
   readonly #inflight = new Map<string, Promise<Outcome>>();
@@ -298,10 +325,75 @@ export class Outbox {
       }));
   }
 
-  /** Forgets every queued lead on this device (e.g. "remove my details from this shared computer"). Returns how many. */
+  /** Leads held on this device (refused for good or expired), oldest first, without contact details or answers. */
+  async held(): Promise<HeldLead[]> {
+    await this.#load();
+    return [...this.#held.values()]
+      .sort((a, b) => a.queuedAt - b.queuedAt)
+      .map((e) => ({
+        idempotencyKey: e.key,
+        widget: e.widget,
+        reason: e.held?.reason ?? 'rejected',
+        ...(e.held?.status ? { status: e.held.status } : {}),
+        urgent: e.lead.urgent === true,
+        queuedAt: e.queuedAt,
+        heldAt: e.held?.at ?? e.queuedAt,
+      }));
+  }
+
+  /**
+   * Sends a held lead once more, now, with the same key and body ("Try sending again", for a site
+   * that has since fixed its endpoint). 'sent' removes it from the device; any other answer keeps
+   * it held, and it is still not retried on its own. Events go to `source` while it is connected.
+   */
+  async retryHeld(key: string, options: { source?: HTMLElement } = {}): Promise<LeadDelivery> {
+    if (options.source) this.#sources.set(key, new WeakRef(options.source));
+    const outcome = await this.#withLock(key, true, async (): Promise<Outcome> => {
+      const store = await this.#store();
+      const entry = await this.#read(key, store, this.#held);
+      if (!entry?.held) return { kind: 'gone' };
+      if (!isAllowedEndpoint(entry.endpoint)) {
+        await this.#drop(entry, store);
+        return { kind: 'dropped', code: 'config' };
+      }
+      const { held, ...pending } = entry;
+      const lead = entry.answersAllowed ? entry.lead : stripAnswers(entry.lead);
+      const result = await this.#safeSend(this.#transport, lead, entry.endpoint, false);
+      if (result.ok) return this.#settle(pending, result, store, false);
+      entry.attempts += 1;
+      entry.lastError = { code: result.code, ...(result.status ? { status: result.status } : {}) };
+      entry.held = {
+        reason: result.retryable ? held.reason : 'rejected',
+        at: this.#now(),
+        ...(result.status ? { status: result.status } : {}),
+      };
+      this.#held.set(key, entry);
+      if (!this.#volatile.has(key)) await store.put(entry).catch(() => {});
+      this.#emit(key, 'hearth-lead-error', {
+        idempotencyKey: key,
+        widget: entry.widget,
+        code: result.code,
+        retrying: false,
+        ...(result.status ? { status: result.status } : {}),
+      });
+      return { kind: 'failed', result };
+    });
+    return this.#delivery(key, outcome);
+  }
+
+  /** Deletes a held lead from this device (the notice's "Dismiss"). Returns false when no such lead is held. */
+  async dismiss(key: string): Promise<boolean> {
+    const store = await this.#store();
+    const entry = await this.#read(key, store, this.#held);
+    if (!entry?.held) return false;
+    await this.#forget(key, store);
+    return true;
+  }
+
+  /** Forgets every queued or held lead on this device (e.g. "remove my details from this shared computer"). Returns how many. */
   async clear(): Promise<number> {
     const store = await this.#store();
-    const keys = new Set([...this.#known.keys(), ...(await store.list().catch(() => [])).map((e) => e.key)]);
+    const keys = new Set([...this.#known.keys(), ...this.#held.keys(), ...(await store.list().catch(() => [])).map((e) => e.key)]);
     for (const key of keys) await this.#forget(key, store);
     this.#schedule();
     return keys.size;
@@ -495,13 +587,15 @@ export class Outbox {
         return {
           status: 'failed',
           idempotencyKey: key,
-          result: {
-            ok: false,
-            code: outcome.code === 'config' ? 'config' : 'rejected',
-            retryable: false,
-            message: `The lead was dropped (${outcome.code}).`,
-          },
-          errorCode: outcome.code,
+          result: { ok: false, code: 'config', retryable: false, message: 'The lead was dropped (config).' },
+          errorCode: 'config',
+        };
+      case 'held':
+        return {
+          status: 'failed',
+          idempotencyKey: key,
+          result: { ok: false, code: 'rejected', retryable: false, message: `The lead is held on this device (${outcome.reason}).` },
+          errorCode: outcome.reason,
         };
     }
   }
@@ -522,9 +616,10 @@ export class Outbox {
     let count = 0;
     let bytes = 0;
     for (const q of queued) {
-      if (q.key === entry.key) continue;
+      // Held leads wait for the person, not for delivery: they take no room in the queue.
+      if (q.key === entry.key || q.held) continue;
       if (isExpired(q.queuedAt, now, this.#options.maxAgeMs)) {
-        if (!this.#inflight.has(q.key)) await this.#drop(q, 'expired', store);
+        if (!this.#inflight.has(q.key)) await this.#hold(q, 'expired', store);
         continue;
       }
       count++;
@@ -591,19 +686,17 @@ export class Outbox {
     if (running) return running;
     const attempt = this.#withLock(key, wait, async (): Promise<Outcome> => {
       const store = await this.#store();
-      let entry: OutboxEntry | undefined;
-      if (this.#volatile.has(key) || !store.durable) entry = this.#known.get(key);
-      else {
-        try {
-          entry = await store.get(key);
-        } catch {
-          entry = this.#known.get(key);
-        }
-      }
+      const entry = await this.#read(key, store, this.#known);
       if (!entry) {
         // Delivered (or dropped) by another tab.
         this.#known.delete(key);
         return { kind: 'gone' };
+      }
+      if (entry.held) {
+        // Held by another tab meanwhile: it is not sent on its own any more.
+        this.#known.delete(key);
+        this.#held.set(key, entry);
+        return { kind: 'held', reason: entry.held.reason };
       }
       this.#known.set(key, entry);
       return this.#attemptEntry(entry, store, {});
@@ -624,15 +717,25 @@ export class Outbox {
     return attempt;
   }
 
+  /** The stored copy of a lead, read fresh (another tab may have changed it); `mirror` when the store cannot tell. */
+  async #read(key: string, store: OutboxStore, mirror: Map<string, OutboxEntry>): Promise<OutboxEntry | undefined> {
+    if (this.#volatile.has(key) || !store.durable) return mirror.get(key);
+    try {
+      return await store.get(key);
+    } catch {
+      return mirror.get(key);
+    }
+  }
+
   async #attemptEntry(entry: OutboxEntry, store: OutboxStore, { first = false }: { first?: boolean }): Promise<Outcome> {
     if (this.#disposed) return { kind: 'busy' };
     if (isExpired(entry.queuedAt, this.#now(), this.#options.maxAgeMs)) {
-      await this.#drop(entry, 'expired', store);
-      return { kind: 'dropped', code: 'expired' };
+      await this.#hold(entry, 'expired', store);
+      return { kind: 'held', reason: 'expired' };
     }
     // Never send a stored lead to an endpoint that is not allowed, whatever wrote it there.
     if (!isAllowedEndpoint(entry.endpoint)) {
-      await this.#drop(entry, 'config', store);
+      await this.#drop(entry, store);
       return { kind: 'dropped', code: 'config' };
     }
     const lead = entry.answersAllowed ? entry.lead : stripAnswers(entry.lead);
@@ -656,14 +759,14 @@ export class Outbox {
       await this.#reschedule(entry, result, store, first);
       return { kind: 'retry', result };
     }
-    await this.#forget(key, store);
     if (!first) {
-      // The person was told "saved" earlier and may be gone: the site owner must hear of it.
-      const paths = result.fieldErrors?.map((e) => e.path).join(', ');
-      console.error(
-        `[hearth] The lead endpoint ${entry.endpoint} refused queued lead ${key} (${result.status ?? result.code})${paths ? `: ${paths}` : ''}; it was removed from this device.`,
-      );
+      // The person was told "saved" earlier and may be gone: never delete it in silence. It is held
+      // for them, and the next page with a Hearth widget tells them how to reach the clinic.
+      await this.#hold(entry, 'rejected', store, result);
+      return { kind: 'failed', result };
     }
+    // The person is still at the form: they see what was refused and keep every field.
+    await this.#forget(key, store);
     this.#emit(key, 'hearth-lead-error', {
       idempotencyKey: key,
       widget,
@@ -702,6 +805,7 @@ export class Outbox {
 
   async #forget(key: string, store: OutboxStore): Promise<void> {
     this.#known.delete(key);
+    this.#held.delete(key);
     this.#volatile.delete(key);
     this.#transports.delete(key);
     this.#keepaliveAt.delete(key);
@@ -713,18 +817,58 @@ export class Outbox {
     }
   }
 
-  async #drop(entry: OutboxEntry, code: 'expired' | 'config', store: OutboxStore): Promise<void> {
+  /** A stored lead whose endpoint is not allowed (tampered storage): it can never be sent, so it goes. */
+  async #drop(entry: OutboxEntry, store: OutboxStore): Promise<void> {
     await this.#forget(entry.key, store);
-    const why =
-      code === 'expired'
-        ? `it could not be delivered within ${Math.round(this.#options.maxAgeMs / DAY)} days`
-        : `its endpoint ${entry.endpoint} is not allowed (https:, or http: on localhost)`;
-    console.error(`[hearth] A lead waiting on this device was dropped: ${why} (idempotency key ${entry.key}).`);
-    this.#emit(entry.key, 'hearth-lead-error', { idempotencyKey: entry.key, widget: entry.widget, code, retrying: false });
+    console.error(
+      `[hearth] A lead waiting on this device was dropped: its endpoint ${entry.endpoint} is not allowed (https:, or http: on localhost) (idempotency key ${entry.key}).`,
+    );
+    this.#emit(entry.key, 'hearth-lead-error', { idempotencyKey: entry.key, widget: entry.widget, code: 'config', retrying: false });
     this.#sources.delete(entry.key);
   }
 
-  #emit<K extends 'hearth-lead-queued' | 'hearth-lead-submitted' | 'hearth-lead-error'>(
+  /**
+   * Refused for good (`result`) or expired: kept on the device but no longer attempted. One console
+   * error for the site owner, `hearth-lead-error` (not retrying) and `hearth-lead-rejected`.
+   */
+  async #hold(entry: OutboxEntry, reason: HeldState['reason'], store: OutboxStore, result?: DeliveryResult): Promise<void> {
+    const { key, widget } = entry;
+    const status = result && !result.ok ? result.status : undefined;
+    const held: OutboxEntry = { ...entry, held: { reason, at: this.#now(), ...(status ? { status } : {}) } };
+    this.#known.delete(key);
+    this.#transports.delete(key);
+    this.#keepaliveAt.delete(key);
+    if (!this.#volatile.has(key)) {
+      try {
+        // Only if it is still there: another tab may have delivered it meanwhile.
+        if (store.durable && !(await store.get(key))) return;
+        await store.put(held);
+      } catch {
+        // The copy in memory still tells this page's notice.
+      }
+    }
+    this.#held.set(key, held);
+    const paths = result && !result.ok ? result.fieldErrors?.map((e) => e.path).join(', ') : undefined;
+    const why =
+      reason === 'expired'
+        ? `could not be delivered to ${entry.endpoint} within ${Math.round(this.#options.maxAgeMs / DAY)} days`
+        : `was refused by the lead endpoint ${entry.endpoint} (${status ?? (result && !result.ok ? result.code : reason)})${paths ? `: ${paths}` : ''}`;
+    console.error(
+      `[hearth] Queued lead ${key} ${why}. It is kept on this device and no longer retried; the person is told on their next page with Hearth and may send it again once the endpoint is fixed.`,
+    );
+    const code: LeadErrorCode = reason === 'expired' ? 'expired' : result && !result.ok ? result.code : 'rejected';
+    this.#emit(key, 'hearth-lead-error', { idempotencyKey: key, widget, code, retrying: false, ...(status ? { status } : {}) });
+    this.#emit(key, 'hearth-lead-rejected', {
+      idempotencyKey: key,
+      widget,
+      reason,
+      urgent: entry.lead.urgent === true,
+      ...(status ? { status } : {}),
+    });
+    this.#sources.delete(key);
+  }
+
+  #emit<K extends 'hearth-lead-queued' | 'hearth-lead-submitted' | 'hearth-lead-error' | 'hearth-lead-rejected'>(
     key: string,
     name: K,
     detail: HearthEventDetailMap[K],
@@ -750,9 +894,15 @@ export class Outbox {
     for (const value of stored) {
       if (!isOutboxEntry(value)) continue;
       seen.add(value.key);
+      if (value.held) {
+        this.#known.delete(value.key);
+        this.#held.set(value.key, value);
+        continue;
+      }
+      this.#held.delete(value.key);
       if (this.#inflight.has(value.key)) continue;
       if (isExpired(value.queuedAt, now, this.#options.maxAgeMs)) {
-        await this.#drop(value, 'expired', store);
+        await this.#hold(value, 'expired', store);
         continue;
       }
       if (value.lead.answers && !value.answersAllowed) value.lead = stripAnswers(value.lead);
@@ -767,6 +917,7 @@ export class Outbox {
       for (const key of [...this.#known.keys()]) {
         if (!seen.has(key) && !this.#volatile.has(key) && !this.#inflight.has(key)) this.#known.delete(key);
       }
+      for (const key of [...this.#held.keys()]) if (!seen.has(key) && !this.#volatile.has(key)) this.#held.delete(key);
     }
   }
 

@@ -20,7 +20,7 @@ export interface OutboxPolicy {
   maxRetryAfterMs: number;
   /** An attempt with no answer after this long counts as a network failure. */
   attemptTimeoutMs: number;
-  /** Leads older than this are dropped (code 'expired'). */
+  /** Leads older than this are held for the person, no longer sent (code 'expired'). */
   maxAgeMs: number;
   /** Queue limits across every tab of the site; a lead beyond them is not queued (code 'queue-full'). */
   maxEntries: number;
@@ -61,7 +61,7 @@ export type Verdict =
   | { verdict: 'sent' }
   /** Worth another try later: it stays queued. */
   | { verdict: 'retry'; code: 'network' | 'server' }
-  /** Refused for good: it leaves the device and the person is told. */
+  /** Refused for good: the person is told (at the form, or by the notice on their next page if it was queued). */
   | { verdict: 'reject'; code: 'invalid' | 'rejected' };
 
 /**
@@ -121,7 +121,7 @@ export function retrySchedule(
   return { notBefore: now + retryAfter, nextAttemptAt: now + Math.max(retryAfter, backoffDelay(attempts, policy, random)) };
 }
 
-/** A lead queued longer than `maxAgeMs` ago is dropped rather than sent (code 'expired'). */
+/** A lead queued longer than `maxAgeMs` ago is held rather than sent (code 'expired'). */
 export function isExpired(queuedAt: number, now: number, maxAgeMs: number): boolean {
   return now - queuedAt > maxAgeMs;
 }

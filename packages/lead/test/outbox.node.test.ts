@@ -209,7 +209,7 @@ describe('Outbox', () => {
     outbox.dispose();
   });
 
-  it('drops a lead after the maximum age with one console error and an "expired" event', async () => {
+  it('holds a lead after the maximum age (no more attempts) with one console error and an "expired" event', async () => {
     let now = 0;
     const { outbox, calls, store, seen, source } = setup({ answers: [server503()], now: () => now, maxAgeMs: 1000 });
     const l = lead();
@@ -218,7 +218,10 @@ describe('Outbox', () => {
     const { errors } = await quietly(() => outbox.flush());
     assert.equal(calls.length, 1);
     assert.equal(errors.length, 1);
-    assert.deepEqual(await store.list(), []);
+    assert.deepEqual(
+      (await store.list()).map((e) => [e.key, e.held?.reason]),
+      [[l.idempotencyKey, 'expired']],
+    );
     assert.deepEqual(seen.at(-1), {
       type: 'hearth-lead-error',
       detail: { idempotencyKey: l.idempotencyKey, widget: 'hearth-test', code: 'expired', retrying: false },
