@@ -91,14 +91,25 @@ export function widgetModules() {
             ? ''
             : undefined;
         if (key === undefined) continue;
-        preload[key] = [...closure(chunk.fileName)].map((f) => `./${f}`);
+        preload[key] = [...closure(chunk.fileName)].map(chunkId);
       }
-      const marks = [`"${PRELOAD_MARK}"`, `'${PRELOAD_MARK}'`, `\`${PRELOAD_MARK}\``];
-      const mark = marks.find((m) => loader.code.includes(m));
-      if (!mark) throw new Error('[hearth build] the preload table was not found in hearth.js');
-      loader.code = loader.code.split(mark).join(`(${JSON.stringify(preload)})`);
+      replaceMark(loader, PRELOAD_MARK, preload);
     },
   };
+}
+
+/** `chunks/es-C_AVc6i5.js` → `es-C_AVc6i5`: the loader's table names chunks this short way (every one is in chunks/). */
+function chunkId(file) {
+  const id = /^chunks\/(.+)\.js$/.exec(file)?.[1];
+  if (!id) throw new Error(`[hearth build] ${file} is not a chunk under chunks/`);
+  return id;
+}
+
+/** Puts `value` (JSON) where the loader's source has the string `mark`, however the minifier quoted it. */
+function replaceMark(loader, mark, value) {
+  const quoted = [`"${mark}"`, `'${mark}'`, `\`${mark}\``].find((m) => loader.code.includes(m));
+  if (!quoted) throw new Error(`[hearth build] ${mark} was not found in hearth.js`);
+  loader.code = loader.code.split(quoted).join(`(${JSON.stringify(value)})`);
 }
 
 /**

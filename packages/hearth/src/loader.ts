@@ -15,6 +15,8 @@ import { checkPrefix, claimGlobal, findOwnScript, host, ownRealm, scriptLayers, 
 type Runtime = typeof RuntimeModule;
 
 const VERSION = __HEARTH_VERSION__;
+/** Where the chunks are, relative to this file. */
+const CHUNKS = './chunks/';
 const claim = claimGlobal(VERSION, 'hearth.js');
 if (claim !== 'stand-down') start(claim === 'claim');
 
@@ -33,9 +35,9 @@ function start(expose: boolean): void {
 
   /** Starts fetching what chunk `key` imports, alongside the chunk (saves a round trip each). */
   function prefetch(key: string): void {
-    for (const file of preload[key] ?? []) {
-      import(/* @vite-ignore */ new URL(file, import.meta.url).href).catch(() => {
-        // The chunk's own import reports the failure.
+    for (const id of preload[key] ?? []) {
+      import(/* @vite-ignore */ new URL(CHUNKS + id + '.js', import.meta.url).href).catch(() => {
+        // The import that needs the chunk reports the failure.
       });
     }
   }

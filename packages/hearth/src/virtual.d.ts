@@ -5,7 +5,7 @@ declare module 'virtual:hearth/widgets' {
   export const tags: Record<string, string>;
   /** Chunk key → loader of that chunk's element classes. */
   export const chunks: Record<string, () => Promise<{ elements: ElementList }>>;
-  /** Chunk key → its static dependencies (URLs relative to hearth.js), fetched in parallel with it. */
+  /** Chunk key → its static dependencies (`runtime-TeHWq9H1` for chunks/runtime-TeHWq9H1.js), fetched in parallel with it. */
   export const preload: Record<string, readonly string[] | undefined>;
 }
 
