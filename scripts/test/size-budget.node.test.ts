@@ -1,0 +1,18 @@
+// The verdict of one size budget (bench/lib/sizes.mjs, run by `pnpm size` in the test command).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { judgeBudget } from '../../bench/lib/sizes.mjs';
+
+const KB = 1024;
+
+test('a budget holds, is over within its recorded ceiling, or fails', () => {
+  assert.equal(judgeBudget(45 * KB, 45), 'ok');
+  assert.equal(judgeBudget(45 * KB + 1, 45), 'fail', 'no ceiling: one byte over fails');
+  assert.equal(judgeBudget(57 * KB, 45, 57), 'over', 'over the target, within the ceiling');
+  assert.equal(judgeBudget(57 * KB + 1, 45, 57), 'fail', 'past the ceiling fails');
+});
+
+test('once a budget is met, a ceiling still recorded for it fails the check (issue 15)', () => {
+  assert.equal(judgeBudget(44 * KB, 45, 57), 'ceiling-left');
+  assert.equal(judgeBudget(44 * KB, 45), 'ok');
+});
