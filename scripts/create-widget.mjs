@@ -119,7 +119,7 @@ function packageJson(names, packagesDir) {
       '.': { source: './src/index.ts', types: './dist/index.d.ts', default: './dist/index.js' },
       [`./hearth-${names.name}.js`]: { source: './src/define.ts', types: './dist/define.d.ts', default: './dist/define.js' },
     },
-    files: ['dist', 'src', NO_MAPS],
+    files: ['dist', 'src', 'CHANGELOG.md', NO_MAPS],
     scripts: { build: 'tsc -p tsconfig.build.json', prepack: PREPACK },
     dependencies: { '@hearth/core': 'workspace:*', lit },
     peerDependencies: { lit },

@@ -35,6 +35,7 @@ describe('published packages', () => {
       assert.equal(pkg.scripts?.prepack, PREPACK);
       assert.ok(pkg.scripts?.build, `${dir} has no build script`);
       assert.equal(pkg.files?.at(-1), NO_MAPS, `${dir}: "files" must end with "${NO_MAPS}"`);
+      assert.ok(pkg.files.includes('CHANGELOG.md'), `${dir}: "files" must list CHANGELOG.md (pnpm packs it only when listed)`);
     });
 
     it(`${pkg.name}: lit is a caret range, in dependencies and peerDependencies alike`, () => {
