@@ -2,11 +2,11 @@
 // `pnpm test`: every check CI runs, with timings and one closing count line.
 //
 // Steps run in three lanes at once, one step after another inside a lane: the browser tests on
-// sources (no build needed); build → the browser tests of the built dist/ → React → Storybook;
-// and, at a lower CPU priority, types → Node tests → content → lint → format → size. Both
-// Chromium runs mostly wait on the browser and on the tests' own timers (measured: a quarter of
-// a core each), so they set the wall time, and the CPU-bound checks use the time they leave
-// without starving them (on 2 cores, without `nice`, a dist test timed out). Each step's output
+// sources (no build needed); build → the browser tests of the built dist/ → React → Storybook →
+// the packed packages; and, at a lower CPU priority, types → Node tests → content → lint → format
+// → size. Both Chromium runs mostly wait on the browser and on the tests' own timers (measured: a
+// quarter of a core each), so they set the wall time, and the CPU-bound checks use the time they
+// leave without starving them (on 2 cores, without `nice`, a dist test timed out). Each step's output
 // is printed in one piece when it ends; the closing lines are the timings and the test count.
 //
 // Usage: pnpm test [--only <step>] [--from <step>] [--serial] [--keep-going]
@@ -36,12 +36,14 @@ const steps = [
   // Does every story build? Storybook's leaner test build (`--test`) says so in half the time;
   // `pnpm build-storybook` makes the full site, and the story sweep in `dist` renders and axes each story.
   { name: 'storybook', cmd: 'storybook build --test --quiet -o node_modules/.cache/hearth/storybook-test' },
+  // The packages as npm delivers them: packed, installed into a blank Vite app and examples/vue-app, rendered.
+  { name: 'pack', cmd: 'node --test --test-reporter=spec scripts/test/packed-install.test.mjs', after: ['build'] },
 ];
 
 /** Lanes run at the same time; `nice`: a lower CPU priority, so the Chromium lanes are never starved. */
 const lanes = [
   { steps: ['browser'] },
-  { steps: ['build', 'dist', 'react', 'storybook'] },
+  { steps: ['build', 'dist', 'react', 'storybook', 'pack'] },
   { steps: ['typecheck', 'node', 'content', 'lint', 'format', 'size'], nice: true },
 ];
 
