@@ -33,16 +33,7 @@ function arrived(page: HostPage): string[] {
 
 describe('the loader starts every chunk of the page at once (built dist/)', function () {
   this.timeout(60000);
-  let page: HostPage | undefined;
-  before(async function () {
-    await needBuiltDist();
-  });
-  afterEach(async () => {
-    await hold('off');
-    page?.close();
-    page = undefined;
-    sessionStorage.clear();
-  });
+  before(() => needBuiltDist());
 
   it('downloads the assessment chunk and its other imports while the runtime chunk is still on its way', async () => {
     const needed = (await assessmentFiles()).filter((f) => f.startsWith('chunks/'));
@@ -52,27 +43,37 @@ describe('the loader starts every chunk of the page at once (built dist/)', func
       `the page's chunks: ${needed.join(', ')}`,
     ).to.equal(true);
     await hold('hold');
-    page = await openPage({
+    const p = await openPage({
       scripts: [{ kind: 'loader-fresh' }],
       body: '<main><hearth-assessment></hearth-assessment></main>',
       title: 'held runtime',
     });
-    const p = page;
-    // Every other chunk arrives although the runtime is held: nobody waited for it to ask.
-    await waitFor(() => others.every((f) => arrived(p).includes(f)), `${others.join(', ')} while ${RUNTIME}… is held`, 8000).catch(() => {
-      throw new Error(`only [${arrived(p).join(', ')}] arrived while the runtime was held; the page needs ${needed.join(', ')}`);
-    });
-    expect(arrived(p).some((f) => f.startsWith(RUNTIME))).to.equal(false);
-    const el = p.doc.querySelector('hearth-assessment')!;
-    expect(p.win.customElements.get('hearth-assessment'), 'nothing is defined before the runtime').to.equal(undefined);
-
-    await hold('off');
-    const start = await waitFor(
-      () => el.shadowRoot?.querySelector<HTMLButtonElement>('[data-page="intro"] button[type="submit"]'),
-      'the Start button',
-    );
-    expect(start.textContent?.trim()).to.not.equal('');
-    // Nothing else was needed up front: the files fetched are the ones the build lists.
-    expect([...new Set(arrived(p))].filter((f) => !f.startsWith('chunks/steps')).sort()).to.deep.equal([...needed].sort());
+    try {
+      await heldThenReleased(p, needed, others);
+    } finally {
+      await hold('off');
+      p.close();
+      sessionStorage.clear();
+    }
   });
 });
+
+/** With the runtime chunk held: the other chunks arrive and nothing is defined; once it is released, the widget renders. */
+async function heldThenReleased(p: HostPage, needed: string[], others: string[]): Promise<void> {
+  // Every other chunk arrives although the runtime is held: nobody waited for it to ask.
+  await waitFor(() => others.every((f) => arrived(p).includes(f)), `${others.join(', ')} while ${RUNTIME}… is held`, 8000).catch(() => {
+    throw new Error(`only [${arrived(p).join(', ')}] arrived while the runtime was held; the page needs ${needed.join(', ')}`);
+  });
+  expect(arrived(p).some((f) => f.startsWith(RUNTIME))).to.equal(false);
+  const el = p.doc.querySelector('hearth-assessment')!;
+  expect(p.win.customElements.get('hearth-assessment'), 'nothing is defined before the runtime').to.equal(undefined);
+
+  await hold('off');
+  const start = await waitFor(
+    () => el.shadowRoot?.querySelector<HTMLButtonElement>('[data-page="intro"] button[type="submit"]'),
+    'the Start button',
+  );
+  expect(start.textContent?.trim()).to.not.equal('');
+  // Nothing else was needed up front: the files fetched are the ones the build lists.
+  expect([...new Set(arrived(p))].filter((f) => !f.startsWith('chunks/steps')).sort()).to.deep.equal([...needed].sort());
+}
