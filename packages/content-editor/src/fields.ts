@@ -3,7 +3,7 @@
  * is Decap's own widget (string, text, datetime, object, list) with a message list under it; the
  * messages come from the last save check and go away when the field is edited.
  */
-import { Component, createElement as h, Fragment, useSyncExternalStore, type ComponentType, type ReactNode } from 'react';
+import { Component, createElement as h, Fragment, useEffect, useSyncExternalStore, type ComponentType, type ReactNode } from 'react';
 import type { CMS as DecapCms } from 'decap-cms-core';
 import type { EditorProblem } from '../scripts/check-entry.js';
 
@@ -32,10 +32,22 @@ function clearField(name: string, locale: string | undefined): void {
 function CheckMessages({ name, locale, forID }: { name: string; locale: string | undefined; forID: string }): ReactNode {
   const all = useSyncExternalStore(subscribe, () => problems);
   const mine = all.filter((p) => fieldOf(p) === name && (!locale || p.lang === locale));
+  // The field's own input names the messages, so a screen reader reads them with it.
+  useEffect(() => {
+    const input = document.getElementById(forID);
+    if (!input) return;
+    if (mine.length) {
+      input.setAttribute('aria-invalid', 'true');
+      input.setAttribute('aria-describedby', `${forID}-check`);
+    } else {
+      input.removeAttribute('aria-invalid');
+      input.removeAttribute('aria-describedby');
+    }
+  }, [forID, mine.length]);
   if (!mine.length) return null;
   return h(
     'div',
-    { className: 'hearth-check-messages', role: 'alert', id: `${forID}-check`, 'data-field': name, 'data-locale': locale ?? '' },
+    { className: 'hearth-check-messages', role: 'alert', id: `${forID}-check` },
     h(
       'p',
       { className: 'hearth-check-title' },
@@ -87,9 +99,10 @@ function withCheckMessages(Base: ComponentType<ControlProps>): ComponentType<Con
     };
     override render() {
       const name = String(this.props.field.get('name'));
+      // data-field/data-locale name the field for the docs and the browser test.
       return h(
-        Fragment,
-        null,
+        'div',
+        { className: 'hearth-field', 'data-field': name, 'data-locale': this.props.locale ?? '' },
         h(Base, { ...this.props, ref: this.handleRef, onChange: this.handleChange } as ControlProps),
         h(CheckMessages, { name, locale: this.props.locale, forID: this.props.forID }),
       );

@@ -42,5 +42,3 @@ addEventListener('message', (event: MessageEvent<PreviewMessage>) => {
   show(kind, lang, blobUrl);
   if (previous) setTimeout(() => URL.revokeObjectURL(previous), 10_000);
 });
-// Tells the editor this page is ready for Markdown.
-parent.postMessage({ type: 'hearth-preview-ready' }, location.origin);

@@ -10,14 +10,8 @@ import type { PreviewMessage } from './preview-page.js';
 
 function PreviewFrame({ kind, lang, markdown }: Omit<PreviewMessage, 'type'>): ReactNode {
   const frame = useRef<HTMLIFrameElement>(null);
+  // preview.html's module script has run by its load event: from then on it takes Markdown.
   const [ready, setReady] = useState(false);
-  useEffect(() => {
-    const handleMessage = (event: MessageEvent) => {
-      if (event.source === frame.current?.contentWindow && event.data?.type === 'hearth-preview-ready') setReady(true);
-    };
-    addEventListener('message', handleMessage);
-    return () => removeEventListener('message', handleMessage);
-  }, []);
   useEffect(() => {
     if (!ready) return;
     // Typing is not re-rendered on every key: the widget parses the whole file each time.
@@ -29,6 +23,7 @@ function PreviewFrame({ kind, lang, markdown }: Omit<PreviewMessage, 'type'>): R
   }, [ready, kind, lang, markdown]);
   return h('iframe', {
     ref: frame,
+    onLoad: () => setReady(true),
     src: `${location.origin}/preview.html`,
     title: `Preview: the ${kind === 'faq' ? 'FAQ' : 'guide'} as patients see it (${lang})`,
     'data-hearth-preview': kind,
