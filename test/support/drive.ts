@@ -52,6 +52,11 @@ export async function completeAssessment(el: Element, { state = 'TX' } = {}): Pr
   await waitFor(() => assessmentPage(el), 'the assessment to show a page');
   for (let step = 0; step < 40; step++) {
     const root = shadow(el);
+    // A step whose wording is still loading says "Loading…" and has no button yet.
+    await waitFor(
+      () => assessmentPage(el) === 'results' || root.querySelector('[part~="page"] form button[type="submit"]'),
+      `the assessment's "${assessmentPage(el)}" step to load`,
+    );
     const page = assessmentPage(el);
     if (page === 'results') return deepText(root.querySelector('[part~="page"]')!);
     const pageEl = root.querySelector('[part~="page"]')!;
@@ -85,12 +90,57 @@ export interface Person {
   contact?: 'email' | 'phone' | 'text';
 }
 
-/** Fills and sends the lead form inside `host` (the assessment or coverage widget). */
-export async function sendLead(
-  host: Element,
-  person: Person = { name: 'Ana Patient', email: 'ana@example.org', phone: '512-555-0199', contact: 'email' },
-): Promise<string> {
-  const form = await waitFor(() => shadow(host).querySelector('hearth-lead-form, [part~="lead"] hearth-lead-form'), 'the lead form');
+const ANA: Person = { name: 'Ana Patient', email: 'ana@example.org', phone: '512-555-0199', contact: 'email' };
+
+/** The `<hearth-lead-form>` inside `host` (the assessment or coverage widget). */
+export function leadFormOf(host: Element): Promise<Element> {
+  return waitFor(() => shadow(host).querySelector('hearth-lead-form'), 'the lead form');
+}
+
+/** What the lead form tells the person now, read from its shadow root. */
+export interface LeadMessage {
+  /** `sent` / `queued`: the result panel; `failed`: the "Not sent" panel; `invalid`: the error summary. */
+  shows: 'sent' | 'queued' | 'failed' | 'invalid' | 'form';
+  /** The panel's (or the error summary's) title. */
+  title: string;
+  /** Each paragraph or list item under it, as read. */
+  lines: string[];
+}
+
+export function leadMessage(form: Element): LeadMessage {
+  const root = shadow(form);
+  const lines = (box: Element) => [...box.querySelectorAll('p, li')].map((p) => normalise(p.textContent)).filter(Boolean);
+  const result = root.querySelector('[part~="result"]');
+  if (result) {
+    const shows = result.classList.contains('panel--success') ? 'sent' : 'queued';
+    return { shows, title: normalise(root.querySelector('#result-title')?.textContent), lines: lines(result) };
+  }
+  const problem = root.querySelector('.panel--danger');
+  if (problem) return { shows: 'failed', title: normalise(root.querySelector('#problem-title')?.textContent), lines: lines(problem) };
+  const summary = root.querySelector('.error-summary');
+  if (summary) return { shows: 'invalid', title: normalise(summary.querySelector('h2, h3, h4')?.textContent), lines: lines(summary) };
+  return { shows: 'form', title: '', lines: [] };
+}
+
+/**
+ * Fills the lead form inside `host` and presses its button; resolves once the form says what
+ * happened (sent, saved on the device, not sent, or field errors). Each field given must be there.
+ */
+export async function submitLead(host: Element, person: Person = ANA): Promise<LeadMessage> {
+  const form = await pressSend(host, person);
+  return waitFor(
+    () => {
+      const message = leadMessage(form);
+      return message.shows !== 'form' && message;
+    },
+    'the lead form to say what happened',
+    15000,
+  );
+}
+
+/** Fills the lead form inside `host` and presses its button, without waiting for the outcome; returns the form. */
+export async function pressSend(host: Element, person: Person = ANA): Promise<Element> {
+  const form = await leadFormOf(host);
   await rendered(form, 'the lead form');
   // The form refuses submissions faster than a person could type (a bot check); a test is fast.
   (form as HTMLElement & { minFillTime: number }).minFillTime = 0;
@@ -113,8 +163,27 @@ export async function sendLead(
   field('#consent', 'consent box').click();
   await updated(form);
   field('[part~="submit"]', 'submit button').click();
-  await waitFor(() => root.querySelector('#result-title'), 'the lead form to say what happened', 15000);
-  return normalise(root.querySelector('#result-title')!.textContent);
+  return form;
+}
+
+/** Fills and sends the lead form inside `host`; returns the title of the result panel (sent or saved). */
+export async function sendLead(host: Element, person: Person = ANA): Promise<string> {
+  const message = await submitLead(host, person);
+  if (message.shows !== 'sent' && message.shows !== 'queued')
+    throw new Error(`the lead form did not send: ${message.title}: ${message.lines.join(' / ')}`);
+  return message.title;
+}
+
+/** From a coverage result, the action that opens its lead form ("Check my benefits", "Join the waitlist"). */
+export async function openCoverageLead(el: Element): Promise<Element> {
+  const root = shadow(el);
+  const action = [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) =>
+    /^(Check my benefits|Join the waitlist)$/.test(normalise(b.textContent)),
+  );
+  if (!action) throw new Error(`no lead action on this coverage result: ${deepText(root).slice(0, 200)}`);
+  action.click();
+  await updated(el);
+  return leadFormOf(el);
 }
 
 /** Opens the first FAQ question by tapping it; returns the trigger and its answer panel. */

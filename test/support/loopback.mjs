@@ -105,6 +105,17 @@ function spawnReceiver(dbPath, allowOrigins, rateLimit) {
   });
 }
 
+/**
+ * Chrome resends a request by itself when a REUSED keep-alive connection closes before any byte of
+ * the answer (HttpNetworkTransaction's "resend on a reused socket"), so a dropped connection or a
+ * lost acknowledgement on such a connection never reaches the page: the resend does. While a
+ * fault that the page is meant to see (`destroy`, `lostAck`, without `reused: true`) waits in the
+ * queue, every answer closes its connection, so that the faulted POST comes on a fresh one.
+ */
+function needsFreshConnection(state) {
+  return state.faults.some((f) => (f.destroy || f.lostAck) && !f.reused);
+}
+
 function corsFor(req) {
   return {
     'access-control-allow-origin': req.headers.origin ?? '*',
@@ -113,7 +124,12 @@ function corsFor(req) {
   };
 }
 
-function forward(state, req, body, res) {
+/**
+ * Forwards one request to the receiver and relays its answer; with `lostAck`, the receiver's
+ * answer is read (the lead is stored) and then the connection to the page is dropped instead:
+ * the page never learns that the lead arrived.
+ */
+function forward(state, req, body, res, { lostAck = false } = {}) {
   return new Promise((resolvePromise) => {
     const upstream = httpRequest(
       `${state.upstream}${req.url}`,
@@ -123,8 +139,14 @@ function forward(state, req, body, res) {
         answer.on('data', (c) => chunks.push(c));
         answer.on('end', () => {
           const payload = Buffer.concat(chunks);
+          if (lostAck) {
+            req.socket.destroy();
+            resolvePromise(answer.statusCode ?? 502);
+            return;
+          }
           const headers = { ...answer.headers, 'content-length': String(payload.length) };
           for (const hop of ['connection', 'keep-alive', 'transfer-encoding']) delete headers[hop];
+          if (needsFreshConnection(state)) headers.connection = 'close';
           res.writeHead(answer.statusCode ?? 502, headers);
           res.end(payload);
           resolvePromise(answer.statusCode ?? 502);
@@ -166,21 +188,48 @@ function proxyServer(state) {
       };
       state.requests.push(entry);
       const fault = req.method === 'POST' ? state.faults.shift() : undefined;
+      if (fault?.hang) {
+        // No answer at all: the page's own timeout (or its unload) ends the request.
+        entry.fault = 'hang';
+        state.hanging.add(res);
+        res.on('close', () => state.hanging.delete(res));
+        return;
+      }
+      if (fault?.hold) {
+        // Held until the test releases it (`receiver-release`), then handled as `fault.then` says.
+        entry.fault = 'hold';
+        entry.clientGone = false;
+        // The page went away (or cancelled the request) while it was held.
+        req.socket.once('close', () => {
+          if (!entry.released) entry.clientGone = true;
+        });
+        const then = await new Promise((r) => state.held.push({ entry, release: r }));
+        entry.fault = `hold+${then.lostAck ? 'lost-ack' : then.destroy ? 'destroy' : 'pass'}`;
+        entry.released = Date.now();
+        if (then.destroy) {
+          req.socket.destroy();
+          return;
+        }
+        entry.status = await forward(state, req, body, res, { lostAck: Boolean(then.lostAck) });
+        return;
+      }
       if (fault?.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
       if (fault?.destroy) {
         entry.fault = 'destroy';
         req.socket.destroy();
         return;
       }
-      if (fault && !fault.pass) {
+      if (fault && !fault.pass && !fault.lostAck) {
         entry.fault = String(fault.status);
         entry.status = fault.status;
-        res.writeHead(fault.status, { ...corsFor(req), 'content-type': 'application/json', ...(fault.headers ?? {}) });
+        const close = needsFreshConnection(state) ? { connection: 'close' } : {};
+        res.writeHead(fault.status, { ...corsFor(req), 'content-type': 'application/json', ...close, ...(fault.headers ?? {}) });
         res.end(JSON.stringify(fault.body ?? { error: 'injected fault' }));
         return;
       }
-      if (fault?.pass) entry.fault = 'pass';
-      entry.status = await forward(state, req, body, res);
+      if (fault?.lostAck) entry.fault = 'lost-ack';
+      else if (fault?.pass) entry.fault = 'pass';
+      entry.status = await forward(state, req, body, res, { lostAck: Boolean(fault?.lostAck) });
     });
   });
 }
@@ -190,7 +239,22 @@ async function startLeadReceiver({ allowOrigins = [], rateLimit = 0 } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'hearth-wtr-receiver-'));
   const dbPath = join(dir, 'leads.sqlite');
   const { child, url, logs } = await spawnReceiver(dbPath, allowOrigins, rateLimit);
-  const state = { id, child, dir, dbPath, upstream: url, logs, faults: [], requests: [], proxy: undefined, port: 0 };
+  const state = {
+    id,
+    child,
+    dir,
+    dbPath,
+    upstream: url,
+    logs,
+    faults: [],
+    requests: [],
+    /** Requests held by a `hold` fault, oldest first, until `receiver-release`. */
+    held: [],
+    /** Answers never given (`hang`): ended when the proxy goes down. */
+    hanging: new Set(),
+    proxy: undefined,
+    port: 0,
+  };
   state.proxy = proxyServer(state);
   state.port = await listen(state.proxy, 0);
   receivers.set(id, state);
@@ -198,6 +262,8 @@ async function startLeadReceiver({ allowOrigins = [], rateLimit = 0 } = {}) {
 }
 
 async function takeDown(state) {
+  for (const res of state.hanging) res.socket?.destroy();
+  state.hanging.clear();
   if (!state.proxy.listening) return;
   await new Promise((r) => {
     state.proxy.close(() => r());
@@ -226,6 +292,7 @@ function readRows(state) {
 
 async function stopLeadReceiver(state) {
   receivers.delete(state.id);
+  for (const { release } of state.held.splice(0)) release({ destroy: true });
   await takeDown(state);
   if (state.child.exitCode === null) {
     const exited = new Promise((r) => state.child.once('exit', r));
@@ -242,12 +309,41 @@ function receiverOf(payload) {
   return state;
 }
 
+/**
+ * The browser's own offline switch (DevTools' "Offline"): `navigator.onLine` turns false, the
+ * page gets `offline` / `online` events, and every request fails as with no network. The CDP
+ * session stays attached while offline: detaching it would end the emulation.
+ * @type {Map<string, import('puppeteer-core').CDPSession>}
+ */
+const offlineSessions = new Map();
+
+async function setOffline(session, offline, forMs) {
+  const page = session.browser.getPage?.(session.id);
+  if (!page) throw new Error('network-offline needs the Chrome launcher');
+  let cdp = offlineSessions.get(session.id);
+  if (!cdp) {
+    cdp = await page.createCDPSession();
+    await cdp.send('Network.enable');
+    offlineSessions.set(session.id, cdp);
+  }
+  await cdp.send('Network.emulateNetworkConditions', { offline, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  if (!offline) {
+    offlineSessions.delete(session.id);
+    await cdp.detach().catch(() => {});
+  } else if (forMs) {
+    setTimeout(() => void setOffline(session, false), forMs);
+  }
+  return true;
+}
+
 /** A web-test-runner plugin exposing the sink through `executeServerCommand`. */
 export function loopbackPlugin() {
   return {
     name: 'hearth-loopback',
-    async executeCommand({ command, payload }) {
+    async executeCommand({ command, payload, session }) {
       switch (command) {
+        case 'network-offline':
+          return setOffline(session, payload?.offline !== false, payload?.forMs);
         case 'sink-start':
           return startSink();
         case 'sink-requests':
@@ -265,14 +361,36 @@ export function loopbackPlugin() {
         }
         case 'receiver-start':
           return startLeadReceiver(payload ?? {});
-        case 'receiver-faults':
+        case 'receiver-faults': {
           // Applied to the next POSTs in order: { status, headers, body, delayMs } answers for the
-          // receiver, { destroy: true } drops the connection, { pass: true, delayMs } forwards late.
-          receiverOf(payload).faults.push(...payload.faults);
+          // receiver, { destroy: true } drops the connection, { pass: true, delayMs } forwards late,
+          // { lostAck: true } forwards and then drops the answer, { hang: true } never answers,
+          // { hold: true } waits for `receiver-release`; `reused: true` lets a destroy or lostAck
+          // fall on a reused connection (which Chrome then resends by itself).
+          const state = receiverOf(payload);
+          state.faults.push(...payload.faults);
+          // Idle keep-alive connections close now: the faulted POST must come on a fresh one.
+          if (needsFreshConnection(state)) state.proxy.closeIdleConnections();
           return true;
-        case 'receiver-clear-faults':
-          receiverOf(payload).faults.length = 0;
+        }
+        case 'receiver-clear-faults': {
+          const state = receiverOf(payload);
+          state.faults.length = 0;
+          for (const { release } of state.held.splice(0)) release({ destroy: true });
+          for (const res of state.hanging) res.socket?.destroy();
+          state.hanging.clear();
           return true;
+        }
+        case 'receiver-held':
+          // How many requests a `hold` fault is holding now.
+          return receiverOf(payload).held.length;
+        case 'receiver-release': {
+          // Releases the oldest held request: { pass: true } (forward), { lostAck: true }, { destroy: true }.
+          const held = receiverOf(payload).held.shift();
+          if (!held) throw new Error('no request is held');
+          held.release(payload.then ?? { pass: true });
+          return { idempotencyKey: held.entry.idempotencyKey };
+        }
         case 'receiver-down':
           await takeDown(receiverOf(payload));
           return true;
@@ -295,6 +413,8 @@ export function loopbackPlugin() {
       }
     },
     async serverStop() {
+      for (const cdp of offlineSessions.values()) await cdp.detach().catch(() => {});
+      offlineSessions.clear();
       for (const sink of sinks.values()) sink.server.close();
       sinks.clear();
       await Promise.all([...receivers.values()].map((state) => stopLeadReceiver(state)));

@@ -1,6 +1,8 @@
-// A page of "the clinic's site" for test/lead-delivery.test.ts, loaded in an iframe so that a
-// lead can wait while the page is really gone and be sent by the next page load.
-// Query: ?store=<outbox name>&endpoint=<url>[&action=send&lead=<json>]
+// A page of "the clinic's site" for test/lead-delivery.test.ts and test/lead-faults.test.ts,
+// loaded in an iframe so that a lead can wait (or be in flight) while the page is really gone and
+// be sent by the next page load.
+// Query: ?store=<outbox name>&endpoint=<url>[&action=send&lead=<json>][&widget=coverage]
+// `widget=coverage`: the page has a real <hearth-coverage state="TX"> for the test to fill in.
 import { HearthElement } from '../../packages/core/src/index.js';
 import { Outbox, resumePendingLeads, sendLead, type LeadInput } from '../../packages/lead/src/index.js';
 // The clinic's page has the assessment: its lead summary is registered (the test's leads carry one).
@@ -30,6 +32,14 @@ HearthPageWidget.define('hearth-page-widget');
 const widget = document.createElement('hearth-page-widget');
 widget.setAttribute('endpoint', endpoint);
 document.body.append(widget);
+
+if (params.get('widget') === 'coverage') {
+  await import('../../packages/coverage/src/define.js');
+  const coverage = document.createElement('hearth-coverage');
+  coverage.setAttribute('state', 'TX');
+  coverage.setAttribute('endpoint', endpoint);
+  document.body.append(coverage);
+}
 
 if (params.get('action') === 'send') {
   const lead = JSON.parse(params.get('lead') ?? 'null') as LeadInput;

@@ -68,7 +68,22 @@ export interface ReceiverFault {
   destroy?: boolean;
   /** Forward to the real receiver (after `delayMs`). */
   pass?: boolean;
+  /** Forward to the real receiver, let it store the lead, then drop its answer: a lost acknowledgement. */
+  lostAck?: boolean;
+  /** Never answer: the page's attempt timeout (or its unload) ends the request. */
+  hang?: boolean;
+  /** Hold the request until `release()`: a lead in flight for as long as the test wants. */
+  hold?: boolean;
+  /**
+   * `destroy` / `lostAck` on a REUSED keep-alive connection, which Chrome resends by itself (the
+   * page never sees the failure). Without it, the proxy makes the faulted POST come on a fresh
+   * connection, so the page does see it.
+   */
+  reused?: boolean;
 }
+
+/** What becomes of a held request: forwarded (`pass`), forwarded with its answer dropped, or dropped. */
+export type ReleaseAs = { pass: true } | { lostAck: true } | { destroy: true };
 
 /** One request as it reached the fault proxy. */
 export interface ProxiedRequest {
@@ -78,9 +93,16 @@ export interface ProxiedRequest {
   origin: string | null;
   /** ms since the epoch (server clock). */
   at: number;
-  /** 'destroy', 'pass', an injected status ("503"), or null when forwarded untouched. */
+  /**
+   * 'destroy', 'pass', 'lost-ack', 'hang', 'hold' (still held), 'hold+pass' / 'hold+lost-ack' /
+   * 'hold+destroy' (released), an injected status ("503"), or null when forwarded untouched.
+   */
   fault: string | null;
+  /** The status the proxy answered, or the receiver's when its answer was dropped (lost-ack). */
   status: number | null;
+  /** A held request: when it was released (server clock), and whether the page had gone by then. */
+  released?: number;
+  clientGone?: boolean;
 }
 
 /** A row of the receiver's SQLite `leads` table (`lead` is the parsed `lead_json`). */
@@ -148,6 +170,26 @@ export class LeadReceiver {
     return executeServerCommand('receiver-up', { id: this.id });
   }
 
+  /** How many requests a `hold` fault holds now. */
+  held(): Promise<number> {
+    return executeServerCommand('receiver-held', { id: this.id }) as Promise<number>;
+  }
+
+  /** Waits until `count` requests are held. */
+  waitForHeld(count = 1, timeoutMs = 8000): Promise<number> {
+    return poll(
+      () => this.held(),
+      (held) => held >= count,
+      timeoutMs,
+      (held) => `expected ${count} held request(s), got ${held}`,
+    );
+  }
+
+  /** Releases the oldest held request. */
+  release(as: ReleaseAs = { pass: true }): Promise<{ idempotencyKey: string | null }> {
+    return executeServerCommand('receiver-release', { id: this.id, then: as }) as Promise<{ idempotencyKey: string | null }>;
+  }
+
   requests(): Promise<ProxiedRequest[]> {
     return executeServerCommand('receiver-requests', { id: this.id }) as Promise<ProxiedRequest[]>;
   }
@@ -188,6 +230,22 @@ export class LeadReceiver {
   stop(): Promise<unknown> {
     return executeServerCommand('receiver-stop', { id: this.id });
   }
+}
+
+/**
+ * The browser's own offline switch (DevTools' "Offline", through the DevTools protocol):
+ * `navigator.onLine` is false, `offline` / `online` fire, and requests fail as with no network.
+ * The test runner's own channel to the page goes offline too, so going offline takes `forMs`:
+ * the server brings the page back online by itself after that long, and the test calls no
+ * server command meanwhile.
+ */
+export function goOffline(forMs: number): Promise<unknown> {
+  return executeServerCommand('network-offline', { offline: true, forMs });
+}
+
+/** Back online at once (a no-op when already online). */
+export function goOnline(): Promise<unknown> {
+  return executeServerCommand('network-offline', { offline: false });
 }
 
 async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number, describe: (value: T) => string): Promise<T> {
