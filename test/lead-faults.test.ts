@@ -322,20 +322,23 @@ describe('the real widgets deliver leads to the real receiver under faults', fun
       const title =
         when === 'first'
           ? `${status} on the first attempt (${widget}): ${redirect ? 'kept, retried, one row, "Sent"' : 'nothing stored anywhere, told "Not sent"'}`
-          : `${status} after it was queued (${widget}): ${redirect ? 'kept, retried, one row, "Sent"' : 'told "Not sent"'}`;
+          : `${status} after it was queued (${widget}): ${redirect ? 'kept, retried, one row, "Sent"' : 'held on the device, never retried, told "Not sent"'}`;
       it(title, async () => {
         const storeName = freshOutbox();
         const endpoint = endpointFor();
         const { el, form } = await widgetAtLeadForm(widget, endpoint);
         const faults = when === 'first' ? [answer(status)] : [before, answer(status)];
         await receiver.faults(...faults);
+        const rejected: unknown[] = [];
+        const onRejected = (event: Event) => rejected.push((event as CustomEvent).detail);
+        document.addEventListener('hearth-lead-rejected', onRejected);
         const { result: first, errors } = await captureErrors(async () => {
           const said = await submitLead(el);
           if (!redirect && when === 'queued')
             await waitUntil(() => leadMessage(form).shows !== 'queued', 'the refusal of the queued lead', { timeout: 5000 });
           if (redirect) await waitUntil(() => leadMessage(form).shows === 'sent', 'the retry after the redirect', { timeout: 5000 });
           return said;
-        });
+        }).finally(() => document.removeEventListener('hearth-lead-rejected', onRejected));
         const posts = await thePosts(endpoint);
         const key = posts[0]!.idempotencyKey;
         const injected = faults.map((f) => (f.destroy ? 'destroy' : String(f.status)));
@@ -371,9 +374,15 @@ describe('the real widgets deliver leads to the real receiver under faults', fun
         }
         // The person had been told "saved on this device"; the form, still on screen, now says "Not sent".
         expect(told(leadMessage(form))).to.deep.equal(SAY.failed);
-        expect(ours.filter((e) => e.includes(`refused queued lead ${key} (${status})`))).to.have.length(1);
-        // Today the refused lead leaves the device (see the closing note of issue 16).
-        expect(await onDevice(storeName)).to.deep.equal([]);
+        // The lead is never deleted in silence: it stays on the device, held (not retried), and
+        // the page hears of it (hearth-lead-rejected) to tell the person how to reach the clinic.
+        const held = await onDevice(storeName);
+        expect(held.map((e) => [e.key, e.held?.reason, e.held?.status])).to.deep.equal([[key, 'rejected', status]]);
+        expect(rejected).to.deep.equal([{ idempotencyKey: key, widget: `hearth-${widget}`, reason: 'rejected', urgent: false, status }]);
+        expect(
+          ours.filter((e) => e.includes(`Queued lead ${key} was refused by the lead endpoint ${endpoint} (${status})`)),
+        ).to.have.length(1);
+        expect(await Outbox.shared().pending(), 'held, so not retried on its own').to.deep.equal([]);
       });
     }
   });
