@@ -3,6 +3,7 @@ import type { HearthEventDetailMap, LeadErrorCode } from '@hearth/core';
 import { validateLead, type Lead, type LeadInput } from './schema.js';
 import { fetchTransport, type DeliveryResult, type LeadTransport } from './transport.js';
 import { registerSharedOutbox } from './pending.js';
+import { showHeldLeads } from './held-notice.js';
 import {
   DEFAULT_POLICY,
   KEEPALIVE_BUDGET,
@@ -269,13 +270,15 @@ export class Outbox {
 
   /**
    * Starts the shared outbox once per page: sends what earlier visits left queued and listens for
-   * `online` and `pagehide`. Called when a widget connects and leads are waiting on the device
-   * (`resumePendingLeads()`), or once the page has a shared outbox; never throws.
+   * `online` and `pagehide`, and shows `<hearth-lead-notice>` when leads that could not be sent are
+   * held on the device (`showHeldLeads()`). Called when a widget connects and leads are waiting on
+   * the device (`resumePendingLeads()`), or once the page has a shared outbox; never throws.
    */
   static resume(): void {
     if (typeof window === 'undefined') return;
     try {
       void Outbox.shared().resume();
+      void showHeldLeads();
     } catch (error) {
       errorOnce(`The lead outbox could not start: ${(error as Error).message}`);
     }

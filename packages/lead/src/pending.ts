@@ -1,4 +1,5 @@
 import { DEFAULT_OUTBOX_NAME, OUTBOX_OBJECT_STORE, localStoragePrefix } from './outbox-names.js';
+import { reportOnce } from '@hearth/core';
 import { loadLeadPipeline } from './load.js';
 
 /**
@@ -138,9 +139,7 @@ export function resumePendingLeads(): Promise<boolean> {
       return true;
     })
     .catch((error: unknown) => {
-      console.error(
-        `[hearth] Leads saved on this device could not be resumed (${(error as Error).message}); the next page load tries again.`,
-      );
+      reportOnce(`Leads saved on this device could not be resumed (${(error as Error).message}); the next page load tries again.`);
       return false;
     });
   return check;

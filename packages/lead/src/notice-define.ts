@@ -1,0 +1,11 @@
+import { HearthLeadNotice } from './hearth-lead-notice.js';
+
+HearthLeadNotice.define('hearth-lead-notice');
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'hearth-lead-notice': HearthLeadNotice;
+  }
+}
+
+export { HearthLeadNotice };

@@ -1,0 +1,13 @@
+// A page of "the clinic's site" for hearth-lead-notice.test.ts, loaded in an iframe so that it is
+// a real next page load: it has one FAQ and no lead form or assessment, and loads what the
+// script-tag runtime loads (core, and the look for leads waiting on the device).
+// Query: ?config=<json for the FAQ>[&lang=es]
+import '../../../hearth/src/runtime.js';
+import '../../../faq/src/define.js';
+
+const params = new URLSearchParams(location.search);
+const lang = params.get('lang');
+if (lang) document.documentElement.lang = lang;
+const faq = document.createElement('hearth-faq');
+faq.setAttribute('config', params.get('config') ?? '{}');
+document.querySelector('main')?.append(faq);
