@@ -21,6 +21,7 @@ const TMP = mkdtempSync(join(tmpdir(), 'hearth-packed-'));
 const VERSION = JSON.parse(readFileSync(join(ROOT, 'packages/core/package.json'), 'utf8')).version;
 /** An example partner brand: the Vue app must hand it to the widgets as an object property. */
 const VUE_BRAND = 'Clínica Serena (example)';
+const rootDevDependencies = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).devDependencies;
 
 /** @type {ReturnType<typeof packAll>} */
 let packed = [];
@@ -48,7 +49,11 @@ function writeBlankApp(dir) {
     private: true,
     type: 'module',
     dependencies: tarballRanges(),
-    devDependencies: { vite: JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).devDependencies.vite },
+    devDependencies: {
+      vite: rootDevDependencies.vite,
+      typescript: rootDevDependencies['@typescript/native'].replace(/^npm:typescript@/, ''),
+      '@types/react': JSON.parse(readFileSync(join(ROOT, 'examples/react-app/package.json'), 'utf8')).devDependencies['@types/react'],
+    },
   };
   writeFileSync(join(dir, 'package.json'), JSON.stringify(pkg, null, 2));
   writeFileSync(
@@ -65,6 +70,40 @@ function writeBlankApp(dir) {
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>embed</title></head><body>
 <hearth-faq></hearth-faq>
 <script type="module" src="/hearth/hearth.js"></script></body></html>`,
+  );
+  // A React 19 app's view of @hearth/embed/jsx: typed properties and events, and wrong ones refused.
+  writeFileSync(
+    join(dir, 'jsx-check.tsx'),
+    `import type {} from '@hearth/embed/jsx';
+export const ok = (
+  <hearth-provider config={{ brand: { name: 'Example' } }} onhearth-lead-submitted={(e) => e.detail.idempotencyKey.length}>
+    <hearth-faq searchable headingLevel={3} onhearth-faq-toggle={(e) => e.detail.slug} />
+  </hearth-provider>
+);
+// @ts-expect-error headingLevel is a number
+export const wrongType = <hearth-faq headingLevel="3" />;
+// @ts-expect-error the detail of hearth-faq-toggle has no such field
+export const wrongDetail = <hearth-faq onhearth-faq-toggle={(e) => e.detail.nope} />;
+// @ts-expect-error not a Hearth tag
+export const unknownTag = <hearth-nope />;
+`,
+  );
+  writeFileSync(
+    join(dir, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        jsx: 'react-jsx',
+        strict: true,
+        noEmit: true,
+        target: 'es2022',
+        module: 'esnext',
+        moduleResolution: 'bundler',
+        lib: ['es2023', 'dom', 'dom.iterable'],
+        types: [],
+        skipLibCheck: true,
+      },
+      files: ['jsx-check.tsx'],
+    }),
   );
   writeFileSync(join(dir, 'vite.config.js'), `export default { build: { rollupOptions: { input: ['index.html', 'embed.html'] } } };\n`);
 }
@@ -208,6 +247,10 @@ describe('the packed packages', () => {
         console.log(JSON.stringify(failed));`;
       const out = run(process.execPath, ['--input-type=module', '-e', probe], app);
       assert.deepEqual(JSON.parse(out.trim().split('\n').at(-1) ?? '[]'), [], `imported ${entries.length} entries`);
+    });
+
+    it('@hearth/embed/jsx types the tags for React 19 (tsc on a TSX file)', () => {
+      run(join(app, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json'], app);
     });
 
     it('builds with Vite and renders: bundled widgets, and the script-tag build served as files', async () => {

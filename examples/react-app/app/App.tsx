@@ -1,4 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
+import type {} from '@hearth/embed/jsx'; // the Hearth tags in JSX: typed properties and events
 import type { HearthConfigInput, HearthEventDetailMap } from '@hearth/core';
 import type { HearthAssessment } from '@hearth/assessment';
 
