@@ -5,49 +5,18 @@
 // and a real next page (an iframe with only an FAQ, loading what the script-tag runtime loads).
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../faq/src/define.js';
-import {
-  DEFAULT_OUTBOX_NAME,
-  Outbox,
-  newIdempotencyKey,
-  openOutboxStore,
-  resumePendingLeads,
-  type LeadInput,
-  type OutboxEntry,
-} from '../src/index.js';
+import { DEFAULT_OUTBOX_NAME, Outbox, openOutboxStore, resumePendingLeads, type LeadInput, type OutboxEntry } from '../src/index.js';
 import { resetPendingLeadsCheck } from '../src/pending.js';
 import { resetHeldLeadsNotice } from '../src/held-notice.js';
 import type { HearthLeadNotice } from '../src/hearth-lead-notice.js';
 import { LeadReceiver, type ReceiverRow } from '../../../test/support/sink.js';
+import { quietly, testLead } from './support/leads.js';
 
 const PHONE = '(512) 555-0100';
 const CONFIG = JSON.stringify({ brand: { name: 'Riverbend Clinic', phone: PHONE } });
 
-function lead(overrides: Partial<LeadInput> = {}): LeadInput {
-  const now = new Date().toISOString();
-  return {
-    schemaVersion: 1,
-    idempotencyKey: newIdempotencyKey(),
-    createdAt: now,
-    widget: 'hearth-test-form',
-    kind: 'waitlist',
-    urgent: false,
-    contact: { name: 'Ana Ruiz', email: 'ana.ruiz@example.org', phone: '+15125550142' },
-    consent: { given: true, text: 'I agree that the clinic may contact me.', version: '2026-11-01', timestamp: now },
-    source: { url: 'https://clinic.example/ptsd' },
-    ...overrides,
-  };
-}
-
-async function quietly<T>(fn: () => Promise<T>): Promise<{ result: T; errors: string[] }> {
-  const errors: string[] = [];
-  const original = console.error;
-  console.error = (...args: unknown[]) => errors.push(args.map(String).join(' '));
-  try {
-    return { result: await fn(), errors };
-  } finally {
-    console.error = original;
-  }
-}
+const lead = (overrides: Partial<LeadInput> = {}): LeadInput =>
+  testLead({ contact: { name: 'Ana Ruiz', email: 'ana.ruiz@example.org', phone: '+15125550142' }, ...overrides });
 
 async function stored(): Promise<OutboxEntry[]> {
   const store = await openOutboxStore({ name: DEFAULT_OUTBOX_NAME });

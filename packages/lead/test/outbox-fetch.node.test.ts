@@ -9,6 +9,7 @@ import { Outbox } from '../src/outbox.js';
 import { MemoryOutboxStore } from '../src/outbox-store.js';
 import { fetchTransport } from '../src/transport.js';
 import type { LeadInput } from '../src/schema.js';
+import { testLead } from './support/leads.js';
 
 type Answer = (req: IncomingMessage, res: ServerResponse) => void;
 interface Seen {
@@ -23,20 +24,7 @@ const created: Answer = (_req, res) => {
   res.end(JSON.stringify({ id: 'row-1' }));
 };
 
-function lead(): LeadInput {
-  const now = new Date().toISOString();
-  return {
-    schemaVersion: 1,
-    idempotencyKey: crypto.randomUUID(),
-    createdAt: now,
-    widget: 'hearth-test',
-    kind: 'assessment',
-    urgent: false,
-    contact: { name: 'Rosa Delgado', email: 'rosa@example.org' },
-    consent: { given: true, text: 'I agree to be contacted.', version: '2026-11-01', timestamp: now },
-    source: { url: 'https://clinic.example/ptsd' },
-  };
-}
+const lead = testLead;
 
 describe('Outbox + fetchTransport on a real loopback server', () => {
   let server: Server;

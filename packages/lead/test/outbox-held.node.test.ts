@@ -11,6 +11,7 @@ import { Outbox, type OutboxOptions } from '../src/outbox.js';
 import { MemoryOutboxStore } from '../src/outbox-store.js';
 import { fetchTransport } from '../src/transport.js';
 import type { LeadInput } from '../src/schema.js';
+import { quietly, testLead } from './support/leads.js';
 
 type Answer = (res: ServerResponse) => void;
 const status =
@@ -22,32 +23,8 @@ const status =
 
 const PERSONAL = /Rosa|Delgado|rosa@|5125550142|phq9Item9/;
 
-function lead(overrides: Partial<LeadInput> = {}): LeadInput {
-  const now = new Date().toISOString();
-  return {
-    schemaVersion: 1,
-    idempotencyKey: crypto.randomUUID(),
-    createdAt: now,
-    widget: 'hearth-test',
-    kind: 'assessment',
-    urgent: false,
-    contact: { name: 'Rosa Delgado', email: 'rosa@example.org', phone: '+15125550142' },
-    consent: { given: true, text: 'I agree to be contacted.', version: '2026-11-01', timestamp: now },
-    source: { url: 'https://clinic.example/ptsd' },
-    ...overrides,
-  };
-}
-
-async function quietly<T>(fn: () => Promise<T>): Promise<{ result: T; errors: string[] }> {
-  const errors: string[] = [];
-  const original = console.error;
-  console.error = (...args: unknown[]) => errors.push(args.map(String).join(' '));
-  try {
-    return { result: await fn(), errors };
-  } finally {
-    console.error = original;
-  }
-}
+const lead = (overrides: Partial<LeadInput> = {}): LeadInput =>
+  testLead({ contact: { name: 'Rosa Delgado', email: 'rosa@example.org', phone: '+15125550142' }, ...overrides });
 
 describe('Outbox: a lead refused for good or expired after "saved" is held, never deleted in silence', () => {
   let server: Server;

@@ -6,23 +6,10 @@ import assert from 'node:assert/strict';
 import { Outbox, type OutboxOptions } from '../src/outbox.js';
 import { MemoryOutboxStore, type OutboxEntry } from '../src/outbox-store.js';
 import type { DeliveryResult, LeadTransport } from '../src/transport.js';
-import type { Lead, LeadInput } from '../src/schema.js';
+import type { Lead } from '../src/schema.js';
+import { quietly, testLead } from './support/leads.js';
 
-function lead(overrides: Partial<LeadInput> = {}): LeadInput {
-  const now = new Date().toISOString();
-  return {
-    schemaVersion: 1,
-    idempotencyKey: crypto.randomUUID(),
-    createdAt: now,
-    widget: 'hearth-test',
-    kind: 'assessment',
-    urgent: false,
-    contact: { name: 'Rosa Delgado', email: 'rosa@example.org' },
-    consent: { given: true, text: 'I agree to be contacted.', version: '2026-11-01', timestamp: now },
-    source: { url: 'https://clinic.example/ptsd' },
-    ...overrides,
-  };
-}
+const lead = testLead;
 
 const ENDPOINT = 'https://receiver.example/leads';
 
@@ -79,17 +66,6 @@ const server503 = (retryAfterMs?: number): DeliveryResult => ({
   ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
   message: '503',
 });
-
-async function quietly<T>(fn: () => Promise<T>): Promise<{ result: T; errors: string[] }> {
-  const errors: string[] = [];
-  const original = console.error;
-  console.error = (...args: unknown[]) => errors.push(args.map(String).join(' '));
-  try {
-    return { result: await fn(), errors };
-  } finally {
-    console.error = original;
-  }
-}
 
 describe('Outbox', () => {
   it('still sends when Web Locks refuse (opaque-origin frame, blocked site data)', async () => {
