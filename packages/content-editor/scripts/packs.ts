@@ -147,7 +147,7 @@ export function decapConfig(packs: EditablePack[], apiUrl: string) {
       format: 'hearth-markdown',
       extension: 'md',
       identifier_field: 'title',
-      summary: '{{title}} ({{slug}}.md)',
+      summary: '{{title}} ({{filename}}.{{extension}})',
       sortable_fields: [],
       i18n: { structure: 'multiple_folders', locales: [...pack.languages], default_locale: pack.languages[0] },
       editor: { preview: true },

@@ -89,8 +89,13 @@ export function launchChromium(): Promise<Browser> {
 /** Opens an entry of the editor, logged in to the local backend. */
 export async function openEntry(page: Page, url: string, collection: string, entry: string): Promise<void> {
   await page.goto(`${url}#/collections/${collection}/entries/${entry}`);
-  const login = await page.waitForSelector('button ::-p-text(Login)');
-  await login!.click();
+  // The local backend asks for no password: "Login" once, then Decap remembers it in this browser.
+  const login = (await page.waitForFunction(
+    () =>
+      document.querySelector('[data-field="body"] textarea') ??
+      [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Login'),
+  )) as ElementHandle<Element>;
+  if (await login.evaluate((el: Element) => el.localName === 'button')) await login.click();
   await page.waitForSelector('[data-field="body"] textarea');
 }
 

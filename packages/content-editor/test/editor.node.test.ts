@@ -81,6 +81,15 @@ test('a Spanish FAQ answer changed in the editor is saved, passes the check and 
 
   const mark = (what: string) => console.log(`  ${what}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   mark('editor up');
+  // One entry per document, each language folded into it (Decap paired "es/" wrongly before the fix in vite.config.ts).
+  await page.goto(`${editor.url}#/collections/ptsd`);
+  await (await page.waitForSelector('button ::-p-text(Login)'))!.click();
+  await page.waitForSelector('a[href*="/collections/ptsd/entries/"]');
+  const entries = await page.$$eval('a[href*="/collections/ptsd/entries/"]', (links) => links.map((a) => a.textContent?.trim()).sort());
+  assert.deepEqual(entries, [
+    'Frequently asked questions (faq.md)',
+    'Ketamine-assisted therapy for PTSD: a plain-language guide (guide.md)',
+  ]);
   await openEntry(page, editor.url, 'ptsd', 'faq');
   mark('entry open');
   // English and Spanish side by side: both bodies are on screen.
