@@ -16,6 +16,11 @@ const STORIES_INDEX = '/hearth-host/stories-index.js';
 const LIT = '/hearth-host/lit.js';
 const EXAMPLE_PREFIX = '/hearth-host/example/';
 const EXAMPLES = join(ROOT, 'examples');
+/** `/hearth-cdn/…`: the versioned CDN folders (dist/cdn at the root), byte for byte, with a CDN's headers. */
+const CDN_PREFIX = '/hearth-cdn/';
+const CDN = join(ROOT, 'dist/cdn');
+/** A file of dist/cdn the test has tampered with (`hearth-cdn-tamper`): served with extra bytes. */
+let cdnTampered;
 const TYPES = { '.html': 'html', '.css': 'css', '.js': 'js', '.json': 'application/json', '.svg': 'image/svg+xml' };
 
 /** @typedef {{ kind: 'loader' | 'all' | 'loader-copy' | 'all-copy' | 'loader-fresh', attrs?: Record<string, string> }} ScriptSpec */
@@ -162,6 +167,14 @@ export function hearthPagesPlugin() {
         const headers = ext === '.html' && example.csp ? { 'content-security-policy': strictCsp(example.csp.endpoint) } : {};
         return { body, type: TYPES[ext] ?? 'text/plain', headers };
       }
+      if (context.path.startsWith(CDN_PREFIX)) {
+        const body = cdnBody(context.path);
+        if (body === undefined) return undefined;
+        const ext = /\.[a-z]+$/.exec(context.path)?.[0] ?? '';
+        // As a CDN serves a versioned folder: cacheable for ever, readable cross-origin (module scripts and SRI need CORS).
+        const headers = { 'cache-control': 'public, max-age=31536000, immutable', 'access-control-allow-origin': '*' };
+        return { body, type: TYPES[ext] ?? 'text/plain', headers };
+      }
       if (context.path === LIT) {
         // The very lit module instance the widgets use (the root does not depend on lit).
         const lit = realpathSync(join(ROOT, 'packages/core/node_modules/lit'));
@@ -193,6 +206,11 @@ export function hearthPagesPlugin() {
       return undefined;
     },
     transform(context) {
+      // Other plugins turn *.json into modules and rewrite scripts: the CDN route serves the files as they are.
+      if (context.path.startsWith(CDN_PREFIX)) {
+        const body = cdnBody(context.path);
+        return body === undefined ? undefined : { body };
+      }
       // The test server appends its own web-socket <script> to HTML: not part of a host page.
       if ((context.path.startsWith(PAGE_PREFIX) || context.path.startsWith(EXAMPLE_PREFIX)) && typeof context.body === 'string') {
         return { body: context.body.replace(/<!-- injected by web-dev-server -->\s*<script[^>]*><\/script>/, '') };
@@ -220,6 +238,9 @@ export function hearthPagesPlugin() {
         case 'hearth-example':
           example = { rewrites: payload.rewrites ?? [], csp: payload.csp };
           return { base: EXAMPLE_PREFIX };
+        case 'hearth-cdn-tamper':
+          cdnTampered = payload?.file;
+          return { tampered: cdnTampered ?? null };
         case 'hearth-hold':
           return setHold(payload.match, payload.mode);
         case 'hearth-count-instances':
@@ -229,6 +250,16 @@ export function hearthPagesPlugin() {
       }
     },
   };
+}
+
+/** The text of a dist/cdn file for a `/hearth-cdn/…` path (with extra bytes when tampered), or undefined. */
+function cdnBody(path) {
+  // `/hearth-cdn/fresh-<n>/…` is the same folder under a URL of its own (nothing from the browser's cache).
+  const relativePath = path.slice(CDN_PREFIX.length).replace(/^fresh-\d+\//, '');
+  const file = resolve(CDN, relativePath);
+  if (!file.startsWith(CDN) || !existsSync(file) || statSync(file).isDirectory()) return undefined;
+  const body = readFileSync(file, 'utf8');
+  return relativePath === cdnTampered ? `${body}\n;/* changed after publication */\n` : body;
 }
 
 /**
