@@ -1,7 +1,10 @@
 import { HearthElement, retryableImport } from '@hearth/core';
 import { Outbox } from './outbox.js';
+import type { HearthLeadNotice } from './hearth-lead-notice.js';
 
-const importNotice = retryableImport(() => import('./notice-define.js'));
+// Registered here, not by a define module's top-level call: bundlers drop that call from a module
+// the package does not list in `sideEffects`, and the notice would never upgrade.
+const importNotice = retryableImport(() => import('./hearth-lead-notice.js'));
 let shown: Promise<HTMLElement | undefined> | undefined;
 
 /** The page's first Hearth widget (upgraded), in document order. */
@@ -28,7 +31,7 @@ export function showHeldLeads(widget?: HTMLElement): Promise<HTMLElement | undef
       host = widget ?? firstWidget();
     }
     if (!host?.isConnected || document.querySelector('hearth-lead-notice')) return undefined;
-    await importNotice();
+    (await importNotice()).HearthLeadNotice.define('hearth-lead-notice');
     const notice = document.createElement('hearth-lead-notice');
     for (const name of ['lang', 'config']) {
       const value = host.getAttribute(name);
@@ -47,4 +50,10 @@ export function showHeldLeads(widget?: HTMLElement): Promise<HTMLElement | undef
 /** Tests only: the next call looks again, as a new page would. */
 export function resetHeldLeadsNotice(): void {
   shown = undefined;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'hearth-lead-notice': HearthLeadNotice;
+  }
 }
