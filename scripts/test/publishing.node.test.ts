@@ -1,6 +1,6 @@
 // Every published package carries what npm and its users need (docs/semver-policy.md), and the
 // version strings in the sources are the ones in package.json. The packed tarballs themselves are
-// checked by scripts/test/pack.node.test.ts.
+// checked by scripts/test/packed-install.test.mjs.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
