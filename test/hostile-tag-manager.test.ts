@@ -8,7 +8,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { LeadSink } from './support/sink.js';
-import { completeAssessment, continueToLead, sendLead } from './support/drive.js';
+import { completeAssessment, continueToLead, coverageResult, openCoverageLead, sendLead } from './support/drive.js';
 import { needBuiltDist, openPage, serveConfig, waitFor, type HostPage } from './support/host-page.js';
 
 interface LayerEntry {
@@ -47,7 +47,12 @@ addEventListener('load', function () {
   })();
 });
 </script>`;
-    page = await openPage({ scripts: [], head: tag, hostileCss: false, body: '<main><acme-assessment></acme-assessment></main>' });
+    page = await openPage({
+      scripts: [],
+      head: tag,
+      hostileCss: false,
+      body: '<main><acme-assessment></acme-assessment><acme-coverage></acme-coverage></main>',
+    });
     await waitFor(() => page.win.Hearth, 'window.Hearth from the tag');
     await page.win.Hearth!.ready;
     layer = (page.win as unknown as { dataLayer: LayerEntry[] }).dataLayer;
@@ -65,7 +70,7 @@ addEventListener('load', function () {
     expect(await sendLead(el)).to.match(/sent/i);
     await waitFor(() => layer.some((e) => e.event === 'hearth_assessment_conversion'), 'the conversion event');
 
-    const ours = layer.filter((e) => e.event.startsWith('hearth_'));
+    const ours = layer.filter((e) => e.event.startsWith('hearth_assessment_'));
     const names = [...new Set(ours.map((e) => e.event))];
     expect(names).to.deep.equal([
       'hearth_assessment_start',
@@ -91,5 +96,19 @@ addEventListener('load', function () {
     ]);
     // Nothing the person answered, scored or typed reaches the data layer.
     expect(JSON.stringify(layer)).not.to.match(/score|urgent|positive|candidacy|answers|TX|Texas|Ana|example\.org|512/i);
+  });
+
+  it('pushes the coverage checker’s conversion the same way: { widget, step: the form, outcome }, no state or insurer', async () => {
+    const el = page.doc.querySelector('acme-coverage')!;
+    await coverageResult(el, { state: 'TX', payer: 'aetna' });
+    await openCoverageLead(el);
+    expect(await sendLead(el)).to.match(/sent/i);
+    await waitFor(() => layer.some((e) => e.event === 'hearth_coverage_conversion'), 'the coverage conversion event');
+    const coverage = layer.filter((e) => e.event.startsWith('hearth_coverage_'));
+    for (const entry of coverage) expect(entry.hearth!.widget, entry.event).to.equal('coverage');
+    expect(coverage.filter((e) => e.event === 'hearth_coverage_conversion')).to.deep.equal([
+      { event: 'hearth_coverage_conversion', hearth: { widget: 'coverage', step: 'benefits-check', outcome: 'sent' } },
+    ]);
+    expect(JSON.stringify(coverage)).not.to.match(/TX|Texas|aetna|Ana|example\.org/i);
   });
 });
