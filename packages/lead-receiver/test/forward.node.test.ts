@@ -5,9 +5,8 @@ import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { fileURLToPath } from 'node:url';
 import { SqliteLeadStore, startReceiver, verifySignature, type ForwardOptions } from '../src/index.js';
-import { goodLead, startConsumer, testReceiver, TOKEN, until, type Consumer } from './helpers.js';
+import { compiledReceiverCli, goodLead, startConsumer, testReceiver, TOKEN, until, type Consumer } from './helpers.js';
 
 const SECRET = 'forward-secret-0123456789abcdef';
 const basic = { authorization: `Basic ${Buffer.from(`admin:${TOKEN}`).toString('base64')}` };
@@ -216,15 +215,15 @@ describe('forwarding (--forward)', () => {
     }
   });
 
-  it('refuses to start without HEARTH_FORWARD_SECRET (or with a short one)', () => {
-    const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
+  it('refuses to start without HEARTH_FORWARD_SECRET (or with a short one)', async () => {
+    const cli = await compiledReceiverCli();
     for (const secret of [undefined, 'short-secret']) {
       const env: Record<string, string | undefined> = { ...process.env, HEARTH_FORWARD_SECRET: secret };
       if (secret === undefined) delete env.HEARTH_FORWARD_SECRET;
       const result = spawnSync(
         process.execPath,
-        ['--import', 'tsx', '--conditions=source', cli, '--port', '0', '--db', ':memory:', '--forward', 'http://127.0.0.1:9/hook'],
-        // A guard only: a cold tsx cache on a loaded CI machine is slow to start.
+        [cli, '--port', '0', '--db', ':memory:', '--forward', 'http://127.0.0.1:9/hook'],
+        // A guard only: a loaded CI machine is slow to start a process.
         { encoding: 'utf8', timeout: 30_000, env },
       );
       assert.equal(result.status, 1, result.stderr);

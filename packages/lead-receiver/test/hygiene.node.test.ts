@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SqliteLeadStore, csvCell, startReceiver } from '../src/index.js';
-import { captureLogger, goodLead, testReceiver, TOKEN, until, type TestReceiver } from './helpers.js';
+import { captureLogger, compiledReceiverCli, goodLead, testReceiver, TOKEN, until, type TestReceiver } from './helpers.js';
 
 const auth = { authorization: `Bearer ${TOKEN}` };
 const basic = { authorization: `Basic ${Buffer.from(`admin:${TOKEN}`).toString('base64')}` };
@@ -268,22 +268,17 @@ describe('retention and erasure', () => {
 });
 
 describe('no silent wrong store', () => {
-  const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
   for (const db of ['postgres:leads', 'mysql://clinic@db.example/leads', 'sqlite:leads.db']) {
-    it(`--db ${db} is an error, not a folder`, () => {
+    it(`--db ${db} is an error, not a folder`, async () => {
       const cwd = mkdtempSync(join(tmpdir(), 'hearth-db-scheme-'));
       try {
-        const result = spawnSync(
-          process.execPath,
-          ['--import', import.meta.resolve('tsx'), '--conditions=source', cli, '--port', '0', '--db', db],
-          {
-            cwd,
-            encoding: 'utf8',
-            // A guard only: it exits at once, but a cold tsx cache on a loaded CI machine is slow to start.
-            timeout: 30_000,
-            env: { ...process.env, NODE_OPTIONS: '' },
-          },
-        );
+        const result = spawnSync(process.execPath, [await compiledReceiverCli(), '--port', '0', '--db', db], {
+          cwd,
+          encoding: 'utf8',
+          // A guard only: it exits at once, but a loaded CI machine is slow to start a process.
+          timeout: 30_000,
+          env: { ...process.env, NODE_OPTIONS: '' },
+        });
         assert.equal(result.status, 1, result.stdout + result.stderr);
         assert.match(result.stderr, /unsupported scheme/);
         assert.equal(existsSync(join(cwd, db.split('/')[0]!)), false);

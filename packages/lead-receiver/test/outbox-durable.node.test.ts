@@ -11,9 +11,9 @@ import { createServer, request, type IncomingMessage, type Server, type ServerRe
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Outbox, openOutboxStore, type LeadInput, type OutboxStore } from '@hearth/lead';
 import { FileStorage } from './file-storage.js';
+import { compiledForNode } from '../../../test/support/node-bundle.mjs';
 import { testReceiver, type TestReceiver } from './helpers.js';
 
 const NAME = 'hearth-outbox';
@@ -195,19 +195,8 @@ describe('the outbox over a durable store (a file), through the real receiver, a
     freshFile();
     const l = lead();
     proxy.modes.push('hold');
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        '--conditions=source',
-        fileURLToPath(new URL('./outbox-device.ts', import.meta.url)),
-        file,
-        proxy.endpoint,
-        JSON.stringify(l),
-      ],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    const program = await compiledForNode('packages/lead-receiver/test/outbox-device.ts', { external: 'none' });
+    const child = spawn(process.execPath, [program, file, proxy.endpoint, JSON.stringify(l)], { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c));
     child.stderr.on('data', (c: Buffer) => (output += c));

@@ -6,11 +6,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { startReceiver, SqliteLeadStore, SQLITE_SCHEMA_VERSION, createApp, jsonLogger } from '../src/index.js';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { goodLead, ORIGIN, testReceiver, TOKEN, type TestReceiver } from './helpers.js';
+import { compiledReceiverCli, goodLead, ORIGIN, testReceiver, TOKEN, type TestReceiver } from './helpers.js';
 
 describe('POST /leads', () => {
   let r: TestReceiver;
@@ -594,14 +593,10 @@ describe('hearth-lead-receiver (CLI)', () => {
   it('starts from flags and the environment, serves leads, and exits 0 on SIGTERM', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hearth-cli-'));
     const db = join(dir, 'nested', 'leads.sqlite');
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', '--conditions=source', fileURLToPath(new URL('../src/cli.ts', import.meta.url)), '--port', '0', '--db', db],
-      {
-        env: { ...process.env, HEARTH_ALLOW_ORIGINS: `${ORIGIN},http://localhost:5173`, HEARTH_ADMIN_TOKEN: TOKEN, HEARTH_RATE_LIMIT: '0' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    const child = spawn(process.execPath, [await compiledReceiverCli(), '--port', '0', '--db', db], {
+      env: { ...process.env, HEARTH_ALLOW_ORIGINS: `${ORIGIN},http://localhost:5173`, HEARTH_ADMIN_TOKEN: TOKEN, HEARTH_RATE_LIMIT: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     try {
       let out = '';
       const url = await new Promise<string>((resolve, reject) => {
@@ -633,14 +628,8 @@ describe('hearth-lead-receiver (CLI)', () => {
     }
   });
 
-  it('explains a bad flag and exits 1', () => {
-    const result = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', '--conditions=source', fileURLToPath(new URL('../src/cli.ts', import.meta.url)), '--port', 'eighty'],
-      {
-        encoding: 'utf8',
-      },
-    );
+  it('explains a bad flag and exits 1', async () => {
+    const result = spawnSync(process.execPath, [await compiledReceiverCli(), '--port', 'eighty'], { encoding: 'utf8' });
     assert.equal(result.status, 1);
     assert.match(result.stderr, /port must be a whole number/);
   });
