@@ -21,9 +21,22 @@ export const browsers = [
 ];
 
 // `HEARTH_TEST_FILES="packages/faq/test/**/*.test.ts" pnpm test:browser` runs a subset.
+// `HEARTH_TEST_GROUP=flows|units`: `pnpm test` runs the browser tests as two runners at once, each
+// with its own Chromium (its own storage, origin and focus, so they cannot disturb each other):
+// the two longest suites, whose time goes on waiting (the assessment walked through by keyboard,
+// and the widgets' fault matrix against the real receiver), and everything else.
+const FLOWS = ['packages/assessment/test/**/*.test.ts', 'test/lead-faults.test.ts'];
+const groups = {
+  flows: FLOWS,
+  units: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts', ...FLOWS.map((f) => `!${f}`)],
+};
+const group = process.env.HEARTH_TEST_GROUP;
+if (group !== undefined && !(group in groups)) throw new Error(`HEARTH_TEST_GROUP must be one of ${Object.keys(groups).join(', ')}`);
 const files = process.env.HEARTH_TEST_FILES
   ? process.env.HEARTH_TEST_FILES.split(',')
-  : ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'];
+  : group
+    ? groups[group]
+    : ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'];
 
 export default {
   // The hostile-host suites and the story sweep load the built dist/ through their own page

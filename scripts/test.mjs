@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 // `pnpm test`: every check CI runs, with timings and one closing count line.
 //
-// Steps run in three lanes at once, one step after another inside a lane: the browser tests on
-// sources (no build needed); build → the browser tests of the built dist/ → React → Storybook →
-// the packed packages; and, at a lower CPU priority, types → Node tests → content → lint → format
-// → size. Both Chromium runs mostly wait on the browser and on the tests' own timers (measured: a
-// quarter of a core each), so they set the wall time, and the CPU-bound checks use the time they
-// leave without starving them (on 2 cores, without `nice`, a dist test timed out). Each step's output
-// is printed in one piece when it ends; the closing lines are the timings and the test count.
+// Steps run in four lanes at once, one step after another inside a lane: the browser tests on
+// sources (no build needed), as two runners with a Chromium each (`browser-flows`: the assessment
+// and the widgets' fault matrix, the two longest suites; `browser`: the rest); build → the browser
+// tests of the built dist/ → React → Storybook → the packed packages; and, at a lower CPU priority,
+// types → Node tests → content → lint → format → size. The Chromium runs mostly wait on the
+// browser, the receiver and the tests' own timers (measured: a quarter of a core each), so they set
+// the wall time, and the CPU-bound checks use the time they leave without starving them (on 2
+// cores, without `nice`, a dist test timed out). Each step's output is printed in one piece when it
+// ends; the closing lines are the timings and the test count.
 //
 // Usage: pnpm test [--only <step>] [--from <step>] [--serial] [--keep-going]
 //   --only <step>   run that step alone (its output streams as it runs)
@@ -30,7 +32,8 @@ const steps = [
   { name: 'node', cmd: 'pnpm test:node' },
   { name: 'build', cmd: 'pnpm build' },
   { name: 'size', cmd: 'pnpm size', after: ['build'] },
-  { name: 'browser', cmd: 'pnpm test:browser' },
+  { name: 'browser', cmd: 'HEARTH_TEST_GROUP=units pnpm test:browser' },
+  { name: 'browser-flows', cmd: 'HEARTH_TEST_GROUP=flows pnpm test:browser' },
   { name: 'dist', cmd: 'pnpm test:dist', after: ['build'] },
   { name: 'react', cmd: 'pnpm --filter @hearth/example-react-app typecheck && pnpm --filter @hearth/example-react-app build' },
   // Does every story build? Storybook's leaner test build (`--test`) says so in half the time;
@@ -42,6 +45,7 @@ const steps = [
 
 /** Lanes run at the same time; `nice`: a lower CPU priority, so the Chromium lanes are never starved. */
 const lanes = [
+  { steps: ['browser-flows'] },
   { steps: ['browser'] },
   { steps: ['build', 'dist', 'react', 'storybook', 'pack'] },
   { steps: ['typecheck', 'node', 'content', 'lint', 'format', 'size'], nice: true },
@@ -114,7 +118,7 @@ function run(step, nice) {
     const t0 = Date.now();
     console.log(live ? `\n▸ ${step.name}: ${step.cmd}` : `▸ ${step.name} started: ${step.cmd}`);
     // `pnpm exec` for a bare tool name (storybook): the same binaries as a package script sees.
-    const cmd = /^pnpm |^node /.test(step.cmd) ? step.cmd : `pnpm exec ${step.cmd}`;
+    const cmd = /^(?:[A-Z_]+=\S* )*(?:pnpm|node) /.test(step.cmd) ? step.cmd : `pnpm exec ${step.cmd}`;
     const child = spawn(nice ? `nice -n 10 sh -c ${JSON.stringify(cmd)}` : cmd, {
       shell: true,
       stdio: ['ignore', 'pipe', 'pipe'],

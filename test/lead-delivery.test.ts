@@ -481,7 +481,7 @@ describe('lead delivery to a real receiver under faults', function () {
     const lead = goodLead();
     expect((await el.send(lead)).status).to.equal('queued');
     await receiver.up();
-    await receiver.faults({ pass: true, delayMs: 1000 });
+    await receiver.faults({ pass: true, delayMs: 500 });
     const b = track(fastOutbox({ storeName: name, baseDelayMs: 60_000, maxDelayMs: 60_000 }));
     await Promise.all([a.flush(), b.flush()]);
     await receiver.waitForRows(1);
@@ -496,7 +496,7 @@ describe('lead delivery to a real receiver under faults', function () {
     const lead2 = goodLead();
     expect((await el2.send(lead2)).status).to.equal('queued');
     await receiver.up();
-    await receiver.faults({ pass: true, delayMs: 1000 });
+    await receiver.faults({ pass: true, delayMs: 500 });
     const d = track(fastOutbox({ storeName: other, locks: null, baseDelayMs: 60_000, maxDelayMs: 60_000 }));
     await Promise.all([c.flush(), d.flush()]);
     expect(await receiver.posts(lead2.idempotencyKey)).to.have.length(2);
