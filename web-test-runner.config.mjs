@@ -1,6 +1,23 @@
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { createServer } from 'node:net';
 import { loopbackPlugin } from './test/support/loopback.mjs';
+
+/**
+ * A port the system has just handed out. web-test-runner's own choice (the first free one from
+ * 8000) races when two runners start at once (`pnpm test` starts two, plus the dist run), and
+ * one of them fails with EADDRINUSE.
+ */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 export const chromiumArgs = [
   '--no-sandbox',
@@ -39,6 +56,7 @@ const files = process.env.HEARTH_TEST_FILES
     : ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'];
 
 export default {
+  port: await freePort(),
   // The hostile-host suites and the story sweep load the built dist/ through their own page
   // server: test/web-test-runner.dist.config.mjs runs them after `pnpm build`.
   files: [...files, '!**/*.node.test.ts', '!**/node_modules/**', '!test/hostile-*.test.ts', '!test/story-axe.test.ts'],

@@ -3,7 +3,7 @@
 // story accessibility sweep. Build first:
 //   pnpm --filter @hearth/embed build && npx wtr --config test/web-test-runner.dist.config.mjs
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { browsers } from '../web-test-runner.config.mjs';
+import { browsers, freePort } from '../web-test-runner.config.mjs';
 import { loopbackPlugin } from './support/loopback.mjs';
 import { hearthPagesPlugin, holdMiddleware } from './support/hearth-pages.mjs';
 
@@ -12,6 +12,7 @@ const files = process.env.HEARTH_TEST_FILES
   : ['test/hostile-*.test.ts', 'test/story-axe.test.ts'];
 
 export default {
+  port: await freePort(),
   files,
   nodeResolve: { exportConditions: ['source', 'browser'] },
   concurrency: 1,
