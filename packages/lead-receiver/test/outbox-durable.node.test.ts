@@ -11,27 +11,17 @@ import { createServer, request, type IncomingMessage, type Server, type ServerRe
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Outbox, openOutboxStore, type LeadInput, type OutboxStore } from '@hearth/lead';
+import { Outbox, openOutboxStore, type OutboxStore } from '@hearth/lead';
 import { FileStorage } from './file-storage.js';
 import { compiledForNode } from '../../../test/support/node-bundle.mjs';
+import { testLead } from '../../lead/test/support/leads.js';
 import { testReceiver, type TestReceiver } from './helpers.js';
 
 const NAME = 'hearth-outbox';
 
-function lead(): LeadInput {
-  const now = new Date().toISOString();
-  return {
-    schemaVersion: 1,
-    idempotencyKey: crypto.randomUUID(),
-    createdAt: now,
-    widget: 'hearth-assessment',
-    kind: 'assessment',
-    urgent: false,
-    contact: { name: 'Ana Quintero', email: 'ana.quintero@example.org', state: 'TX' },
-    consent: { given: true, text: 'I agree that the clinic may contact me about my request.', version: '2026-11-01', timestamp: now },
-    source: { url: 'https://clinic.example/ptsd' },
-  };
-}
+/** A lead from the assessment, with made-up contact details and a fresh idempotency key. */
+const lead = () =>
+  testLead({ widget: 'hearth-assessment', contact: { name: 'Ana Quintero', email: 'ana.quintero@example.org', state: 'TX' } });
 
 type Mode = 'pass' | 'down' | 'lost-ack' | 'hold';
 
