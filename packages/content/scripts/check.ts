@@ -170,7 +170,8 @@ export function checkDocument(
       if (link.autolink && /^mailto:/.test(href)) return;
       if (href === BOOKING_PLACEHOLDER || href === CTA_HREF) return;
       if (href.startsWith('#')) doc.anchors.push({ href, line });
-      else if (/^(tel|sms):\+?[\d-]+$/.test(href)) return;
+      // `sms:988?&body=AYUDA`: a number, optionally with a pre-filled word (the Lifeline's Spanish text keyword).
+      else if (/^(tel|sms):\+?[\d-]+$/.test(href) || /^sms:\d+\?&body=[A-Za-z]+$/.test(href)) return;
       else if (!/^https:\/\/[^\s/]+\.[^\s/]+/.test(href))
         report(line, `link "${href}" must be an https:// URL, a #section-id, ${BOOKING_PLACEHOLDER}, or tel:/sms: for a phone number`);
       if (!link.text.trim()) report(line, `link to "${href}" has no text`);

@@ -94,8 +94,11 @@ export const ALLOWED_ATTRS = [
   'data-hearth-callout',
 ] as const;
 
-/** Placeholder keys an editor may write as `{{brand.name}}`. */
-export const PLACEHOLDER_KEYS = ['brand.name', 'brand.phone', 'brand.bookingUrl'] as const;
+/**
+ * Placeholder keys an editor may write as `{{brand.name}}`. `instrument.*` is the screen the
+ * assessment uses (inside `{{#instrument.name}}…{{/instrument.name}}` where it may be unknown).
+ */
+export const PLACEHOLDER_KEYS = ['brand.name', 'brand.phone', 'brand.bookingUrl', 'instrument.name', 'instrument.minutes'] as const;
 export type PlaceholderKey = (typeof PLACEHOLDER_KEYS)[number];
 
 export const LABEL_KEYS = ['note', 'tip', 'important', 'warning', 'caution', 'newTab'] as const;

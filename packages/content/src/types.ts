@@ -64,6 +64,8 @@ export interface PlaceholderValues {
   phone?: string;
   /** Used only if it is an https: URL or a #anchor. */
   bookingUrl?: string;
+  /** The other keys (`instrument.*`): a value, or undefined to hide `{{#key}}…{{/key}}`. */
+  extra?: Readonly<Record<string, string | undefined>>;
 }
 
 /** Translated words the widget puts into content markers (`data-hearth-label`). */

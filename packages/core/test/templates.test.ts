@@ -67,6 +67,7 @@ describe('crisisLines', () => {
       ['sms:988', 'Text 988'],
       ['tel:988', 'Call 988, then press 1'],
       ['sms:838255', 'Text 838255'],
+      ['https://www.veteranscrisisline.net/Chat', 'Chat with the Veterans Crisis Line'],
       ['tel:911', 'Call 911'],
       ['https://988lifeline.org/chat/', 'Chat online at 988lifeline.org'],
     ]);
@@ -94,20 +95,28 @@ describe('crisisLines', () => {
     expect($(el, 'p')!.textContent).to.equal('Call 988, Text 988');
   });
 
-  it('in Spanish', async () => {
+  it('in Spanish: call 988 then press 2, text AYUDA to 988, and the Veterans Crisis Line chat', async () => {
     await loadTranslations('core', 'es');
     const es: CrisisTranslate = (key) => translate('es', 'core', key.replace(/^core:/, ''));
     const el = await host(crisisLines(es, { variant: 'panel' }));
     await expect(el).to.be.accessible();
     expect($(el, '.crisis__title')!.textContent).to.equal('Hay ayuda disponible ahora mismo');
-    expect(links(el).map(([, label]) => label)).to.deep.equal([
-      'Llamar al 988',
-      'Texto al 988',
-      'Llame al 988 y luego marque 1',
-      'Texto al 838255',
-      'Llamar al 911',
-      'Chat en línea en 988lifeline.org',
+    expect(links(el)).to.deep.equal([
+      ['tel:988', 'Llame al 988 y luego marque 2'],
+      ['sms:988?&body=AYUDA', 'Envíe AYUDA al 988'],
+      ['tel:988', 'Llame al 988 y luego marque 1'],
+      ['sms:838255', 'Texto al 838255'],
+      ['https://www.veteranscrisisline.net/Chat', 'Chat con la Línea de Crisis para Veteranos'],
+      ['tel:911', 'Llamar al 911'],
+      ['https://988lifeline.org/chat/', 'Chat en línea, también en español, en 988lifeline.org'],
     ]);
+    expect($(el, 'section')!.textContent).to.contain(
+      'llame al 988 y luego marque 2 para hablar en español, o envíe la palabra AYUDA por mensaje de texto al 988.',
+    );
+    const line = await host(crisisLines(es));
+    expect(line.shadowRoot!.textContent?.replace(/\s+/g, ' ').trim()).to.equal(
+      'Si está en crisis o piensa en hacerse daño, llame al 988 y luego marque 2, o envíe AYUDA por mensaje de texto al 988 ahora. Llame al 988 y luego marque 2 · Envíe AYUDA al 988',
+    );
   });
 });
 

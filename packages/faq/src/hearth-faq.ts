@@ -5,6 +5,7 @@ import {
   afterDocumentParsed,
   baseStyles,
   buttonStyles,
+  crisisLines,
   isSafeLink,
   registerTranslations,
   type HearthConfig,
@@ -96,6 +97,7 @@ const JSON_LD_SELECTOR = ':scope > script[type="application/ld+json"][data-heart
  * @csspart search - The search box and its status line (with `searchable`).
  * @csspart search-input - The search field.
  * @csspart status - The live region that says how many questions match.
+ * @csspart notice - "General information, not medical advice" and the crisis line, above the questions.
  * @csspart items - The list of questions.
  * @csspart error - The error message.
  *
@@ -445,6 +447,12 @@ export class HearthFaq extends HearthElement {
     </div>`;
   }
 
+  /** Compact, for an FAQ embedded alone: general information, not advice, and the crisis line one tap away. */
+  #renderNotice(): TemplateResult {
+    const t = (key: string) => this.localize.t(key);
+    return html`<p part="notice">${t('notice.notAdvice')} ${t('notice.crisis')} ${crisisLines(t, { variant: 'links' })}</p>`;
+  }
+
   protected renderContent(): unknown {
     // Questions written in the page are shown as soon as they exist, even while the page is still parsing.
     if (this.source.status !== 'ready' && !this.pageItems.length) {
@@ -462,7 +470,7 @@ export class HearthFaq extends HearthElement {
           (q) => html`<hearth-faq-item slug=${q.slug} question=${q.question} heading-level=${level}>${q.node}</hearth-faq-item>`,
         );
     return html`<div class="hearth-root" part="base">
-      ${this.searchable ? this.#renderSearch() : nothing}
+      ${this.#renderNotice()} ${this.searchable ? this.#renderSearch() : nothing}
       <div class="items" part="items" lang=${this.source.value?.lang ?? nothing}>${items}</div>
     </div>`;
   }

@@ -10,6 +10,7 @@ import {
   type HearthConfig,
   type HearthFailure,
 } from '@hearth/core';
+import { instrumentPlaceholders } from './instrument-placeholders.js';
 import {
   ContentError,
   ContentSourceController,
@@ -23,6 +24,7 @@ import {
   fillPlaceholders,
   htmlToFragment,
   packLoader,
+  contentPack,
   resolveContentUrl,
   shiftHeadings,
   topHeadingDepth,
@@ -235,7 +237,11 @@ export class HearthGuide extends HearthElement {
   }
 
   #placeholderValues(): PlaceholderValues {
-    return brandPlaceholders(this.hearthConfig?.brand, isSafeLink);
+    const config = this.hearthConfig;
+    // The assessment's section may not be loaded on a guide-only page: read the partner's choice as given.
+    const configured = (config as { assessment?: { instrument?: string } } | undefined)?.assessment?.instrument;
+    const instrument = configured ?? contentPack(this.content)?.manifest.defaultInstrument;
+    return brandPlaceholders(config?.brand, isSafeLink, instrumentPlaceholders(instrument));
   }
 
   #labels(): ContentLabels {

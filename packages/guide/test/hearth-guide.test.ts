@@ -78,7 +78,7 @@ describe('<hearth-guide>', () => {
   it('lists the sources from the front matter as safe external links', async () => {
     const el = await ready(await fixture<HearthGuide>(html`<hearth-guide></hearth-guide>`));
     const links = $$(el, '.sources li a');
-    expect(links.length).to.equal(10);
+    expect(links.length).to.equal(11);
     expect(links[0]!.getAttribute('href')).to.equal('https://doi.org/10.1176/appi.ajp.2020.20050596');
     for (const link of links) {
       expect(link.getAttribute('rel')).to.equal('noopener noreferrer');
@@ -90,7 +90,7 @@ describe('<hearth-guide>', () => {
   it('shifts headings with heading-level, and puts the title above them with show-title', async () => {
     const el = await ready(await fixture<HearthGuide>(html`<hearth-guide heading-level="3"></hearth-guide>`));
     expect($$(el, '.content h3').map((h) => h.id)).to.include('what-is-ptsd');
-    expect($$(el, '.content h4').map((h) => h.id)).to.include('what-it-shows');
+    expect($$(el, '.content h4').map((h) => h.id)).to.include('what-is-still-unknown');
     expect($(el, '.content h2')).to.equal(null);
     el.showTitle = true;
     el.headingLevel = 2;
@@ -108,7 +108,7 @@ describe('<hearth-guide>', () => {
     const top = [...nav.querySelectorAll(':scope > ol > li > a')].map((a) => a.getAttribute('href'));
     expect(top).to.have.length(7);
     const nested = [...nav.querySelectorAll('li li a')].map((a) => a.getAttribute('href'));
-    expect(nested).to.include('#what-it-shows');
+    expect(nested).to.include('#what-is-still-unknown');
     const link = nav.querySelector<HTMLAnchorElement>('a[href="#side-effects-and-safety"]')!;
     link.focus();
     await sendKeys({ press: 'Enter' });

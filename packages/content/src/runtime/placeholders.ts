@@ -5,7 +5,13 @@ type Key = 'brand.name' | 'brand.phone' | 'brand.bookingUrl';
 
 function valueOf(values: PlaceholderValues, key: string): string | undefined {
   const value =
-    key === 'brand.name' ? values.name : key === 'brand.phone' ? values.phone : key === 'brand.bookingUrl' ? values.bookingUrl : undefined;
+    key === 'brand.name'
+      ? values.name
+      : key === 'brand.phone'
+        ? values.phone
+        : key === 'brand.bookingUrl'
+          ? values.bookingUrl
+          : values.extra?.[key];
   return value?.trim() ? value.trim() : undefined;
 }
 
@@ -91,11 +97,13 @@ export function fillPlaceholderText(text: string, values: PlaceholderValues): st
 export function brandPlaceholders(
   brand: { name?: string; phone?: string; bookingUrl?: string } | undefined,
   isSafeLink: (url: string) => boolean,
+  extra?: PlaceholderValues['extra'],
 ): PlaceholderValues {
   return {
     name: brand?.name,
     phone: brand?.phone,
     bookingUrl: brand?.bookingUrl && isSafeLink(brand.bookingUrl) ? brand.bookingUrl : undefined,
+    ...(extra ? { extra } : {}),
   };
 }
 

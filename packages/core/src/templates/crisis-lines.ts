@@ -10,7 +10,8 @@ export interface CrisisLinesOptions {
    * - `call`: "Call 988" alone;
    * - `line` (default): the short sentence ("If you are in crisis… call or text 988 now.") and the links;
    * - `panel`: every line, titled: the 988 Lifeline (call, text), the Veterans Crisis Line
-   *   (988 then 1, text 838255), 911 and the online chat.
+   *   (988 then 1, text 838255, chat), 911 and the online chat.
+   * In Spanish, "Call 988" says to press 2 and "Text 988" sends AYUDA (`sms:988?&body=AYUDA`).
    */
   variant?: 'links' | 'call' | 'line' | 'panel';
   /** Between "Call 988" and "Text 988" (`links` and `line`). Default " · ". */
@@ -28,7 +29,9 @@ export interface CrisisLinesOptions {
 }
 
 const call988 = (t: CrisisTranslate) => html`<a href="tel:988">${t('core:crisis.call988')}</a>`;
-const text988 = (t: CrisisTranslate) => html`<a href="sms:988">${t('core:crisis.text988')}</a>`;
+/** In Spanish the message is pre-filled with AYUDA, which reaches the Lifeline's Spanish text service. */
+const text988 = (t: CrisisTranslate) => html`<a href=${t('core:crisis.textHref')}>${t('core:crisis.text988')}</a>`;
+const newTab = (href: string, label: string) => html`<a href=${href} target="_blank" rel="noopener noreferrer">${label}</a>`;
 
 /**
  * The crisis lines, in the widget's language (en and es ship with core). Every `tel:988` of
@@ -56,18 +59,19 @@ export function crisisLines(t: CrisisTranslate, options: CrisisLinesOptions = {}
     <p>${t('core:crisis.lifeline')}</p>
     <ul class="crisis__actions">
       <li><a class="button" href="tel:988">${t('core:crisis.call988')}</a></li>
-      <li><a class="button" href="sms:988">${t('core:crisis.text988')}</a></li>
+      <li><a class="button" href=${t('core:crisis.textHref')}>${t('core:crisis.text988')}</a></li>
     </ul>
     <p>${t('core:crisis.veterans')}</p>
     <ul class="crisis__actions">
       <li><a class="button button--secondary" href="tel:988">${t('core:crisis.callVeterans')}</a></li>
       <li><a class="button button--secondary" href="sms:838255">${t('core:crisis.textVeterans')}</a></li>
     </ul>
+    <p>${newTab('https://www.veteranscrisisline.net/Chat', t('core:crisis.chatVeterans'))}</p>
     <p>${t('core:crisis.emergency')}</p>
     <ul class="crisis__actions">
       <li><a class="button button--secondary" href="tel:911">${t('core:crisis.call911')}</a></li>
     </ul>
-    <p><a href="https://988lifeline.org/chat/" target="_blank" rel="noopener noreferrer">${t('core:crisis.chat')}</a></p>
+    <p>${newTab('https://988lifeline.org/chat/', t('core:crisis.chat'))}</p>
   </section>`;
 }
 
