@@ -6,39 +6,57 @@
  */
 import type { UsStateCode } from '@hearth/core/schemas';
 import type { LeadAnswers } from '@hearth/lead/schema';
-import type { AssessmentSummary } from './schema.js';
+import type { AssessmentSummary, CANDIDACY_VALUES } from './schema.js';
 import { evaluateSafety, scorePcl5, scorePcPtsd5 } from './scoring/index.js';
-import type { AssessmentAnswers, InstrumentId } from './flow.js';
+import type { AssessmentAnswers, InstrumentId, TreatmentHelp, YesNoUnsure } from './flow.js';
 
 /**
- * - `discuss`: nothing marked needs a special review; a good fit to discuss with a clinician.
- * - `review`: a clinician will review the items the person marked (never an automatic no).
- * - `not-served`: the clinic does not treat people in that state yet.
+ * What the results say about ketamine-assisted therapy, one reading at a time:
+ * - `not-served`: the partner's coverage says it does not treat people in that state yet;
+ * - `screen-negative`: the screen was negative (or stopped at exposure "No"): never read as a
+ *   recommendation of the treatment; a clinician can still talk options through;
+ * - `first-line`: neither a trauma-focused therapy nor an antidepressant was tried: guidelines
+ *   start there, and the clinic can discuss those;
+ * - `helped`: the treatment tried helped a lot: keep it, and talk before changing anything;
+ * - `review`: a clinician will review the items the person marked (never an automatic no);
+ * - `discuss`: otherwise, worth discussing with a clinician.
  */
-export type Candidacy = 'discuss' | 'review' | 'not-served';
+export type Candidacy = (typeof CANDIDACY_VALUES)[number];
 
 export interface CandidacyInput {
   /** Whether the clinic serves the person's state; `undefined` when the state is unknown. */
   served: boolean | undefined;
   /** Clinician-review items marked; `[]` or `undefined` when none (or not asked). */
   reviewItems: readonly string[] | undefined;
+  /** The screen's result; `undefined` when there is no scored screen. */
+  positive?: boolean | undefined;
+  /** The history answers (undefined when the history step is off). */
+  therapy?: YesNoUnsure | undefined;
+  medication?: YesNoUnsure | undefined;
+  helped?: TreatmentHelp | undefined;
 }
 
 /**
- * Rules, in order:
- * 1. A state the clinic does not serve → `not-served` (nothing else can happen there yet).
- * 2. Any clinician-review item marked → `review`. These are relative cautions adjudicated by a
- *    clinician (shared/reference/instruments.md), so they lead to a review, never a rejection.
- * 3. Otherwise → `discuss`, whatever the screen result: a negative screen does not rule PTSD out,
- *    and the safety question is handled separately (urgent follow-up), not here.
+ * Rules, in order (the guide's "Is it right for me?" says the same):
+ * 1. A state the partner's coverage data does not serve → `not-served`.
+ * 2. A negative screen → `screen-negative`: it does not rule PTSD out, and it is not a reason to
+ *    offer this treatment.
+ * 3. Neither first-line treatment tried (both history answers given, neither "yes") → `first-line`:
+ *    VA/DoD 2023 starts with trauma-focused psychotherapy or sertraline, paroxetine or venlafaxine.
+ * 4. The treatment tried helped "a lot" → `helped`.
+ * 5. Any clinician-review item marked → `review`: relative cautions a clinician adjudicates.
+ * 6. Otherwise → `discuss`. The safety question is handled separately (urgent follow-up).
  */
-export function assessCandidacy({ served, reviewItems }: CandidacyInput): Candidacy {
+export function assessCandidacy({ served, reviewItems, positive, therapy, medication, helped }: CandidacyInput): Candidacy {
   if (served === false) return 'not-served';
+  if (positive === false) return 'screen-negative';
+  if (therapy && medication && therapy !== 'yes' && medication !== 'yes') return 'first-line';
+  if (helped === 'a-lot') return 'helped';
   if (reviewItems && reviewItems.length > 0) return 'review';
   return 'discuss';
 }
 
-/** Served or not, from coverage data (`config.coverage` or the demo dataset); undefined if the state is unknown. */
+/** Served or not, from the partner's coverage data (never example data); undefined if the state or the data is unknown. */
 export function isStateServed(
   coverage: { states: Partial<Record<string, { served: boolean } | undefined>> } | undefined,
   state: string | undefined,
@@ -106,10 +124,18 @@ export function assessOutcome(
   coverage: Parameters<typeof isStateServed>[0],
   state: string | undefined,
 ): AssessmentOutcome {
+  const screen = scoreScreen(assessment.instrument, answers, assessment.cutPoints);
   return {
-    screen: scoreScreen(assessment.instrument, answers, assessment.cutPoints),
+    screen,
     urgent: isUrgent(answers),
-    candidacy: assessCandidacy({ served: isStateServed(coverage, state), reviewItems: answers.review }),
+    candidacy: assessCandidacy({
+      served: isStateServed(coverage, state),
+      reviewItems: answers.review,
+      positive: screen?.positive,
+      therapy: answers.therapy,
+      medication: answers.medication,
+      helped: answers.helped,
+    }),
   };
 }
 

@@ -34,6 +34,8 @@ export const PCL_5_ITEMS = 20;
 
 /** Everything the person answered. Unanswered is `undefined` (or `null` inside the item arrays). */
 export interface AssessmentAnswers {
+  /** At or above the minimum age (config `assessment.minimumAge`); `false` ends the flow at the help page. */
+  adult?: boolean;
   exposure?: boolean;
   /** PC-PTSD-5 items 1–5, `true` for "Yes". */
   pcPtsd5: (boolean | null)[];
@@ -56,6 +58,8 @@ export function emptyAnswers(): AssessmentAnswers {
 
 export type PageKind =
   | 'intro'
+  | 'age'
+  | 'under-age'
   | 'exposure'
   | 'pc-ptsd-5-item'
   | 'pcl-5-item'
@@ -96,17 +100,34 @@ export function triedTreatment(answers: AssessmentAnswers): boolean | undefined 
   return false;
 }
 
+export interface FlowOptions {
+  /** Ask the state of residence: only when the partner configured the states it serves. */
+  askState?: boolean;
+}
+
 /**
  * The pages, in order. Conditional pages count while their condition is still unknown (so the
  * total only ever shrinks as the person answers): the PC-PTSD-5 items until exposure is "No", and
  * "how much did it help" until neither treatment was tried.
+ * The age question comes before any other question (after the intro, if any); under the minimum
+ * age the flow ends on the help page: no screening question, no lead form.
  */
-export function buildPages(steps: readonly AssessmentStepId[], instrument: InstrumentId, answers: AssessmentAnswers): Page[] {
+export function buildPages(
+  steps: readonly AssessmentStepId[],
+  instrument: InstrumentId,
+  answers: AssessmentAnswers,
+  options: FlowOptions = {},
+): Page[] {
   const pages: Page[] = [];
+  const introFirst = steps[0] === 'intro';
+  const head = steps[0] ?? 'intro';
+  if (introFirst) pages.push(page('intro', head, false));
+  pages.push(page('age', head, true));
+  if (answers.adult === false) return [...pages, page('under-age', head, false)];
   for (const step of steps) {
     switch (step) {
       case 'intro':
-        pages.push(page('intro', step, false));
+        if (!introFirst) pages.push(page('intro', step, false));
         break;
       case 'screen':
         if (instrument === 'pcl-5') {
@@ -124,11 +145,13 @@ export function buildPages(steps: readonly AssessmentStepId[], instrument: Instr
         pages.push(page('therapy', step, true), page('medication', step, true));
         if (triedTreatment(answers) !== false) pages.push(page('helped', step, true));
         break;
-      case 'review':
       case 'state':
+        if (options.askState) pages.push(page(step, step, true));
+        break;
+      case 'review':
       case 'results':
       case 'lead':
-        pages.push(page(step, step, step === 'review' || step === 'state'));
+        pages.push(page(step, step, step === 'review'));
         break;
     }
   }
@@ -154,6 +177,8 @@ export function stepProgress(steps: readonly AssessmentStepId[], step: Assessmen
 /** Whether the page's question has an answer (non-question pages always do). */
 export function isAnswered(p: Page, answers: AssessmentAnswers): boolean {
   switch (p.kind) {
+    case 'age':
+      return answers.adult !== undefined;
     case 'exposure':
       return answers.exposure !== undefined;
     case 'pc-ptsd-5-item':

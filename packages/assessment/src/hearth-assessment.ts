@@ -29,7 +29,6 @@ import {
 } from './flow.js';
 import type { AssessmentOutcome } from './candidacy.js';
 import type { AssessmentCompleteDetail } from './events.js';
-import { DemoCoverageLoader } from './demo-coverage.js';
 import { packConfigDefaults, packReviewItems, unknownPackMessage } from './content-pack.js';
 import { GuideCtaListener } from './guide-cta.js';
 import { clearProgress, loadProgress, saveProgress, storageKey } from './storage.js';
@@ -46,15 +45,28 @@ import {
 } from './pages/index.js';
 
 /**
- * @summary The free PTSD self-assessment: a validated screen (PC-PTSD-5 or PCL-5), the PHQ-9 item 9
+ * The partner's served states, when each entry of `coverage.states` has a boolean `served`;
+ * otherwise undefined, so that a config this page cannot read never tells a person "not served".
+ * (The full coverage schema loads with <hearth-coverage>, which reports a wrong config.)
+ */
+function servedStates(config: HearthConfig): { states: Record<string, { served: boolean }> } | undefined {
+  const states = (config as { coverage?: { states?: Record<string, { served?: unknown } | null> } }).coverage?.states;
+  return states && Object.values(states).every((state) => typeof state?.served === 'boolean')
+    ? { states: states as Record<string, { served: boolean }> }
+    : undefined;
+}
+
+/**
+ * @summary The free PTSD self-assessment: the age question, a screen validated in English (PC-PTSD-5 or PCL-5), the PHQ-9 item 9
  * safety question, treatment history, the items a clinician reviews, the state of residence,
  * results in plain words and a lead form, one question per screen (GOV.UK question pages).
  *
  * Steps, their order, the instrument and its cut point come from config `assessment` (or the
- * `instrument` attribute); served states from `coverage`, or a demo dataset when none is configured.
+ * `instrument` attribute). The age question comes first (`assessment.minimumAge`, default 18).
+ * The state is asked only when config `coverage` lists served states (never from example data).
  * Progress is kept in `sessionStorage` (never `localStorage`) under `hearth-assessment:v1:<id>`,
  * without contact details, until the lead is sent or the person starts again. The later steps'
- * wording, the demo dataset and the lead form load on demand: "Loading…" (or a failure with "Try
+ * wording and the lead form load on demand: "Loading…" (or a failure with "Try
  * again") stands in their place. The page's `hearth-cta` event (`{ action: 'assessment' }`)
  * scrolls the assessment into view and focuses its heading.
  *
@@ -123,7 +135,6 @@ export class HearthAssessment extends HearthElement {
   #leadForm: HearthLeadForm | undefined;
   readonly #leadFormLoader = new LeadFormLoader(this);
   readonly #wording = new WordingLoader(this);
-  readonly #demoCoverage = new DemoCoverageLoader(this);
 
   constructor() {
     super();
@@ -162,14 +173,8 @@ export class HearthAssessment extends HearthElement {
       this.#completeSent = false;
       this.leadDone = false;
     }
-    if (this.started) this.#needCoverage();
     if (this.started) this.#wording.need('steps');
     if (instrument === 'pcl-5') this.#wording.need('pcl5');
-  }
-
-  /** The demo dataset loads once the person has started, and only when no coverage is configured. */
-  #needCoverage(): void {
-    if (!this.hearthConfig?.coverage) this.#demoCoverage.need();
   }
 
   get #storageKey(): string {
@@ -177,7 +182,10 @@ export class HearthAssessment extends HearthElement {
   }
 
   #pages(config: HearthConfig): Page[] {
-    return buildPages(config.assessment.steps, config.assessment.instrument, this.answers);
+    // The state is asked only where the partner configured the states it serves: example data never answers "not served".
+    return buildPages(config.assessment.steps, config.assessment.instrument, this.answers, {
+      askState: Object.keys(servedStates(config)?.states ?? {}).length > 0,
+    });
   }
 
   /** The current page; a stale or skipped-ahead page falls back to the first unanswered question. */
@@ -198,7 +206,7 @@ export class HearthAssessment extends HearthElement {
    * the results or lead page renders (WordingLoader stands in until then).
    */
   #outcome(config: HearthConfig, steps: StepPages): AssessmentOutcome {
-    return steps.assessOutcome(config.assessment, this.answers, config.coverage ?? this.#demoCoverage.value, this.#state());
+    return steps.assessOutcome(config.assessment, this.answers, servedStates(config), this.#state());
   }
 
   /** `hearth-assessment-complete`, once per run, when the results page is on screen with its outcome. */
@@ -215,6 +223,8 @@ export class HearthAssessment extends HearthElement {
 
   #save(): void {
     if (this.leadDone || !this.#instrumentInUse || !this.started) return;
+    // Under the minimum age nothing is kept, not even the page.
+    if (this.answers.adult === false) return clearProgress(this.#storageKey);
     saveProgress(this.#storageKey, {
       instrument: this.#instrumentInUse,
       page: this.pageId,
@@ -245,7 +255,6 @@ export class HearthAssessment extends HearthElement {
     this.fieldError = undefined;
     this.#focusAfterRender = 'heading';
     // The person has started: what the later steps need loads while they answer the questions.
-    this.#needCoverage();
     this.#wording.need('steps');
     if (page.kind === 'state' && !this.answers.state) {
       const shared = this.session.get('state');

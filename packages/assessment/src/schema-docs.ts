@@ -17,6 +17,16 @@ export const assessmentConfigDocs: Readonly<Record<string, ConfigDoc>> = {
         description:
           'The score from which a screen counts as positive, per instrument, inclusive. Only values inside each instrument’s published range are accepted, so that the screen stays the validated one. Each instrument’s range and default are below.',
       },
+      minimumAge: {
+        description:
+          'The age the person must have reached, asked before any other question (default 18, at least 18: the screens are validated in adults and ketamine programmes treat adults). Under it, the assessment shows age-appropriate help only: no screening question, no contact form, nothing stored or sent.',
+        examples: [18, 21],
+      },
+      spanishText: {
+        description:
+          'In Spanish, for an instrument with no official Spanish translation (the PC-PTSD-5 and the PCL-5): "translation" (default) shows our own translation, which has not been validated, with a notice before the first question that the result uses the English cut point; "english" shows the instrument’s validated English wording instead. The PHQ-9 safety question always uses Pfizer’s official US Spanish wording.',
+        examples: ['translation', 'english'],
+      },
       steps: {
         description:
           'The steps the assessment runs, in order. "safety" and "results" cannot be removed, the screen comes before the safety question, and the safety question before the results and the contact form.',

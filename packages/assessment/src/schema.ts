@@ -6,9 +6,9 @@
  */
 import * as z from 'zod/mini';
 import { UsStateCodeSchema, registerConfigSection, registerSummarySchema } from '@hearth/core/schemas';
-// The assessment reads the partner's `coverage` section (which states are served): make sure
-// it is validated on a page that loads the assessment without <hearth-coverage>.
-import '@hearth/coverage/schema';
+// The assessment reads only which states the partner's `coverage` serves, and checks that much
+// itself (servedStates in hearth-assessment.ts): the full coverage schema is <hearth-coverage>'s.
+import type {} from '@hearth/coverage/schema';
 // The partner-facing reference of this section (descriptions, examples): read at build time only.
 export { assessmentConfigDocs } from './schema-docs.js';
 
@@ -18,7 +18,7 @@ export type AssessmentStepId = (typeof ASSESSMENT_STEPS)[number];
 /** The validated instruments a partner can choose. */
 export const INSTRUMENT_IDS = ['pc-ptsd-5', 'pcl-5'] as const;
 /** What the assessment tells a person about their next step, as a lead summary reports it. */
-export const CANDIDACY_VALUES = ['discuss', 'review', 'not-served'] as const;
+export const CANDIDACY_VALUES = ['discuss', 'review', 'not-served', 'screen-negative', 'first-line', 'helped'] as const;
 
 // Marks a refinement whose message says what was expected (not a sentence about the problem).
 const EXPECTATION = { expected: true };
@@ -66,6 +66,10 @@ export const AssessmentConfigSchema = z.strictObject({
     }),
     { ...DEFAULT_CUT_POINTS },
   ),
+  /** The age asked before any question; under it the person gets age-appropriate help only. At least 18. */
+  minimumAge: z._default(z.int({ error: 'a whole number from 18 to 99' }).check(z.gte(18), z.lte(99)), 18),
+  /** In Spanish, an instrument without an official translation shows our (unvalidated) translation with a notice, or its English text. */
+  spanishText: z._default(z.enum(['translation', 'english']), 'translation'),
   /** Which steps run, in order. The safety question and results cannot be removed. */
   steps: z._default(
     z.array(z.enum(ASSESSMENT_STEPS, { error: `one of ${ASSESSMENT_STEPS.join(', ')}` })).check(
@@ -89,6 +93,8 @@ export type AssessmentConfig = z.output<typeof AssessmentConfigSchema>;
 /** The `assessment` section, defaults filled in when the partner sets none. */
 export const AssessmentSectionSchema = z._default(AssessmentConfigSchema, {
   instrument: 'pc-ptsd-5',
+  minimumAge: 18,
+  spanishText: 'translation',
   cutPoints: { ...DEFAULT_CUT_POINTS },
   steps: [...ASSESSMENT_STEPS],
 });

@@ -76,6 +76,7 @@ export function parseProgress(data: unknown, instrument: InstrumentId): SavedPro
   if (d.instrument !== instrument || typeof d.page !== 'string' || typeof d.startedAt !== 'number') return undefined;
   const a = (typeof d.answers === 'object' && d.answers !== null ? d.answers : {}) as Record<string, unknown>;
   const answers = emptyAnswers();
+  if (a.adult === true) answers.adult = true;
   if (typeof a.exposure === 'boolean') answers.exposure = a.exposure;
   if (Array.isArray(a.pcPtsd5) && a.pcPtsd5.length === PC_PTSD_5_ITEMS) {
     answers.pcPtsd5 = a.pcPtsd5.map((v) => (typeof v === 'boolean' ? v : null));

@@ -57,7 +57,17 @@ function loadPart(part: WordingPart): Promise<void> {
   return load;
 }
 
-const STEP_PAGES: ReadonlySet<Page['kind']> = new Set(['therapy', 'medication', 'helped', 'review', 'state', 'results', 'lead']);
+const STEP_PAGES: ReadonlySet<Page['kind']> = new Set([
+  'age',
+  'under-age',
+  'therapy',
+  'medication',
+  'helped',
+  'review',
+  'state',
+  'results',
+  'lead',
+]);
 
 /** The part of the wording a page needs beyond what ships with the widget. */
 export function wordingPartOf(page: Page): WordingPart | undefined {

@@ -30,6 +30,38 @@ describe('assessCandidacy', () => {
     ['"None of these" in a served state → discuss', { served: true, reviewItems: [] }, 'discuss'],
     ['state unknown and nothing marked → discuss (never "not served" by guess)', { served: undefined, reviewItems: [] }, 'discuss'],
     ['review step switched off → discuss', { served: true, reviewItems: undefined }, 'discuss'],
+    // Issue 12, point 2: the history answers and the screen decide, not only the review items.
+    ['a negative screen never reads as a recommendation', { served: true, reviewItems: [], positive: false }, 'screen-negative'],
+    [
+      'a negative screen comes before the history',
+      { served: undefined, reviewItems: [], positive: false, therapy: 'no', medication: 'no' },
+      'screen-negative',
+    ],
+    [
+      'no first-line care tried (therapy and medication both not "yes") → first-line',
+      { served: true, reviewItems: [], positive: true, therapy: 'no', medication: 'unsure' },
+      'first-line',
+    ],
+    [
+      'first-line also wins over review items (they still get their sentence on the results page)',
+      { served: true, reviewItems: ['heart'], positive: true, therapy: 'no', medication: 'no' },
+      'first-line',
+    ],
+    [
+      'the treatment tried helped a lot → helped',
+      { served: true, reviewItems: [], positive: true, therapy: 'yes', medication: 'no', helped: 'a-lot' },
+      'helped',
+    ],
+    [
+      'positive, first-line tried, helped only a little → discuss',
+      { served: true, reviewItems: [], positive: true, therapy: 'yes', medication: 'no', helped: 'a-little' },
+      'discuss',
+    ],
+    [
+      'positive, tried, not helped much, review items → review',
+      { served: true, reviewItems: ['liver'], positive: true, therapy: 'no', medication: 'yes', helped: 'somewhat' },
+      'review',
+    ],
   ];
   for (const [rule, input, expected] of cases) {
     it(rule, () => assert.equal(assessCandidacy(input), expected));

@@ -17,12 +17,14 @@ const ids = (
   answers: Partial<AssessmentAnswers> = {},
   steps: readonly AssessmentStepId[] = ASSESSMENT_STEPS,
   instrument: 'pc-ptsd-5' | 'pcl-5' = 'pc-ptsd-5',
-) => buildPages(steps, instrument, { ...emptyAnswers(), ...answers }).map((p) => p.id);
+  askState = true,
+) => buildPages(steps, instrument, { ...emptyAnswers(), ...answers }, { askState }).map((p) => p.id);
 
 describe('buildPages', () => {
   it('default steps and PC-PTSD-5: one question per page, in the configured order', () => {
     assert.deepEqual(ids(), [
       'intro',
+      'age',
       'exposure',
       'pc-ptsd-5-item-1',
       'pc-ptsd-5-item-2',
@@ -40,7 +42,7 @@ describe('buildPages', () => {
     ]);
   });
   it('exposure "No" removes the five items (the screen stops; Prins et al. 2016)', () => {
-    assert.deepEqual(ids({ exposure: false }).slice(0, 4), ['intro', 'exposure', 'safety', 'therapy']);
+    assert.deepEqual(ids({ exposure: false }).slice(0, 5), ['intro', 'age', 'exposure', 'safety', 'therapy']);
     assert.equal(ids({ exposure: true }).filter((id) => id.startsWith('pc-ptsd-5-item')).length, 5);
   });
   it('a safety answer above 0 puts the crisis page straight after the safety question', () => {
@@ -61,15 +63,27 @@ describe('buildPages', () => {
     assert.equal(list.includes('exposure'), false);
   });
   it('follows the configured order and leaves out switched-off steps', () => {
-    assert.deepEqual(ids({ exposure: false }, ['safety', 'screen', 'results']), ['safety', 'exposure', 'results']);
+    assert.deepEqual(ids({ exposure: false }, ['safety', 'screen', 'results']), ['age', 'safety', 'exposure', 'results']);
+  });
+  it('asks the age before any other question, even without an intro', () => {
+    assert.equal(ids({}, ['screen', 'safety', 'results'])[0], 'age');
+    assert.deepEqual(ids().slice(0, 2), ['intro', 'age']);
+  });
+  it('under the minimum age the flow ends on the help page: no screening question, no lead form', () => {
+    assert.deepEqual(ids({ adult: false }), ['intro', 'age', 'under-age']);
+    assert.deepEqual(ids({ adult: false }, ['screen', 'safety', 'results', 'lead']), ['age', 'under-age']);
+  });
+  it('asks the state only when the partner configured served states', () => {
+    assert.equal(ids({}, ASSESSMENT_STEPS, 'pc-ptsd-5', false).includes('state'), false);
+    assert.equal(ids({}, ASSESSMENT_STEPS, 'pc-ptsd-5', true).includes('state'), true);
   });
 });
 
 describe('progress', () => {
-  const pages = buildPages(ASSESSMENT_STEPS, 'pc-ptsd-5', emptyAnswers());
+  const pages = buildPages(ASSESSMENT_STEPS, 'pc-ptsd-5', emptyAnswers(), { askState: true });
   it('"Question n of N" counts question pages only', () => {
-    assert.deepEqual(questionProgress(pages, 'exposure'), { number: 1, count: 12 });
-    assert.deepEqual(questionProgress(pages, 'state'), { number: 12, count: 12 });
+    assert.deepEqual(questionProgress(pages, 'age'), { number: 1, count: 13 });
+    assert.deepEqual(questionProgress(pages, 'state'), { number: 13, count: 13 });
     assert.equal(questionProgress(pages, 'intro'), undefined);
     assert.equal(questionProgress(pages, 'results'), undefined);
   });
@@ -83,13 +97,13 @@ describe('progress', () => {
 
 describe('isAnswered / firstUnansweredBefore', () => {
   it('a page cannot be reached past an unanswered question', () => {
-    const answers = { ...emptyAnswers(), exposure: true, pcPtsd5: [true, null, null, null, null] };
+    const answers = { ...emptyAnswers(), adult: true, exposure: true, pcPtsd5: [true, null, null, null, null] };
     const pages = buildPages(ASSESSMENT_STEPS, 'pc-ptsd-5', answers);
     assert.equal(firstUnansweredBefore(pages, 'results', answers)?.id, 'pc-ptsd-5-item-2');
     assert.equal(firstUnansweredBefore(pages, 'pc-ptsd-5-item-2', answers), undefined);
   });
   it('"None of these" (an empty list) answers the review question; no choice does not', () => {
-    const review = buildPages(['review', 'safety', 'results'], 'pc-ptsd-5', emptyAnswers())[0]!;
+    const review = buildPages(['review', 'safety', 'results'], 'pc-ptsd-5', emptyAnswers()).find((p) => p.kind === 'review')!;
     assert.equal(isAnswered(review, emptyAnswers()), false);
     assert.equal(isAnswered(review, { ...emptyAnswers(), review: [] }), true);
   });

@@ -62,10 +62,16 @@ async function expectPage(el: HearthAssessment, id: string): Promise<void> {
   await expect(el).to.be.accessible();
 }
 
-async function startByKeyboard(el: HearthAssessment): Promise<void> {
+async function startByKeyboard(el: HearthAssessment, { adult = true } = {}): Promise<void> {
   await tabTo((n) => isSubmit(n) && n?.textContent?.trim() === 'Start now', 'Start now');
   await sendKeys({ press: 'Enter' });
-  await el.updateComplete;
+  await passAgeQuestion(el, adult);
+}
+
+/** The age question, first of all (its wording loads once the person starts): "Yes" by default. */
+async function passAgeQuestion(el: HearthAssessment, adult = true): Promise<void> {
+  await waitUntil(() => pageId(el) === 'age', 'the age question');
+  await answer(el, adult ? 0 : 1);
 }
 
 async function chooseState(el: HearthAssessment, name: string): Promise<void> {
@@ -155,6 +161,12 @@ async function answerDefaultFlow(
   await step('results');
 }
 
+const PARTNER_COVERAGE = {
+  selfPay: { price: 100, includes: ['x'] },
+  superbill: false,
+  states: { TX: { served: true }, NY: { served: true } },
+};
+
 const stored = () => Object.keys(sessionStorage).filter((k) => k.startsWith('hearth-assessment:'));
 
 describe('<hearth-assessment>', () => {
@@ -185,6 +197,8 @@ describe('<hearth-assessment>', () => {
     config: HearthConfigInput = {},
     attrs: { id?: string; instrument?: string; shareResult?: boolean } = {},
   ): Promise<HearthAssessment> {
+    // The state is asked only where the partner lists served states: these tests' partner serves TX and NY.
+    config = { coverage: PARTNER_COVERAGE, ...config };
     const el = await fixture<HearthAssessment>(
       html`<hearth-assessment
         id=${attrs.id ?? 'a1'}
@@ -216,7 +230,8 @@ describe('<hearth-assessment>', () => {
     expect($(el, '[part="page"] a[href="sms:988"]')).to.exist;
   });
 
-  it('runs the whole flow by keyboard only, axe-clean at every step, to a lead on a real server', async () => {
+  it('runs the whole flow by keyboard only, axe-clean at every step, to a lead on a real server', async function () {
+    this.timeout(30000);
     history.replaceState(null, '', `${location.pathname}?utm_source=newsletter&utm_medium=email&utm_campaign=ptsd-month&gclid=abc`);
     const el = await create({ lead: { consentVersion: 'consent-v3' } });
     const events: { type: string; detail: unknown }[] = [];
@@ -289,7 +304,12 @@ describe('<hearth-assessment>', () => {
     expect(events.find((e) => e.type === 'hearth-assessment-complete')!.detail).to.deep.equal({ instrument: 'pc-ptsd-5' });
     const steps = events.filter((e) => e.type === 'hearth-assessment-step').map((e) => e.detail);
     expect(steps).to.deep.equal(
-      ['screen', 'safety', 'history', 'review', 'state', 'results', 'lead'].map((step, i) => ({ step, stepNumber: i + 2, stepCount: 8 })),
+      // The age question belongs to the intro step: reaching it is the first step event.
+      ['intro', 'screen', 'safety', 'history', 'review', 'state', 'results', 'lead'].map((step, i) => ({
+        step,
+        stepNumber: i + 1,
+        stepCount: 8,
+      })),
     );
     expect(types).to.include('hearth-lead-submitted');
     expect(JSON.stringify(events)).to.not.contain('Ana');
@@ -300,9 +320,9 @@ describe('<hearth-assessment>', () => {
     expect($(el, '[part="progress"]')!.getAttribute('role')).to.equal('status');
     await startByKeyboard(el);
     await expectPage(el, 'exposure');
-    expect(text(el, '[part="progress"]')).to.equal('Question 1 of 12');
+    expect(text(el, '[part="progress"]')).to.equal('Question 2 of 13');
     await answer(el, 0);
-    expect(text(el, '[part="progress"]')).to.equal('Question 2 of 12');
+    expect(text(el, '[part="progress"]')).to.equal('Question 3 of 13');
     expect(text(el, '[data-focus]')).to.contain('In the past month, have you...');
     expect(text(el, '[data-focus]')).to.contain('Had nightmares about the event(s)');
   });
@@ -312,7 +332,7 @@ describe('<hearth-assessment>', () => {
     await startByKeyboard(el);
     await answer(el, 1);
     await expectPage(el, 'safety');
-    expect(text(el, '[part="progress"]')).to.equal('Question 2 of 7');
+    expect(text(el, '[part="progress"]')).to.equal('Question 3 of 8');
     await answer(el, 0);
     await answer(el, 1);
     await answer(el, 1);
@@ -357,8 +377,9 @@ describe('<hearth-assessment>', () => {
     // On the results too, the crisis resources come first and take the focus.
     expect($(el, '[part="page"]')!.firstElementChild?.classList.contains('crisis')).to.be.true;
     expect(deepActive()?.textContent).to.equal('Help is available right now');
-    expect($(el, '[data-candidacy]')!.dataset.candidacy).to.equal('review');
-    expect(text(el, '[data-candidacy]')).to.contain('1 item you marked');
+    // Exposure "No": a negative screen, never a recommendation; the item marked still gets its sentence.
+    expect($(el, '[data-candidacy]')!.dataset.candidacy).to.equal('screen-negative');
+    expect(text(el, '[part="page"]')).to.contain('1 item you marked');
     await expect(el).to.be.accessible();
 
     await pressContinue(el);
@@ -368,10 +389,11 @@ describe('<hearth-assessment>', () => {
     await submitLead(el);
     const lead = (await sink.waitForRequests(before + 1)).at(-1)!.body as Lead;
     expect(lead.urgent).to.equal(true);
-    expect(lead.summary).to.include({ positive: false, score: 0, reviewItemCount: 1, candidacy: 'review' });
+    expect(lead.summary).to.include({ positive: false, score: 0, reviewItemCount: 1, candidacy: 'screen-negative' });
   });
 
-  it('keeps the crisis resources one tap away on every step', async () => {
+  it('keeps the crisis resources one tap away on every step', async function () {
+    this.timeout(30000);
     const el = await create();
     const seen: string[] = [];
     const check = async (where: string) => {
@@ -426,6 +448,7 @@ describe('<hearth-assessment>', () => {
 
   it('asks for the review items or "None of these", which excludes the others', async () => {
     const el = await create({ assessment: { steps: ['review', 'safety', 'results'] } });
+    await passAgeQuestion(el);
     await expectPageLoose(el, 'review');
     await pressContinue(el);
     expect(text(el, '.error-summary')).to.contain('Select the items that apply to you, or select “None of these”');
@@ -475,7 +498,7 @@ describe('<hearth-assessment>', () => {
     el.remove();
     const again = await create();
     expect(pageId(again)).to.equal('pc-ptsd-5-item-2');
-    expect(text(again, '[part="progress"]')).to.equal('Question 3 of 12');
+    expect(text(again, '[part="progress"]')).to.equal('Question 4 of 13');
     expect(($(again, '#pc-ptsd-5-item-2-1') as HTMLInputElement).checked).to.be.true;
     $(again, '.back-link')!.focus();
     await sendKeys({ press: 'Enter' });
@@ -496,7 +519,8 @@ describe('<hearth-assessment>', () => {
       JSON.stringify({ instrument: 'pc-ptsd-5', page: 'results', startedAt: 1, answers: { exposure: true } }),
     );
     const el = await create();
-    expect(pageId(el)).to.equal('pc-ptsd-5-item-1');
+    // Not even the age question can be skipped.
+    await waitUntil(() => pageId(el) === 'age', 'back to the age question');
     sessionStorage.setItem('hearth-assessment:v1:a1', '{not json');
     el.remove();
     const again = await create();
@@ -597,10 +621,10 @@ describe('<hearth-assessment>', () => {
       history: { traumaTherapy: 'yes', antidepressants: 'no', helped: 'a-little' },
       reviewItems: ['liver'],
     });
-    expect(lead.summary).to.include({ positive: false, score: 2, candidacy: 'review', reviewItemCount: 1 });
+    expect(lead.summary).to.include({ positive: false, score: 2, candidacy: 'screen-negative', reviewItemCount: 1 });
   });
 
-  it('tells the person when their state is not served (demo coverage when none is configured)', async () => {
+  it("tells the person when the partner's coverage does not serve their state", async () => {
     const el = await create();
     await answerDefaultFlow(el, { state: 'Alabama' });
     expect($(el, '[data-candidacy]')!.dataset.candidacy).to.equal('not-served');
@@ -635,8 +659,9 @@ describe('<hearth-assessment>', () => {
     const el = await create({ assessment: { steps: ['screen', 'safety', 'results'] } });
     let started = 0;
     el.addEventListener('hearth-assessment-start', () => started++);
+    await passAgeQuestion(el);
     await expectPageLoose(el, 'exposure');
-    expect(text(el, '[part="progress"]')).to.equal('Question 1 of 7');
+    expect(text(el, '[part="progress"]')).to.equal('Question 2 of 8');
     await answer(el, 0);
     expect(started).to.equal(1);
     for (let i = 0; i < 5; i++) await answer(el, 0);
@@ -658,7 +683,7 @@ describe('<hearth-assessment>', () => {
     await expectPage(el, 'pcl-5-item-1');
     expect(text(el, '[part="page"]')).to.contain('Below is a list of problems that people sometimes have');
     expect(text(el, '[data-focus]')).to.contain('In the past month, how much were you bothered by:');
-    expect(text(el, '[part="progress"]')).to.equal('Question 1 of 21');
+    expect(text(el, '[part="progress"]')).to.equal('Question 2 of 22');
     // Items rated so that the total (20) is below the cut point but the DSM-5 pattern is met:
     // 2 on items 1, 6, 8, 9, 15, 16 and 1 on item 20 and seven more.
     const ratings = [2, 0, 0, 0, 0, 2, 0, 2, 2, 0, 1, 1, 1, 1, 2, 2, 1, 1, 1, 1];
@@ -670,7 +695,11 @@ describe('<hearth-assessment>', () => {
     await expectPage(el, 'results');
     expect(text(el, '.result__title')).to.equal('You did not screen positive for probable PTSD');
     expect(text(el, '[part="page"]')).to.contain('Your total was 20 out of 80. A total of 31 or more suggests probable PTSD.');
-    expect(text(el, '[part="page"]')).to.contain('your answers also match the symptom pattern that DSM-5 describes');
+    // Below the cut point the cluster rule is not an "also": it counts symptoms only (issue 12, point 9).
+    expect(text(el, '[part="page"]')).to.contain(
+      'Separately from the total, your answers match the symptom pattern that DSM-5 describes for PTSD. This rule only counts which symptoms you rated moderately or more; it is not a diagnosis.',
+    );
+    expect(text(el, '[part="page"]')).not.to.contain('also match');
     expect(text(el, '.source')).to.contain('PTSD Checklist for DSM-5 (PCL-5)');
     await pressContinue(el);
     const before = (await sink.requests()).length;
@@ -685,14 +714,14 @@ describe('<hearth-assessment>', () => {
       positive: false,
       provisionalDiagnosis: true,
       reviewItemCount: 0,
-      candidacy: 'discuss',
+      candidacy: 'screen-negative',
     });
   });
 
   it('speaks Spanish, axe-clean, with the Spanish instrument wording and its translation note', async () => {
     const wrapper = await fixture<HTMLElement>(
       html`<div lang="es">
-        <hearth-assessment id="es1" endpoint=${sink.endpoint}></hearth-assessment>
+        <hearth-assessment id="es1" endpoint=${sink.endpoint} config=${JSON.stringify({ coverage: PARTNER_COVERAGE })}></hearth-assessment>
       </div>`,
     );
     const el = wrapper.querySelector('hearth-assessment')!;
@@ -701,8 +730,9 @@ describe('<hearth-assessment>', () => {
     expect(text(el, '[part="crisis-bar"]')).to.contain('¿Necesita ayuda ahora?');
     await tabTo((n) => isSubmit(n), 'Empezar ahora');
     await sendKeys({ press: 'Enter' });
+    await passAgeQuestion(el);
     await expectPage(el, 'exposure');
-    expect(text(el, '[part="progress"]')).to.equal('Pregunta 1 de 12');
+    expect(text(el, '[part="progress"]')).to.equal('Pregunta 2 de 13');
     expect(text(el, '[data-focus]')).to.equal('¿Alguna vez ha vivido un acontecimiento de este tipo?');
     await pressContinue(el);
     expect(text(el, '.error-summary')).to.contain('Hay un problema');

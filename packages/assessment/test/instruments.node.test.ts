@@ -246,10 +246,14 @@ describe('translations', () => {
 
   describe('attribution (instruments.md: translations are our own, and each must say so)', () => {
     for (const definition of definitions) {
-      it(`${definition.id}: es says it is Hearth's own translation, not officially validated`, () => {
+      it(`${definition.id}: es says whether its wording is our own translation or the official one`, () => {
         const text = String(lookup(es, definition.attributionKey));
-        assert.match(text, /Traducción al español de Hearth/);
-        assert.match(text, /no validada oficialmente/);
+        // The PHQ-9 has an official US Spanish form (Pfizer), used verbatim; the VA publishes no Spanish PC-PTSD-5 or PCL-5.
+        if (definition.id === 'phq9-item9') assert.match(text, /versión oficial en español para EE\. UU\. \(Pfizer\)/);
+        else {
+          assert.match(text, /Traducción al español de Hearth/);
+          assert.match(text, /no validada oficialmente/);
+        }
       });
 
       it(`${definition.id}: en names the publisher and does not claim to be a translation`, () => {
@@ -266,10 +270,17 @@ describe('translations', () => {
       }
     });
 
-    it('PHQ-9: es renders the notice in Spanish and keeps the English original verbatim', () => {
-      const notice = String(lookup(es, 'phq9.notice'));
-      assert.match(notice, /^Desarrollado por los Dres\. Robert L\. Spitzer/);
-      assert.ok(notice.includes(String(VERBATIM_EN['phq9.notice'])));
+    it('PHQ-9: es uses the official US Spanish form verbatim: item 9 and the notice (instruments.md)', () => {
+      assert.equal(
+        lookup(es, 'phq9.notice'),
+        'Elaborado por los doctores Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke y colegas, mediante una subvención educativa otorgada por Pfizer Inc. No se requiere permiso para reproducir, traducir, presentar o distribuir.',
+      );
+      assert.ok(String(lookup(es, 'phq9.item9')).endsWith('Pensamientos de que estaría mejor muerto(a) o de lastimarse de alguna manera'));
+      assert.ok(
+        String(lookup(es, 'phq9.item9')).startsWith(
+          'Durante las últimas 2 semanas, ¿qué tan seguido ha tenido molestias debido a los siguientes problemas?',
+        ),
+      );
     });
   });
 });

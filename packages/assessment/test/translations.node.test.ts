@@ -27,6 +27,6 @@ describe('assessment translations', () => {
 
   it('what must show without the second file is in the first: crisis help, the safety step, errors and the loading and failure messages', () => {
     for (const section of ['crisisBar', 'crisisPage', 'safety', 'errors', 'intro', 'pending']) assert.ok(section in en, section);
-    assert.deepEqual(Object.keys(steps).sort(), ['history', 'lead', 'results', 'review', 'state']);
+    assert.deepEqual(Object.keys(steps).sort(), ['age', 'history', 'lead', 'results', 'review', 'state']);
   });
 });

@@ -1,5 +1,5 @@
 import type { HearthConfig } from '@hearth/core';
-import { US_STATES } from '@hearth/core';
+import { US_STATES, translate } from '@hearth/core';
 import type { AssessmentAnswers, Page, ReviewItem } from '../flow.js';
 import type { AssessmentOutcome } from '../candidacy.js';
 
@@ -36,6 +36,10 @@ export interface OutcomeContext extends PageContext, Readonly<AssessmentOutcome>
 
 /** A key of the instruments' namespace. */
 export function instrumentText(ctx: PageContext, key: string): string {
+  // A partner may show, in Spanish, the validated English wording of an instrument that has no
+  // official Spanish translation (the PHQ-9 has one: it stays in Spanish).
+  if (ctx.lang === 'es' && ctx.config.assessment.spanishText === 'english' && /^pc/.test(key))
+    return translate('en', 'assessment-instruments', key);
   return ctx.t(`assessment-instruments:${key}`);
 }
 

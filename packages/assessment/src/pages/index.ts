@@ -34,6 +34,10 @@ export function renderPage(ctx: PageContext, outcome: (steps: StepPages) => Outc
   }
   if (!steps) throw new Error(`the page "${ctx.page.kind}" was rendered before its module loaded`);
   switch (ctx.page.kind) {
+    case 'age':
+      return steps.agePage(ctx);
+    case 'under-age':
+      return steps.underAgePage(ctx);
     case 'therapy':
     case 'medication':
       return steps.treatmentPage(ctx, ctx.page.kind);

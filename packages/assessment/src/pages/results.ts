@@ -11,6 +11,7 @@ export function resultsPage(ctx: OutcomeContext): TemplateResult {
   const brand = config.brand.name;
   const definition = screen?.instrument === 'pcl-5' ? pcl5Instrument : pcPtsd5Instrument;
   const bookingUrl = config.brand.bookingUrl;
+  const reviewCount = ctx.answers.review?.length ?? 0;
   return html`${urgent ? crisisPanel(t, 'results', true) : nothing}
     <h2 class="page-heading" tabindex="-1" ?data-focus=${!urgent}>${t('results.title')}</h2>
     ${
@@ -42,12 +43,14 @@ export function resultsPage(ctx: OutcomeContext): TemplateResult {
     }
     <h3>${t('results.candidacyTitle', { brand })}</h3>
     <p data-candidacy=${candidacy}>
-      ${t(`results.candidacy.${candidacy === 'review' ? 'review' : candidacy}`, {
-        brand,
-        count: ctx.answers.review?.length ?? 0,
-        state: state ? stateName(state, ctx.lang) : '',
-      })}
+      ${t(`results.candidacy.${candidacy}`, { brand, count: reviewCount, state: state ? stateName(state, ctx.lang) : '' })}
     </p>
+    ${
+      // Items marked always get their sentence, whatever else the results say.
+      reviewCount && candidacy !== 'review' && candidacy !== 'not-served'
+        ? html`<p>${t('results.candidacy.review', { count: reviewCount })}</p>`
+        : nothing
+    }
     <h3>${t('results.nextTitle')}</h3>
     <ul class="list">
       <li>${bookingUrl ? html`<a href=${bookingUrl}>${t('results.nextBook')}</a>` : t('results.nextBookPlain')}</li>

@@ -24,6 +24,6 @@ export function safetyPage(ctx: PageContext): TemplateResult {
             : nothing
         }
       </div>
-      <p class="notice">${i(phq9Item9Instrument.noticeKey ?? '')}</p>`,
+      <p class="notice">${i('attribution.phq9')} ${i(phq9Item9Instrument.noticeKey ?? '')}</p>`,
   });
 }

@@ -4,6 +4,7 @@
  * wording once the person starts (the `steps` part of WordingLoader), so the first screen does
  * not wait for them.
  */
+import { agePage, underAgePage } from './age.js';
 import { helpedPage, treatmentPage } from './history.js';
 import { leadPage } from './lead.js';
 import { createLeadForm, fillLeadForm } from './lead-form.js';
@@ -13,6 +14,8 @@ import { reviewPage } from './review.js';
 import { statePage } from './state.js';
 
 export const stepPages = {
+  agePage,
+  underAgePage,
   helpedPage,
   treatmentPage,
   leadPage,
