@@ -212,32 +212,56 @@ describe('the real widgets deliver leads to the real receiver under faults', fun
     });
   });
 
+  /**
+   * "The clinic's site" in an iframe (test/support/outbox-page.html with a real <hearth-coverage>),
+   * with an outbox store of its own: loading another URL unloads the page for real, and loading it
+   * again is the person's next visit.
+   */
+  function clinicSite(store: string, endpoint: string) {
+    const messages: { type: string; name?: string; detail?: { idempotencyKey?: string } }[] = [];
+    const onMessage = (event: MessageEvent) => {
+      if (event.data?.from === 'outbox-page') messages.push(event.data);
+    };
+    window.addEventListener('message', onMessage);
+    const frame = document.createElement('iframe');
+    frame.title = 'Clinic page';
+    frame.style.cssText = 'width: 800px; height: 900px';
+    document.body.append(frame);
+    const page = `/test/support/outbox-page.html?store=${encodeURIComponent(store)}&endpoint=${encodeURIComponent(endpoint)}&widget=coverage`;
+    const load = async (src: string) => {
+      messages.length = 0;
+      const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
+      frame.src = src;
+      await loaded;
+    };
+    return {
+      frame,
+      messages,
+      /** Leaves for another page: a real unload. */
+      leave: () => load('about:blank'),
+      /** Opens (again) the clinic's page; resolves with its coverage widget once the page is ready. */
+      async visit(): Promise<HTMLElement> {
+        await load(page);
+        await waitFor(() => messages.some((m) => m.type === 'ready'), 'the clinic page');
+        return frame.contentDocument!.querySelector<HTMLElement>('hearth-coverage')!;
+      },
+      close() {
+        window.removeEventListener('message', onMessage);
+        frame.remove();
+      },
+    };
+  }
+
   describe('a real unload', () => {
     it('the page is navigated away with the lead in flight, then the person comes back: it arrives exactly once', async () => {
       freshOutbox();
       // The clinic page's own outbox (a store of its own; this page's outbox never sees the lead).
       const store = `hearth-outbox-unload-${Date.now()}`;
       const endpoint = endpointFor();
-      const messages: { type: string; name?: string; detail?: { idempotencyKey?: string } }[] = [];
-      const onMessage = (event: MessageEvent) => {
-        if (event.data?.from === 'outbox-page') messages.push(event.data);
-      };
-      window.addEventListener('message', onMessage);
-      const frame = document.createElement('iframe');
-      frame.title = 'Clinic page';
-      frame.style.cssText = 'width: 800px; height: 900px';
-      document.body.append(frame);
-      const load = (src: string) => {
-        messages.length = 0;
-        const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
-        frame.src = src;
-        return loaded;
-      };
+      const site = clinicSite(store, endpoint);
+      const { messages } = site;
       try {
-        const page = `/test/support/outbox-page.html?store=${encodeURIComponent(store)}&endpoint=${encodeURIComponent(endpoint)}&widget=coverage`;
-        await load(page);
-        await waitFor(() => messages.some((m) => m.type === 'ready'), 'the clinic page');
-        const coverage = frame.contentDocument!.querySelector('hearth-coverage')!;
+        const coverage = await site.visit();
         await coverageResult(coverage, { payer: 'aetna' });
         await openCoverageLead(coverage);
         // The first POST reaches the network and waits there: the lead is in flight.
@@ -249,7 +273,7 @@ describe('the real widgets deliver leads to the real receiver under faults', fun
         const key = stored!.key;
 
         // The person follows a link: the page unloads for real (pagehide, its requests cancelled).
-        await load('about:blank');
+        await site.leave();
         await waitUntil(async () => (await receiver.posts(key))[0]?.clientGone === true, 'the browser to cancel the request in flight', {
           timeout: 5000,
         });
@@ -265,7 +289,7 @@ describe('the real widgets deliver leads to the real receiver under faults', fun
         expect((await onDevice(store)).map((e) => e.key)).to.deep.equal([key]);
 
         // The person comes back to the clinic's site: the next page sends what waits, once more, as a replay.
-        await load(page);
+        await site.visit();
         await waitFor(
           () => messages.some((m) => m.type === 'event' && m.name === 'hearth-lead-submitted' && m.detail?.idempotencyKey === key),
           'the next page to deliver the lead',
@@ -281,8 +305,48 @@ describe('the real widgets deliver leads to the real receiver under faults', fun
           [null, 201],
         ]);
       } finally {
-        window.removeEventListener('message', onMessage);
-        frame.remove();
+        site.close();
+      }
+    });
+
+    it('a lead refused after it was queued: the next page tells the person, and "Try sending again" sends it once', async () => {
+      freshOutbox();
+      const store = `hearth-outbox-held-${Date.now()}`;
+      const endpoint = endpointFor();
+      const site = clinicSite(store, endpoint);
+      try {
+        const coverage = await site.visit();
+        await coverageResult(coverage, { payer: 'aetna' });
+        const form = await openCoverageLead(coverage);
+        // Saved on the device after a 503; its retry is refused for good (the site's endpoint is gone).
+        await receiver.faults({ status: 503 }, { status: 410, body: { error: 'gone' } });
+        expect(told(await submitLead(coverage))).to.deep.equal(SAY.queuedServer);
+        await waitUntil(() => leadMessage(form).shows === 'failed', 'the refusal', { timeout: 5000 });
+        const [held] = await onDevice(store);
+        expect(held?.held).to.include({ reason: 'rejected', status: 410 });
+
+        // The person's next visit: a notice before the page's first widget, in plain words.
+        await site.leave();
+        await site.visit();
+        const notice = await waitFor(() => site.frame.contentDocument!.querySelector('hearth-lead-notice'), 'the notice of the held lead');
+        const root = await waitFor(() => notice.shadowRoot?.querySelector('#notice-title') && notice.shadowRoot, 'the notice to render');
+        const lines = [...root.querySelectorAll('p')].map((p) => p.textContent!.replace(/\s+/g, ' ').trim());
+        expect(lines.slice(0, 3)).to.deep.equal([
+          'Your request was not sent',
+          "You asked Hearth Health to contact you, and your request was saved on this device to be sent. The clinic's system did not accept it, so the clinic does not have it.",
+          'Please contact Hearth Health directly.',
+        ]);
+        expect(await rowsFor(held!.key)).to.deep.equal([]);
+
+        // The site fixed its endpoint: "Try sending again" delivers it, once, and clears the device.
+        const retry = [...root.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Try sending again')!;
+        retry.click();
+        await waitFor(() => root.textContent!.includes('Sent. Hearth Health now has your request.'), 'the notice to say it was sent');
+        expect(await rowsFor(held!.key)).to.have.length(1);
+        expect(await onDevice(store)).to.deep.equal([]);
+        expect((await thePosts(endpoint)).map((p) => p.fault)).to.deep.equal(['503', '410', null]);
+      } finally {
+        site.close();
       }
     });
   });
