@@ -64,9 +64,7 @@ function loadDemoCoverage(tag: string): Promise<CoverageConfig> {
   if (!demoWarned) {
     demoWarned = true;
     // Fictional contracts must not reach a partner's patients unnoticed.
-    console.warn(
-      `[hearth] <${tag}> has no "coverage" in its config, so it shows the demo dataset. Set config.coverage to your clinic's data.`,
-    );
+    console.warn(`[hearth] <${tag}>: no config.coverage; showing example data.`);
   }
   demoCoverage ??= import('./demo.js')
     .then((mod) => mod.demoCoverage)
@@ -109,6 +107,7 @@ function normalizeCode(value: string | null | undefined): string {
  * @event hearth-lead-error - From the embedded lead form.
  *
  * @csspart base - The wrapper of everything.
+ * @csspart example-notice - "Example data: not this clinic's real insurance details.", on every step while no config `coverage` is set.
  * @csspart step - The current step's container (also `step-state`, `step-payer`, `step-result`, `step-lead`).
  * @csspart heading - The heading of the current step (it receives focus when the step changes).
  * @csspart state-select - The `<select>` of states.
@@ -433,6 +432,10 @@ export class HearthCoverage extends HearthElement {
   protected renderContent(): unknown {
     return html`<div class="hearth-root" part="base">
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+      ${
+        // Example data is never shown as the clinic's: the person is told, on every step.
+        this.#usingDemo ? html`<p part="example-notice">${this.localize.t('example')}</p>` : nothing
+      }
       ${this.coverage ? this.#renderStep(this.coverage) : html`<p class="loading" aria-busy="true">${this.localize.t('loading')}</p>`}
       ${crisisLines(this.#t, { part: 'crisis' })}
     </div>`;

@@ -168,10 +168,25 @@ describe('<hearth-coverage>', () => {
     } finally {
       console.warn = original;
     }
-    expect(warnings.map((w) => String(w[0]))).to.deep.equal([
-      '[hearth] <hearth-coverage> has no "coverage" in its config, so it shows the demo dataset. Set config.coverage to your clinic\'s data.',
-    ]);
+    expect(warnings.map((w) => String(w[0]))).to.deep.equal(['[hearth] <hearth-coverage>: no config.coverage; showing example data.']);
     await expect(el).to.be.accessible();
+  });
+
+  it('says visibly, on every step, that it shows example data when the partner gave none (en, es)', async () => {
+    const el = await make(html`<hearth-coverage></hearth-coverage>`);
+    expect(textOf(el, '[part="example-notice"]')).to.equal("Example data: not this clinic's real insurance details.");
+    await chooseState(el, 'TX');
+    expect(heading(el)).to.not.equal('Which state are you in?');
+    expect(textOf(el, '[part="example-notice"]')).to.equal("Example data: not this clinic's real insurance details.");
+    const es = await make(html`<hearth-coverage lang="es"></hearth-coverage>`);
+    await waitUntil(() => textOf(es, '[part="example-notice"]').startsWith('Datos'), 'Spanish notice');
+    expect(textOf(es, '[part="example-notice"]')).to.equal('Datos de ejemplo: no son los datos de seguro reales de esta clínica.');
+    const configured = await make(
+      html`<hearth-coverage
+        config=${JSON.stringify({ coverage: { selfPay: { price: 100, includes: ['x'] }, superbill: false, states: { TX: { served: true } } } })}
+      ></hearth-coverage>`,
+    );
+    expect(q(configured, '[part="example-notice"]')).to.equal(null);
   });
 
   describe('state step', () => {
