@@ -46,6 +46,10 @@ async function main() {
   const host = values.host;
   const { buildAll } = await import('../packages/hearth/scripts/build.mjs');
   const { startReceiver, generateAdminToken } = await import('../packages/lead-receiver/src/index.ts');
+  // The partner clinic's own instrument (registered in its page from the same JSON): its receiver
+  // re-scores GAD-7 answers by id.
+  const { registerInstrument } = await import('../packages/assessment/src/scoring/index.ts');
+  registerInstrument(JSON.parse(readFileSync(join(ROOT, 'examples/partner-clinic/gad-7.json'), 'utf8')));
 
   console.log('[start] building the script-tag bundle (packages/hearth/dist)…');
   await buildAll({ quiet: true });

@@ -35,12 +35,18 @@ interface Scenario {
 const ENDPOINT = 'http://127.0.0.1:9/leads';
 let counter = 0;
 
+/** Answers to one instrument, keyed by instrument id then item id (`prefix-1`, `prefix-2`…). */
+function instrument(id: string, prefix: string, items: readonly (boolean | number | null)[], extra: Record<string, boolean | number> = {}) {
+  return { instruments: { [id]: { ...Object.fromEntries(items.map((v, i) => [`${prefix}-${i + 1}`, v])), ...extra } } };
+}
+/** PC-PTSD-5 answers: the exposure gate and the items. */
+const pcPtsd5 = (exposure: boolean, items: readonly (boolean | null)[] = []) => instrument('pc-ptsd-5', 'pcptsd5', items, { exposure });
+
 /** Someone who answered everything: 4 of 5 "yes", safety 0, tried therapy, nothing to review, Texas. */
 function answered(patch: Partial<AssessmentAnswers> = {}): AssessmentAnswers {
   return {
     ...emptyAnswers(),
-    exposure: true,
-    pcPtsd5: [true, true, true, true, false],
+    ...pcPtsd5(true, [true, true, true, true, false]),
     phq9Item9: 0,
     therapy: 'yes',
     medication: 'no',
@@ -71,7 +77,7 @@ function scenario(s: Scenario = {}) {
     if (s.page) {
       const answers = { ...emptyAnswers(), ...s.answers };
       const saved = { instrument: args.instrument, page: s.page, answers, startedAt: Date.now() - 120_000 };
-      sessionStorage.setItem(`hearth-assessment:v1:${id}`, JSON.stringify(saved));
+      sessionStorage.setItem(`hearth-assessment:v2:${id}`, JSON.stringify(saved));
     }
     const wrapper = document.createElement('div');
     wrapper.lang = args.lang;
@@ -154,7 +160,7 @@ export const Intro: Story = {};
 
 /** A PC-PTSD-5 item: the stem as a caption, the item as the heading, Back and "Question 3 of 12". */
 export const Question: Story = {
-  render: scenario({ page: 'pc-ptsd-5-item-2', answers: { exposure: true, pcPtsd5: [true, null, null, null, null] } }),
+  render: scenario({ page: 'pc-ptsd-5-item-2', answers: pcPtsd5(true, [true]) }),
 };
 
 /** The exposure question with the published lead-in and examples. */
@@ -172,12 +178,12 @@ export const QuestionError: Story = {
 
 /** The PHQ-9 item 9 question with its notice; an answer above 0 adds help inline at once. */
 export const SafetyQuestion: Story = {
-  render: scenario({ page: 'safety', answers: { exposure: false, phq9Item9: 1 } }),
+  render: scenario({ page: 'safety', answers: { ...pcPtsd5(false), phq9Item9: 1 } }),
 };
 
 /** Safety triggered: the crisis resources come first, with tel: and sms: links; the person can continue. */
 export const SafetyTriggered: Story = {
-  render: scenario({ page: 'crisis', answers: { exposure: false, phq9Item9: 2 } }),
+  render: scenario({ page: 'crisis', answers: { ...pcPtsd5(false), phq9Item9: 2 } }),
 };
 
 /** The items a clinician reviews, with "None of these". */
@@ -205,7 +211,10 @@ export const ResultPositive: Story = { render: scenario({ page: 'results', answe
 
 /** Negative, with review items marked: "a clinician will go through the 2 items you marked". */
 export const ResultNegative: Story = {
-  render: scenario({ page: 'results', answers: answered({ pcPtsd5: [true, false, false, false, false], review: ['heart', 'pregnancy'] }) }),
+  render: scenario({
+    page: 'results',
+    answers: answered({ ...pcPtsd5(true, [true, false, false, false, false]), review: ['heart', 'pregnancy'] }),
+  }),
 };
 
 /** Safety triggered earlier: the results open on the crisis resources. */
@@ -219,8 +228,57 @@ export const ResultPcl5: Story = {
   args: { instrument: 'pcl-5' },
   render: scenario({
     page: 'results',
-    answers: answered({ pcl5: [2, 0, 0, 0, 0, 2, 0, 2, 2, 0, 1, 1, 1, 1, 2, 2, 1, 1, 1, 1] }),
+    answers: answered(instrument('pcl-5', 'pcl5', [2, 0, 0, 0, 0, 2, 0, 2, 2, 0, 1, 1, 1, 1, 2, 2, 1, 1, 1, 1])),
   }),
+};
+
+/** PHQ-9 answers (Kroenke et al. 2001): the nine items, then the difficulty question. */
+const phq9 = (items: readonly (number | null)[], difficulty?: number) =>
+  instrument('phq-9', 'phq9', items, difficulty === undefined ? {} : { difficulty });
+
+/** `instrument="phq-9"`: the depression screen's intro (its own title and "what this is", 3 minutes). */
+export const Phq9Intro: Story = { args: { instrument: 'phq-9' } };
+
+/** A PHQ-9 item: the stem as a caption, the item as the heading, the four published options. */
+export const Phq9Question: Story = {
+  args: { instrument: 'phq-9' },
+  render: scenario({ page: 'phq-9-item-2', answers: phq9([1]) }),
+};
+
+/** Item 9 *is* the safety question: answered above 0, help appears inline at once, with the PHQ-9 notice. */
+export const Phq9SafetyItem: Story = {
+  args: { instrument: 'phq-9' },
+  render: scenario({ page: 'phq-9-item-9', answers: phq9([1, 1, 1, 1, 1, 1, 1, 1, 2]) }),
+};
+
+/** Item 9 above 0: the crisis page comes straight after it, before anything else. */
+export const Phq9Crisis: Story = {
+  args: { instrument: 'phq-9' },
+  render: scenario({ page: 'crisis', answers: phq9([1, 1, 1, 1, 1, 1, 1, 1, 2]) }),
+};
+
+/** The difficulty question, asked because some item was above 0. */
+export const Phq9Difficulty: Story = {
+  args: { instrument: 'phq-9' },
+  render: scenario({ page: 'phq-9-difficulty', answers: phq9([1, 2, 1, 0, 0, 0, 0, 0, 0]) }),
+};
+
+/** Results: the severity in plain words, the total against the cut point, name, citation, "a screen, not a diagnosis". */
+export const Phq9Result: Story = {
+  args: { instrument: 'phq-9' },
+  render: scenario({ page: 'results', answers: answered(phq9([2, 2, 2, 1, 1, 1, 1, 1, 0], 1)) }),
+};
+
+/** Results after item 9 above 0: they open on the crisis resources; the lead will be urgent. */
+export const Phq9ResultUrgent: Story = {
+  args: { instrument: 'phq-9' },
+  render: scenario({ page: 'results', answers: answered(phq9([3, 3, 3, 3, 2, 2, 2, 2, 1], 2)) }),
+};
+
+/** In Spanish: Pfizer's official US Spanish form, verbatim. */
+export const Phq9Spanish: Story = {
+  args: { instrument: 'phq-9', lang: 'es' },
+  render: scenario({ page: 'phq-9-item-1' }),
 };
 
 export const LeadForm: Story = { render: scenario({ page: 'lead', answers: answered() }) };

@@ -74,12 +74,14 @@ const RECEIVER_TOKEN = 'wtr-admin-token-0123456789abcdef';
 /** @type {Map<string, any>} */
 const receivers = new Map();
 
-async function spawnReceiver(dbPath, allowOrigins, rateLimit) {
+async function spawnReceiver(dbPath, allowOrigins, rateLimit, instruments = []) {
   // Compiled once per test run (node-bundle.mjs): plain `node` starts it in a third of tsx's time.
   const receiverCli = await compiledReceiverCli();
   return new Promise((resolvePromise, reject) => {
     const args = [receiverCli, '--port', '0', '--db', dbPath, '--rate-limit', String(rateLimit)];
     for (const origin of allowOrigins) args.push('--allow-origin', origin);
+    // A partner's instrument definitions (repository paths), re-scored by id.
+    for (const file of instruments) args.push('--instrument', join(repoRoot, file));
     const child = spawn(process.execPath, args, {
       cwd: repoRoot,
       env: { ...process.env, HEARTH_ADMIN_TOKEN: RECEIVER_TOKEN },
@@ -236,11 +238,11 @@ function proxyServer(state) {
   });
 }
 
-async function startLeadReceiver({ allowOrigins = [], rateLimit = 0 } = {}) {
+async function startLeadReceiver({ allowOrigins = [], rateLimit = 0, instruments = [] } = {}) {
   const id = `receiver-${++counter}`;
   const dir = mkdtempSync(join(tmpdir(), 'hearth-wtr-receiver-'));
   const dbPath = join(dir, 'leads.sqlite');
-  const { child, url, logs } = await spawnReceiver(dbPath, allowOrigins, rateLimit);
+  const { child, url, logs } = await spawnReceiver(dbPath, allowOrigins, rateLimit, instruments);
   const state = {
     id,
     child,

@@ -140,10 +140,12 @@ export class LeadReceiver {
     readonly token: string,
   ) {}
 
-  static async start(options: { allowOrigins?: string[]; rateLimit?: number } = {}): Promise<LeadReceiver> {
+  /** `instruments`: repository paths of instrument definitions (JSON) the receiver re-scores by id. */
+  static async start(options: { allowOrigins?: string[]; rateLimit?: number; instruments?: string[] } = {}): Promise<LeadReceiver> {
     const { id, url, upstream, token } = (await executeServerCommand('receiver-start', {
       allowOrigins: options.allowOrigins ?? [location.origin],
       rateLimit: options.rateLimit ?? 0,
+      instruments: options.instruments ?? [],
     })) as { id: string; url: string; upstream: string; token: string };
     return new LeadReceiver(id, url, upstream, token);
   }

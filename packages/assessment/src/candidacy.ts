@@ -6,9 +6,10 @@
  */
 import type { UsStateCode } from '@hearth/core/schemas';
 import type { LeadAnswers } from '@hearth/lead/schema';
-import type { AssessmentSummary, CANDIDACY_VALUES } from './schema.js';
-import { evaluateSafety, scorePcl5, scorePcPtsd5 } from './scoring/index.js';
+import type { AssessmentConfig, AssessmentSummary, CANDIDACY_VALUES } from './schema.js';
+import { evaluateSafety, scoreInstrument, type Phq9Item9Answer } from './scoring/index.js';
 import type { AssessmentAnswers, InstrumentId, TreatmentHelp, YesNoUnsure } from './flow.js';
+import type { InstrumentDefinition } from './instruments/types.js';
 
 /**
  * What the results say about ketamine-assisted therapy, one reading at a time:
@@ -66,47 +67,73 @@ export function isStateServed(
   return coverage.states[state]?.served === true;
 }
 
-/** The screen outcome, from the published scoring functions. */
+/** The screen outcome, from the published scoring rules. */
 export interface ScreenOutcome {
   instrument: InstrumentId;
-  /** PC-PTSD-5 score (0–5) or PCL-5 total (0–80). */
+  /** The count of yes answers (PC-PTSD-5) or the total (PCL-5, PHQ-9, GAD-7…). */
   score: number;
+  /** The highest possible score, for "12 out of 27". */
+  maxScore: number;
   cutPoint: number;
   positive: boolean;
   /** PCL-5 only: the DSM-5 cluster rule, separate from the total. */
   provisionalDiagnosis?: boolean;
-  /** PC-PTSD-5 only: exposure answered "No" (score 0, the screen stopped). */
+  /** `sum-bands` only (PHQ-9, GAD-7): the id of the severity band. */
+  severity?: string;
+  /** Gated screens (PC-PTSD-5): the gate was answered "No" (score 0, the screen stopped). */
   notExposed?: boolean;
 }
 
-/**
- * Scores the screen. Undefined when it was not asked or is incomplete (the PCL-5 is never given a
- * partial sum).
- */
-export function scoreScreen(
-  instrument: InstrumentId,
-  answers: AssessmentAnswers,
-  cutPoints: { pcPtsd5: number; pcl5: number },
-): ScreenOutcome | undefined {
-  if (instrument === 'pcl-5') {
-    const result = scorePcl5(answers.pcl5, { cutPoint: cutPoints.pcl5 });
-    if (!result.complete) return undefined;
-    return {
-      instrument,
-      score: result.total,
-      cutPoint: result.cutPoint,
-      positive: result.probablePtsd,
-      provisionalDiagnosis: result.provisionalDiagnosis,
-    };
-  }
-  if (answers.exposure === undefined) return undefined;
-  if (answers.exposure && answers.pcPtsd5.some((a) => typeof a !== 'boolean')) return undefined;
-  const result = scorePcPtsd5({ exposure: answers.exposure, items: answers.pcPtsd5 as boolean[] }, { cutPoint: cutPoints.pcPtsd5 });
-  return { instrument, ...result, ...(answers.exposure ? {} : { notExposed: true }) };
+/** The configured cut point of each built-in instrument, by id; a partner's instrument uses its definition's. */
+const CUT_POINT_KEYS: Readonly<Record<string, keyof AssessmentConfig['cutPoints']>> = {
+  'pc-ptsd-5': 'pcPtsd5',
+  'pcl-5': 'pcl5',
+  'phq-9': 'phq9',
+  'gad-7': 'gad7',
+};
+
+/** The cut point that applies to `definition`: the configured one for a built-in, else the definition's own. */
+export function cutPointFor(definition: InstrumentDefinition, cutPoints: Partial<AssessmentConfig['cutPoints']>): number {
+  const key = CUT_POINT_KEYS[definition.id];
+  const configured = key ? cutPoints[key] : undefined;
+  return configured ?? (definition.scoring as { cutPoint: number }).cutPoint;
 }
 
-/** The safety question fired (any answer above 0): flag the lead as urgent. */
-export function isUrgent(answers: AssessmentAnswers): boolean {
+/**
+ * Scores the screen with the definition's rule (`scoreInstrument`). Undefined when it was not
+ * asked or is incomplete (never a partial sum).
+ */
+export function scoreScreen(
+  definition: InstrumentDefinition,
+  answers: AssessmentAnswers,
+  cutPoints: Partial<AssessmentConfig['cutPoints']>,
+): ScreenOutcome | undefined {
+  const { id, gate, items, scoring } = definition;
+  const own = answers.instruments[id] ?? {};
+  const answered = (key: string) => own[key] !== undefined && own[key] !== null;
+  if (gate && !answered(gate.id)) return undefined;
+  const stopped = gate !== undefined && own[gate.id] === false;
+  if (!stopped && !items.every((item) => answered(item.id))) return undefined;
+  if (scoring.kind === 'safety-trigger') return undefined;
+  const cutPoint = cutPointFor(definition, cutPoints);
+  const result = scoreInstrument({ ...definition, scoring: { ...scoring, cutPoint } }, own as Record<string, number | boolean>);
+  const base = { instrument: id, cutPoint, ...(stopped ? { notExposed: true } : {}) };
+  if ('score' in result) return { ...base, score: result.score, maxScore: items.length, positive: result.positive };
+  if (!('complete' in result) || !result.complete) return undefined;
+  const maxScore = items.length * (scoring as { itemMax: number }).itemMax;
+  const outcome: ScreenOutcome = { ...base, score: result.total, maxScore, positive: result.positive };
+  if ('clusterRuleMet' in result && result.clusterRuleMet !== null) outcome.provisionalDiagnosis = result.clusterRuleMet;
+  if ('severity' in result) outcome.severity = result.severity;
+  return outcome;
+}
+
+/**
+ * The safety question fired (any answer above 0): flag the lead as urgent. The answer is the
+ * instrument's own safety item when it has one (PHQ-9 item 9), else the standalone question.
+ */
+export function isUrgent(answers: AssessmentAnswers, definition: InstrumentDefinition): boolean {
+  const own = definition.safetyItem === undefined ? undefined : answers.instruments[definition.id]?.[definition.safetyItem];
+  if (typeof own === 'number' && evaluateSafety(own as Phq9Item9Answer).triggered) return true;
   return answers.phq9Item9 !== undefined && evaluateSafety(answers.phq9Item9).triggered;
 }
 
@@ -119,15 +146,16 @@ export interface AssessmentOutcome {
 
 /** The outcome of a set of answers; `coverage` and `state` say whether the clinic serves the person. */
 export function assessOutcome(
-  assessment: { instrument: InstrumentId; cutPoints: { pcPtsd5: number; pcl5: number } },
+  definition: InstrumentDefinition,
+  cutPoints: Partial<AssessmentConfig['cutPoints']>,
   answers: AssessmentAnswers,
   coverage: Parameters<typeof isStateServed>[0],
   state: string | undefined,
 ): AssessmentOutcome {
-  const screen = scoreScreen(assessment.instrument, answers, assessment.cutPoints);
+  const screen = scoreScreen(definition, answers, cutPoints);
   return {
     screen,
-    urgent: isUrgent(answers),
+    urgent: isUrgent(answers, definition),
     candidacy: assessCandidacy({
       served: isStateServed(coverage, state),
       reviewItems: answers.review,
@@ -156,22 +184,27 @@ export function buildAssessmentSummary(
     candidacy,
   };
   if (screen.provisionalDiagnosis !== undefined) summary.provisionalDiagnosis = screen.provisionalDiagnosis;
+  if (screen.severity !== undefined) summary.severity = screen.severity;
   if (answers.state) summary.state = answers.state as UsStateCode;
   return summary;
 }
 
-/** The raw answers in the lead's shape; sent only when the partner turns on `privacy.includeAnswers`. */
-export function buildLeadAnswers(instrument: InstrumentId, answers: AssessmentAnswers): LeadAnswers {
+/**
+ * The raw answers in the lead's shape, keyed by instrument id then question id (what the
+ * receiver re-scores); sent only when the partner turns on `privacy.includeAnswers`. Questions
+ * never asked (the items after a gate "No") are not sent.
+ */
+export function buildLeadAnswers(definition: InstrumentDefinition, answers: AssessmentAnswers): LeadAnswers {
   const out: LeadAnswers = {};
-  if (instrument === 'pcl-5') {
-    if (answers.pcl5.some((a) => a !== null)) out.pcl5 = [...answers.pcl5];
-  } else if (answers.exposure !== undefined) {
-    // Items after a "No" were never asked, so none are sent.
-    out.pcPtsd5 = {
-      exposure: answers.exposure,
-      items: answers.exposure ? answers.pcPtsd5.filter((a): a is boolean => typeof a === 'boolean') : [],
-    };
-  }
+  const own = answers.instruments[definition.id] ?? {};
+  const stopped = definition.gate !== undefined && own[definition.gate.id] === false;
+  const asked = [
+    ...(definition.gate ? [definition.gate.id] : []),
+    ...(stopped ? [] : definition.items.map((item) => item.id)),
+    ...(definition.followUp && !stopped ? [definition.followUp.id] : []),
+  ];
+  const sent = Object.fromEntries(asked.flatMap((key) => (own[key] === undefined || own[key] === null ? [] : [[key, own[key]]])));
+  if (Object.keys(sent).length) out.instruments = { [definition.id]: sent };
   if (answers.phq9Item9 !== undefined) out.phq9Item9 = answers.phq9Item9;
   const history: Record<string, string> = {};
   if (answers.therapy) history.traumaTherapy = answers.therapy;

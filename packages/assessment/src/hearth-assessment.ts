@@ -29,10 +29,12 @@ import {
 } from './flow.js';
 import type { AssessmentOutcome } from './candidacy.js';
 import type { AssessmentCompleteDetail } from './events.js';
+import type { InstrumentDefinition } from './instruments/types.js';
+import { instrumentById, instrumentIds, isLazyInstrument, onInstrumentsChange, registerInstrument } from './instruments/registry.js';
 import { packConfigDefaults, packReviewItems, unknownPackMessage } from './content-pack.js';
 import { GuideCtaListener } from './guide-cta.js';
 import { clearProgress, loadProgress, saveProgress, storageKey } from './storage.js';
-import { WordingLoader, loadedStepPages, wordingPartOf } from './wording-loader.js';
+import { WordingLoader, instrumentPart, loadedStepPages, wordingPartOf } from './wording-loader.js';
 import {
   errorMessageKey,
   frame,
@@ -64,7 +66,7 @@ function servedStates(config: HearthConfig): { states: Record<string, { served: 
  * Steps, their order, the instrument and its cut point come from config `assessment` (or the
  * `instrument` attribute). The age question comes first (`assessment.minimumAge`, default 18).
  * The state is asked only when config `coverage` lists served states (never from example data).
- * Progress is kept in `sessionStorage` (never `localStorage`) under `hearth-assessment:v1:<id>`,
+ * Progress is kept in `sessionStorage` (never `localStorage`) under `hearth-assessment:v2:<id>`,
  * without contact details, until the lead is sent or the person starts again. The later steps'
  * wording and the lead form load on demand: "Loading…" (or a failure with "Try
  * again") stands in their place. The page's `hearth-cta` event (`{ action: 'assessment' }`)
@@ -111,7 +113,7 @@ export class HearthAssessment extends HearthElement {
   };
   protected static override configProperties = ['instrument', 'content'];
 
-  /** `pc-ptsd-5` (default) or `pcl-5`; shorthand for config `assessment.instrument`. */
+  /** `pc-ptsd-5` (default), `pcl-5`, `phq-9` or a registered instrument's id; shorthand for config `assessment.instrument`. */
   declare instrument: InstrumentId | undefined;
   /** The content pack (registered with `registerContentPack()`): its default instrument and review items. Default `ptsd`. */
   declare content: string;
@@ -128,6 +130,8 @@ export class HearthAssessment extends HearthElement {
   declare protected crisisOpen: boolean;
 
   #instrumentInUse: InstrumentId | undefined;
+  /** The definition of the instrument in use; undefined while a lazy built-in loads. */
+  #definition: InstrumentDefinition | undefined;
   #startedAt = 0;
   #lastStep: AssessmentStepId | undefined;
   #completeSent = false;
@@ -151,6 +155,29 @@ export class HearthAssessment extends HearthElement {
     });
   }
 
+  #stopListening: (() => void) | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A partner may register its instrument after this element read its config.
+    this.#stopListening = onInstrumentsChange(() => {
+      const config = this.hearthConfig;
+      if (!config || this.#definition?.id === config.assessment.instrument) return;
+      this.clearFailure();
+      try {
+        this.#useInstrument(config);
+      } catch (error) {
+        this.fail(error);
+      }
+      this.requestUpdate();
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#stopListening?.();
+  }
+
   protected override configDefaults(): ConfigLayer | undefined {
     return packConfigDefaults(this.content);
   }
@@ -162,10 +189,29 @@ export class HearthAssessment extends HearthElement {
   protected override configChanged(config: HearthConfig): void {
     const unknownPack = unknownPackMessage(this.content);
     if (unknownPack) throw new Error(unknownPack);
+    // The partner's own instruments, from config: registered before the instrument is looked up.
+    for (const definition of config.assessment.definitions ?? []) registerInstrument(definition as unknown as InstrumentDefinition);
+    this.#useInstrument(config);
+  }
+
+  /** Finds the configured instrument (loading a lazy built-in first), then restores this tab's progress for it. */
+  #useInstrument(config: HearthConfig): void {
     const instrument = config.assessment.instrument;
-    if (instrument !== this.#instrumentInUse) {
+    const definition = instrumentById(instrument);
+    if (!definition) {
+      if (!isLazyInstrument(instrument)) {
+        throw new Error(
+          `assessment.instrument "${instrument}" is not a registered instrument (known: ${instrumentIds().join(', ')}). Register it with registerInstrument() from @hearth/assessment, or list it in assessment.definitions.`,
+        );
+      }
+      this.#definition = undefined;
+      this.#wording.need(instrumentPart(instrument));
+      return;
+    }
+    if (instrument !== this.#instrumentInUse || definition !== this.#definition) {
       this.#instrumentInUse = instrument;
-      const saved = loadProgress(this.#storageKey, instrument);
+      this.#definition = definition;
+      const saved = loadProgress(this.#storageKey, definition);
       this.answers = saved?.answers ?? emptyAnswers();
       this.started = saved !== undefined;
       this.#startedAt = saved?.startedAt ?? 0;
@@ -182,17 +228,20 @@ export class HearthAssessment extends HearthElement {
   }
 
   #pages(config: HearthConfig): Page[] {
-    // The state is asked only where the partner configured the states it serves: example data never answers "not served".
-    return buildPages(config.assessment.steps, config.assessment.instrument, this.answers, {
-      askState: Object.keys(servedStates(config)?.states ?? {}).length > 0,
-    });
+    // Called only once the definition is there (renderContent waits for it). The state is asked
+    // only where the partner configured the states it serves: example data never answers "not served".
+    return this.#definition
+      ? buildPages(config.assessment.steps, this.#definition, this.answers, {
+          askState: Object.keys(servedStates(config)?.states ?? {}).length > 0,
+        })
+      : [];
   }
 
   /** The current page; a stale or skipped-ahead page falls back to the first unanswered question. */
   #current(pages: readonly Page[]): Page {
     const found = pages.find((p) => p.id === this.pageId);
-    if (!found) return pages[0] as Page;
-    return firstUnansweredBefore(pages, found.id, this.answers) ?? found;
+    if (!found || !this.#definition) return pages[0] as Page;
+    return firstUnansweredBefore(pages, found.id, this.answers, this.#definition) ?? found;
   }
 
   /** The state of residence: the answer, or the one another widget shared through the session. */
@@ -206,7 +255,7 @@ export class HearthAssessment extends HearthElement {
    * the results or lead page renders (WordingLoader stands in until then).
    */
   #outcome(config: HearthConfig, steps: StepPages): AssessmentOutcome {
-    return steps.assessOutcome(config.assessment, this.answers, servedStates(config), this.#state());
+    return steps.assessOutcome(this.#definition!, config.assessment.cutPoints, this.answers, servedStates(config), this.#state());
   }
 
   /** `hearth-assessment-complete`, once per run, when the results page is on screen with its outcome. */
@@ -280,8 +329,10 @@ export class HearthAssessment extends HearthElement {
     const config = this.hearthConfig;
     if (!config) return;
     const page = this.#current(this.#pages(config));
-    if (!isAnswered(page, this.answers)) {
-      this.fieldError = { message: this.localize.t(`errors.${errorMessageKey(page)}`), target: `${page.id}-0` };
+    const definition = this.#definition;
+    if (!page || !definition) return;
+    if (!isAnswered(page, this.answers, definition)) {
+      this.fieldError = { message: this.localize.t(`errors.${errorMessageKey(page, definition)}`), target: `${page.id}-0` };
       this.#focusAfterRender = 'error';
       return;
     }
@@ -344,7 +395,7 @@ export class HearthAssessment extends HearthElement {
     super.updated(changed);
     // Reached the results before their module had loaded: the event follows once it has.
     const config = this.hearthConfig;
-    if (config && !this.#completeSent) this.#sendComplete(config, this.#current(this.#pages(config)));
+    if (config && this.#definition && !this.#completeSent) this.#sendComplete(config, this.#current(this.#pages(config)));
     const target = this.#focusAfterRender;
     if (!target) return;
     this.#focusAfterRender = undefined;
@@ -357,21 +408,30 @@ export class HearthAssessment extends HearthElement {
   protected renderContent(): unknown {
     const config = this.hearthConfig;
     if (!config) return nothing;
+    if (!this.#definition) {
+      // A lazy built-in instrument (PHQ-9) is on its way: "Loading…" (or "Try again") under the crisis bar.
+      const part = instrumentPart(config.assessment.instrument);
+      const loading: Page = { id: 'loading', kind: 'intro', step: 'intro', question: false };
+      return frame(
+        { ...this.#frameBase(loading), progress: undefined, error: undefined, onBack: undefined, onStartAgain: undefined },
+        this.#wording.render(part, this.#t),
+      );
+    }
     const pages = this.#pages(config);
     const page = this.#current(pages);
     const canGoBack = pages.indexOf(page) > 0 && !(page.kind === 'lead' && this.leadDone);
     const frameContext: FrameContext = {
-      t: this.#t,
-      page,
+      ...this.#frameBase(page),
       progress: questionProgress(pages, page.id),
       error: this.fieldError,
-      crisisOpen: this.crisisOpen,
       onBack: canGoBack ? this.#handleBack : undefined,
       onStartAgain: page.kind !== 'intro' && this.started ? this.#handleStartAgain : undefined,
-      onCrisisToggle: this.#handleCrisisToggle,
-      focusField: this.#focusField,
     };
     return frame(frameContext, this.#renderPage(config, page, pages));
+  }
+
+  #frameBase(page: Page): Pick<FrameContext, 't' | 'page' | 'crisisOpen' | 'onCrisisToggle' | 'focusField'> {
+    return { t: this.#t, page, crisisOpen: this.crisisOpen, onCrisisToggle: this.#handleCrisisToggle, focusField: this.#focusField };
   }
 
   #renderPage(config: HearthConfig, page: Page, pages: readonly Page[]): unknown {
@@ -380,6 +440,7 @@ export class HearthAssessment extends HearthElement {
     const ctx: PageContext = {
       config,
       page,
+      definition: this.#definition!,
       answers: this.answers,
       error: this.fieldError,
       lang: this.localize.lang,

@@ -10,8 +10,12 @@ export const assessmentConfigDocs: Readonly<Record<string, ConfigDoc>> = {
     properties: {
       instrument: {
         description:
-          'The validated screen: the PC-PTSD-5 (5 yes/no questions, about 3 minutes) or the PCL-5 (20 questions, more detail). A widget’s `instrument` attribute overrides it.',
-        examples: ['pc-ptsd-5', 'pcl-5'],
+          'The validated screen: the PC-PTSD-5 (5 yes/no questions, about 3 minutes), the PCL-5 (20 questions, more detail), the PHQ-9 (depression, 9 questions), or the id of an instrument registered with `registerInstrument()` or listed in `definitions`. A widget’s `instrument` attribute overrides it.',
+        examples: ['pc-ptsd-5', 'pcl-5', 'phq-9'],
+      },
+      definitions: {
+        description:
+          'The partner’s own instruments as JSON definitions (items, options, scoring rule such as `sum-bands`, wording per language with its translation status), registered when the config is read so that `instrument` can select one. See the assessment README, “Adding an instrument”.',
       },
       cutPoints: {
         description:

@@ -6,9 +6,11 @@
  * @module
  */
 import { isUsStateCode } from '@hearth/core/schemas';
-import { PCL_5_ITEMS, PC_PTSD_5_ITEMS, REVIEW_ITEMS, emptyAnswers, type AssessmentAnswers, type InstrumentId } from './flow.js';
+import { REVIEW_ITEMS, emptyAnswers, type AssessmentAnswers, type InstrumentAnswer, type InstrumentId } from './flow.js';
+import type { InstrumentDefinition } from './instruments/types.js';
 
-const PREFIX = 'hearth-assessment:v1:';
+// v2: answers keyed by instrument id. A v1 entry is simply not read back (progress starts over).
+const PREFIX = 'hearth-assessment:v2:';
 
 export interface SavedProgress {
   instrument: InstrumentId;
@@ -52,7 +54,7 @@ const oneOf = <T extends string>(values: readonly T[], value: unknown): T | unde
   typeof value === 'string' && (values as readonly string[]).includes(value) ? (value as T) : undefined;
 
 /** Reads saved progress for `instrument`; anything malformed or for another instrument is ignored. */
-export function loadProgress(key: string, instrument: InstrumentId): SavedProgress | undefined {
+export function loadProgress(key: string, instrument: InstrumentDefinition): SavedProgress | undefined {
   let raw: string | null | undefined;
   try {
     raw = storage()?.getItem(key);
@@ -70,19 +72,34 @@ export function loadProgress(key: string, instrument: InstrumentId): SavedProgre
 }
 
 /** Validates data read back from storage (exported for tests). */
-export function parseProgress(data: unknown, instrument: InstrumentId): SavedProgress | undefined {
+export function parseProgress(data: unknown, definition: InstrumentDefinition): SavedProgress | undefined {
   if (typeof data !== 'object' || data === null) return undefined;
   const d = data as Record<string, unknown>;
+  const instrument: InstrumentId = definition.id;
   if (d.instrument !== instrument || typeof d.page !== 'string' || typeof d.startedAt !== 'number') return undefined;
   const a = (typeof d.answers === 'object' && d.answers !== null ? d.answers : {}) as Record<string, unknown>;
   const answers = emptyAnswers();
   if (a.adult === true) answers.adult = true;
-  if (typeof a.exposure === 'boolean') answers.exposure = a.exposure;
-  if (Array.isArray(a.pcPtsd5) && a.pcPtsd5.length === PC_PTSD_5_ITEMS) {
-    answers.pcPtsd5 = a.pcPtsd5.map((v) => (typeof v === 'boolean' ? v : null));
-  }
-  if (Array.isArray(a.pcl5) && a.pcl5.length === PCL_5_ITEMS) {
-    answers.pcl5 = a.pcl5.map((v) => (Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 4 ? (v as number) : null));
+  const saved = (a.instruments as Record<string, unknown> | undefined)?.[instrument];
+  if (typeof saved === 'object' && saved !== null) {
+    // Only this instrument's questions, each with one of its own answer values.
+    const own: Record<string, InstrumentAnswer> = {};
+    const keep = (id: string, allowed: readonly unknown[]) => {
+      const value = (saved as Record<string, unknown>)[id];
+      if (allowed.includes(value)) own[id] = value as InstrumentAnswer;
+    };
+    if (definition.gate) keep(definition.gate.id, [true, false]);
+    for (const item of definition.items)
+      keep(
+        item.id,
+        definition.options.map((o) => o.value),
+      );
+    if (definition.followUp)
+      keep(
+        definition.followUp.id,
+        definition.followUp.options.map((o) => o.value),
+      );
+    answers.instruments[instrument] = own;
   }
   if (a.phq9Item9 === 0 || a.phq9Item9 === 1 || a.phq9Item9 === 2 || a.phq9Item9 === 3) answers.phq9Item9 = a.phq9Item9;
   const therapy = oneOf(['yes', 'no', 'unsure'] as const, a.therapy);

@@ -1,6 +1,7 @@
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { registerTranslations, reportOnce, retryableImport } from '@hearth/core';
 import type { Page } from './flow.js';
+import { loadInstrument } from './instruments/registry.js';
 import type { StepPages } from './pages/steps.js';
 import en from './translations/en.json' with { type: 'json' };
 import instrumentsEn from './instruments/translations/en.json' with { type: 'json' };
@@ -40,7 +41,24 @@ const PARTS = {
     ]).then(() => undefined),
   pcl5: () => pcl5Wording().then((mod) => registerTranslations('assessment-instruments', mod.default)),
 };
-export type WordingPart = keyof typeof PARTS;
+/** A part: the steps, the PCL-5's wording, or a lazy built-in instrument's definition (`instrument:phq-9`). */
+export type WordingPart = keyof typeof PARTS | `instrument:${string}`;
+
+/** The part that loads a lazy built-in instrument (its definition carries its wording). */
+export function instrumentPart(id: string): WordingPart {
+  return `instrument:${id}`;
+}
+
+function loaderOf(part: WordingPart): () => Promise<void> {
+  if (part.startsWith('instrument:')) {
+    const id = part.slice('instrument:'.length);
+    return () =>
+      loadInstrument(id).then((definition) => {
+        if (!definition) throw new Error(`no built-in instrument "${id}"`);
+      });
+  }
+  return PARTS[part as keyof typeof PARTS];
+}
 
 const loads = new Map<WordingPart, Promise<void>>();
 
@@ -48,7 +66,7 @@ const loads = new Map<WordingPart, Promise<void>>();
 function loadPart(part: WordingPart): Promise<void> {
   let load = loads.get(part);
   if (!load) {
-    load = PARTS[part]().catch((error: unknown) => {
+    load = loaderOf(part)().catch((error: unknown) => {
       loads.delete(part);
       throw error;
     });
@@ -71,7 +89,7 @@ const STEP_PAGES: ReadonlySet<Page['kind']> = new Set([
 
 /** The part of the wording a page needs beyond what ships with the widget. */
 export function wordingPartOf(page: Page): WordingPart | undefined {
-  if (page.kind === 'pcl-5-item') return 'pcl5';
+  if (page.kind === 'item' && page.id.startsWith('pcl-5-')) return 'pcl5';
   return STEP_PAGES.has(page.kind) ? 'steps' : undefined;
 }
 

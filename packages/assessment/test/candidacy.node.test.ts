@@ -16,9 +16,28 @@ import {
   type CandidacyInput,
 } from '../src/candidacy.js';
 import { emptyAnswers, type AssessmentAnswers } from '../src/flow.js';
+import { pcPtsd5Instrument as PC, pcl5Instrument as PCL } from '../src/instruments/index.js';
+import { phq9Instrument as PHQ9 } from '../src/instruments/phq-9.js';
 
-const cutPoints = { pcPtsd5: 3, pcl5: 33 };
-const answers = (patch: Partial<AssessmentAnswers>): AssessmentAnswers => ({ ...emptyAnswers(), ...patch });
+const cutPoints = { pcPtsd5: 3, pcl5: 33, phq9: 10, gad7: 10 };
+
+/** Answers keyed by instrument id, written in the short form the cases read best in. */
+interface Short extends Partial<Omit<AssessmentAnswers, 'instruments'>> {
+  exposure?: boolean;
+  pcPtsd5?: (boolean | null)[];
+  pcl5?: (number | null)[];
+  phq9?: (number | null)[];
+}
+const keyed = (prefix: string, values: readonly (boolean | number | null)[]) =>
+  Object.fromEntries(values.map((value, i) => [`${prefix}-${i + 1}`, value]));
+const answers = ({ exposure, pcPtsd5, pcl5, phq9, ...rest }: Short): AssessmentAnswers => {
+  const instruments: AssessmentAnswers['instruments'] = {};
+  if (exposure !== undefined || pcPtsd5)
+    instruments['pc-ptsd-5'] = { ...(exposure === undefined ? {} : { exposure }), ...keyed('pcptsd5', pcPtsd5 ?? []) };
+  if (pcl5) instruments['pcl-5'] = keyed('pcl5', pcl5);
+  if (phq9) instruments['phq-9'] = keyed('phq9', phq9);
+  return { ...emptyAnswers(), instruments, ...rest };
+};
 
 describe('assessCandidacy', () => {
   const cases: [string, CandidacyInput, Candidacy][] = [
@@ -84,15 +103,15 @@ describe('isStateServed', () => {
 
 describe('scoreScreen (through the published scoring functions)', () => {
   it('PC-PTSD-5 exposure "No" scores 0 and stops, whatever the items (Prins et al. 2016)', () => {
-    const outcome = scoreScreen('pc-ptsd-5', answers({ exposure: false, pcPtsd5: [true, true, true, true, true] }), cutPoints);
-    assert.deepEqual(outcome, { instrument: 'pc-ptsd-5', score: 0, positive: false, cutPoint: 3, notExposed: true });
+    const outcome = scoreScreen(PC, answers({ exposure: false, pcPtsd5: [true, true, true, true, true] }), cutPoints);
+    assert.deepEqual(outcome, { instrument: 'pc-ptsd-5', score: 0, maxScore: 5, positive: false, cutPoint: 3, notExposed: true });
   });
   it('PC-PTSD-5 cut point is inclusive: 3 yes at cut point 3 is positive', () => {
-    const outcome = scoreScreen('pc-ptsd-5', answers({ exposure: true, pcPtsd5: [true, true, true, false, false] }), cutPoints);
-    assert.deepEqual(outcome, { instrument: 'pc-ptsd-5', score: 3, positive: true, cutPoint: 3 });
+    const outcome = scoreScreen(PC, answers({ exposure: true, pcPtsd5: [true, true, true, false, false] }), cutPoints);
+    assert.deepEqual(outcome, { instrument: 'pc-ptsd-5', score: 3, maxScore: 5, positive: true, cutPoint: 3 });
   });
   it('PC-PTSD-5 cut point comes from config: 3 yes at cut point 4 is negative', () => {
-    const outcome = scoreScreen('pc-ptsd-5', answers({ exposure: true, pcPtsd5: [true, true, true, false, false] }), {
+    const outcome = scoreScreen(PC, answers({ exposure: true, pcPtsd5: [true, true, true, false, false] }), {
       ...cutPoints,
       pcPtsd5: 4,
     });
@@ -100,26 +119,26 @@ describe('scoreScreen (through the published scoring functions)', () => {
     assert.equal(outcome?.cutPoint, 4);
   });
   it('PC-PTSD-5 unanswered exposure or items → no result', () => {
-    assert.equal(scoreScreen('pc-ptsd-5', answers({}), cutPoints), undefined);
-    assert.equal(scoreScreen('pc-ptsd-5', answers({ exposure: true, pcPtsd5: [true, null, true, true, true] }), cutPoints), undefined);
+    assert.equal(scoreScreen(PC, answers({}), cutPoints), undefined);
+    assert.equal(scoreScreen(PC, answers({ exposure: true, pcPtsd5: [true, null, true, true, true] }), cutPoints), undefined);
   });
   it('PCL-5 reports the total and the DSM-5 cluster rule separately (VA scoring)', () => {
     // Total 20 (below 33) but 1 B, 1 C, 2 D, 2 E rated 2+: the rule is met independently of the total.
     const pcl5 = [2, 0, 0, 0, 0, 2, 0, 2, 2, 0, 1, 1, 1, 1, 2, 2, 1, 1, 1, 1];
-    const outcome = scoreScreen('pcl-5', answers({ pcl5 }), cutPoints);
-    assert.deepEqual(outcome, { instrument: 'pcl-5', score: 20, cutPoint: 33, positive: false, provisionalDiagnosis: true });
+    const outcome = scoreScreen(PCL, answers({ pcl5 }), cutPoints);
+    assert.deepEqual(outcome, { instrument: 'pcl-5', score: 20, maxScore: 80, cutPoint: 33, positive: false, provisionalDiagnosis: true });
   });
   it('PCL-5 cut point is inclusive and configurable (31–33 per the VA)', () => {
     const pcl5 = Array<number>(20).fill(0);
     pcl5.fill(2, 0, 15);
     pcl5[15] = 1; // total 31
-    assert.equal(scoreScreen('pcl-5', answers({ pcl5 }), { ...cutPoints, pcl5: 31 })?.positive, true);
-    assert.equal(scoreScreen('pcl-5', answers({ pcl5 }), cutPoints)?.positive, false);
+    assert.equal(scoreScreen(PCL, answers({ pcl5 }), { ...cutPoints, pcl5: 31 })?.positive, true);
+    assert.equal(scoreScreen(PCL, answers({ pcl5 }), cutPoints)?.positive, false);
   });
   it('PCL-5 with an unanswered item is incomplete, never a partial sum', () => {
     const pcl5: (number | null)[] = Array<number>(20).fill(4);
     pcl5[7] = null;
-    assert.equal(scoreScreen('pcl-5', answers({ pcl5 }), cutPoints), undefined);
+    assert.equal(scoreScreen(PCL, answers({ pcl5 }), cutPoints), undefined);
   });
 });
 
@@ -133,7 +152,7 @@ describe('isUrgent (PHQ-9 item 9 as a safety trigger)', () => {
   ];
   for (const [answer, expected] of cases) {
     it(`answer ${String(answer)} → ${expected ? 'urgent' : 'not urgent'} (any answer above 0 triggers)`, () => {
-      assert.equal(isUrgent(answers({ phq9Item9: answer })), expected);
+      assert.equal(isUrgent(answers({ phq9Item9: answer }), PC), expected);
     });
   }
 });
@@ -141,7 +160,7 @@ describe('isUrgent (PHQ-9 item 9 as a safety trigger)', () => {
 describe('buildAssessmentSummary', () => {
   it('carries the outcome, the count of review items and the state, never the answers, and passes the LeadSchema part', () => {
     const a = answers({ exposure: true, pcPtsd5: [true, true, true, true, false], review: ['heart', 'liver'], state: 'TX', phq9Item9: 2 });
-    const summary = buildAssessmentSummary(scoreScreen('pc-ptsd-5', a, cutPoints), 'review', a);
+    const summary = buildAssessmentSummary(scoreScreen(PC, a, cutPoints), 'review', a);
     assert.deepEqual(summary, {
       type: 'assessment',
       instrument: 'pc-ptsd-5',
@@ -156,7 +175,7 @@ describe('buildAssessmentSummary', () => {
   });
   it('adds provisionalDiagnosis for the PCL-5 only', () => {
     const a = answers({ pcl5: Array<number>(20).fill(3), review: [] });
-    const summary = buildAssessmentSummary(scoreScreen('pcl-5', a, cutPoints), 'discuss', a);
+    const summary = buildAssessmentSummary(scoreScreen(PCL, a, cutPoints), 'discuss', a);
     assert.equal(summary?.score, 60);
     assert.equal(summary?.provisionalDiagnosis, true);
     assert.equal(summary?.positive, true);
@@ -169,13 +188,13 @@ describe('buildAssessmentSummary', () => {
 
 describe('buildLeadAnswers (sent only with privacy.includeAnswers)', () => {
   it('sends no PC-PTSD-5 items after exposure "No": they were never asked', () => {
-    const out = buildLeadAnswers('pc-ptsd-5', answers({ exposure: false, pcPtsd5: [true, null, null, null, null], phq9Item9: 0 }));
-    assert.deepEqual(out, { pcPtsd5: { exposure: false, items: [] }, phq9Item9: 0 });
+    const out = buildLeadAnswers(PC, answers({ exposure: false, pcPtsd5: [true, null, null, null, null], phq9Item9: 0 }));
+    assert.deepEqual(out, { instruments: { 'pc-ptsd-5': { exposure: false } }, phq9Item9: 0 });
     assert.equal(AnswersSchema.safeParse(out).success, true);
   });
   it('maps history and review items, and validates against AnswersSchema', () => {
     const out = buildLeadAnswers(
-      'pc-ptsd-5',
+      PC,
       answers({
         exposure: true,
         pcPtsd5: [true, false, true, false, true],
@@ -186,38 +205,74 @@ describe('buildLeadAnswers (sent only with privacy.includeAnswers)', () => {
       }),
     );
     assert.deepEqual(out, {
-      pcPtsd5: { exposure: true, items: [true, false, true, false, true] },
+      instruments: { 'pc-ptsd-5': { exposure: true, ...keyed('pcptsd5', [true, false, true, false, true]) } },
       history: { traumaTherapy: 'yes', antidepressants: 'unsure', helped: 'a-little' },
       reviewItems: [],
     });
     assert.equal(AnswersSchema.safeParse(out).success, true);
   });
-  it('sends the 20 PCL-5 ratings for the PCL-5', () => {
+  it('sends the 20 PCL-5 ratings keyed by item id, under the instrument id', () => {
     const pcl5 = Array<number>(20).fill(1);
-    const out = buildLeadAnswers('pcl-5', answers({ pcl5, phq9Item9: 3 }));
-    assert.deepEqual(out, { pcl5, phq9Item9: 3 });
+    const out = buildLeadAnswers(PCL, answers({ pcl5, phq9Item9: 3 }));
+    assert.deepEqual(out, { instruments: { 'pcl-5': keyed('pcl5', pcl5) }, phq9Item9: 3 });
     assert.equal(AnswersSchema.safeParse(out).success, true);
   });
 });
 
 describe('assessOutcome', () => {
-  const assessment = { instrument: 'pc-ptsd-5' as const, cutPoints };
   const coverage = { states: { TX: { served: true }, CA: { served: false } } };
 
   it('puts together the screen, the safety flag and the candidacy', () => {
     const a = answers({ exposure: true, pcPtsd5: [true, true, true, false, false], phq9Item9: 1, review: ['heart'] });
-    const outcome = assessOutcome(assessment, a, coverage, 'TX');
-    assert.deepEqual(outcome.screen, scoreScreen('pc-ptsd-5', a, cutPoints));
+    const outcome = assessOutcome(PC, cutPoints, a, coverage, 'TX');
+    assert.deepEqual(outcome.screen, scoreScreen(PC, a, cutPoints));
     assert.equal(outcome.urgent, true);
     assert.equal(outcome.candidacy, 'review');
   });
 
   it('a state the coverage data says is not served → not-served, whatever else', () => {
-    assert.equal(assessOutcome(assessment, answers({ review: ['heart'] }), coverage, 'CA').candidacy, 'not-served');
+    assert.equal(assessOutcome(PC, cutPoints, answers({ review: ['heart'] }), coverage, 'CA').candidacy, 'not-served');
   });
 
   it('no coverage data or no state → served unknown, never "not served" by guess', () => {
-    assert.equal(assessOutcome(assessment, answers({}), undefined, 'CA').candidacy, 'discuss');
-    assert.equal(assessOutcome(assessment, answers({}), coverage, undefined).candidacy, 'discuss');
+    assert.equal(assessOutcome(PC, cutPoints, answers({}), undefined, 'CA').candidacy, 'discuss');
+    assert.equal(assessOutcome(PC, cutPoints, answers({}), coverage, undefined).candidacy, 'discuss');
+  });
+});
+
+describe('the PHQ-9 in the flow (Kroenke et al. 2001; instruments.md: item 9 is the safety question)', () => {
+  it('scores the total, its severity band and the cut point from config', () => {
+    const a = answers({ phq9: [2, 2, 2, 2, 2, 0, 0, 0, 0] });
+    assert.deepEqual(scoreScreen(PHQ9, a, cutPoints), {
+      instrument: 'phq-9',
+      score: 10,
+      maxScore: 27,
+      cutPoint: 10,
+      positive: true,
+      severity: 'moderate',
+    });
+    assert.equal(scoreScreen(PHQ9, a, { ...cutPoints, phq9: 11 })?.positive, false);
+  });
+  it('an unanswered item gives no result, never a partial sum', () => {
+    assert.equal(scoreScreen(PHQ9, answers({ phq9: [3, 3, 3, 3, 3, 3, 3, 3, null] }), cutPoints), undefined);
+  });
+  for (const item9 of [0, 1, 2, 3]) {
+    it(`item 9 answered ${item9} → ${item9 > 0 ? 'urgent' : 'not urgent'}, with no standalone safety answer`, () => {
+      assert.equal(isUrgent(answers({ phq9: [0, 0, 0, 0, 0, 0, 0, 0, item9] }), PHQ9), item9 > 0);
+    });
+  }
+  it('the summary carries the severity band and passes the summary schema', () => {
+    const a = answers({ phq9: [3, 3, 3, 3, 3, 3, 3, 0, 0], review: [] });
+    const summary = buildAssessmentSummary(scoreScreen(PHQ9, a, cutPoints), 'discuss', a);
+    assert.equal(summary?.severity, 'severe');
+    assert.equal(summary?.instrument, 'phq-9');
+    assert.equal(AssessmentSummarySchema.safeParse(summary).success, true);
+  });
+  it('lead answers are keyed by instrument id, with the difficulty answer, and pass the lead AnswersSchema', () => {
+    const a = answers({ phq9: [1, 0, 0, 0, 0, 0, 0, 0, 2] });
+    a.instruments['phq-9']!.difficulty = 1;
+    const out = buildLeadAnswers(PHQ9, a);
+    assert.deepEqual(out, { instruments: { 'phq-9': { ...keyed('phq9', [1, 0, 0, 0, 0, 0, 0, 0, 2]), difficulty: 1 } } });
+    assert.equal(AnswersSchema.safeParse(out).success, true);
   });
 });

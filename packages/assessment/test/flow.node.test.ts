@@ -12,13 +12,36 @@ import {
   type AssessmentAnswers,
 } from '../src/flow.js';
 import { parseProgress } from '../src/storage.js';
+import { pcPtsd5Instrument, pcl5Instrument } from '../src/instruments/index.js';
+import { phq9Instrument } from '../src/instruments/phq-9.js';
+import type { InstrumentDefinition } from '../src/instruments/types.js';
 
-const ids = (
-  answers: Partial<AssessmentAnswers> = {},
-  steps: readonly AssessmentStepId[] = ASSESSMENT_STEPS,
-  instrument: 'pc-ptsd-5' | 'pcl-5' = 'pc-ptsd-5',
-  askState = true,
-) => buildPages(steps, instrument, { ...emptyAnswers(), ...answers }, { askState }).map((p) => p.id);
+const DEFINITIONS: Record<string, InstrumentDefinition> = {
+  'pc-ptsd-5': pcPtsd5Instrument,
+  'pcl-5': pcl5Instrument,
+  'phq-9': phq9Instrument,
+};
+
+/** Answers in a short form: the PC-PTSD-5's exposure gate, the PHQ-9's items by number. */
+interface Short extends Partial<Omit<AssessmentAnswers, 'instruments'>> {
+  exposure?: boolean;
+  phq9?: Readonly<Record<number, number>>;
+  difficulty?: number;
+}
+const answersOf = ({ exposure, phq9, difficulty, ...rest }: Short = {}): AssessmentAnswers => {
+  const instruments: AssessmentAnswers['instruments'] = {};
+  if (exposure !== undefined) instruments['pc-ptsd-5'] = { exposure };
+  if (phq9 || difficulty !== undefined) {
+    instruments['phq-9'] = {
+      ...Object.fromEntries(Object.entries(phq9 ?? {}).map(([n, v]) => [`phq9-${n}`, v])),
+      ...(difficulty === undefined ? {} : { difficulty }),
+    };
+  }
+  return { ...emptyAnswers(), instruments, ...rest };
+};
+
+const ids = (answers: Short = {}, steps: readonly AssessmentStepId[] = ASSESSMENT_STEPS, instrument = 'pc-ptsd-5', askState = true) =>
+  buildPages(steps, DEFINITIONS[instrument]!, answersOf(answers), { askState }).map((p) => p.id);
 
 describe('buildPages', () => {
   it('default steps and PC-PTSD-5: one question per page, in the configured order', () => {
@@ -80,7 +103,7 @@ describe('buildPages', () => {
 });
 
 describe('progress', () => {
-  const pages = buildPages(ASSESSMENT_STEPS, 'pc-ptsd-5', emptyAnswers(), { askState: true });
+  const pages = buildPages(ASSESSMENT_STEPS, pcPtsd5Instrument, emptyAnswers(), { askState: true });
   it('"Question n of N" counts question pages only', () => {
     assert.deepEqual(questionProgress(pages, 'age'), { number: 1, count: 13 });
     assert.deepEqual(questionProgress(pages, 'state'), { number: 13, count: 13 });
@@ -89,7 +112,7 @@ describe('progress', () => {
   });
   it('event positions are configured steps, identical whatever the answers (no leak of exposure or safety)', () => {
     assert.deepEqual(stepProgress(ASSESSMENT_STEPS, 'safety'), { stepNumber: 3, stepCount: 8 });
-    const after = buildPages(ASSESSMENT_STEPS, 'pc-ptsd-5', { ...emptyAnswers(), exposure: false, phq9Item9: 2 });
+    const after = buildPages(ASSESSMENT_STEPS, pcPtsd5Instrument, answersOf({ exposure: false, phq9Item9: 2 }));
     const history = after.find((p) => p.id === 'therapy')!;
     assert.deepEqual(stepProgress(ASSESSMENT_STEPS, history.step), { stepNumber: 4, stepCount: 8 });
   });
@@ -97,15 +120,16 @@ describe('progress', () => {
 
 describe('isAnswered / firstUnansweredBefore', () => {
   it('a page cannot be reached past an unanswered question', () => {
-    const answers = { ...emptyAnswers(), adult: true, exposure: true, pcPtsd5: [true, null, null, null, null] };
-    const pages = buildPages(ASSESSMENT_STEPS, 'pc-ptsd-5', answers);
-    assert.equal(firstUnansweredBefore(pages, 'results', answers)?.id, 'pc-ptsd-5-item-2');
-    assert.equal(firstUnansweredBefore(pages, 'pc-ptsd-5-item-2', answers), undefined);
+    const answers = answersOf({ adult: true, exposure: true });
+    answers.instruments['pc-ptsd-5']!['pcptsd5-1'] = true;
+    const pages = buildPages(ASSESSMENT_STEPS, pcPtsd5Instrument, answers);
+    assert.equal(firstUnansweredBefore(pages, 'results', answers, pcPtsd5Instrument)?.id, 'pc-ptsd-5-item-2');
+    assert.equal(firstUnansweredBefore(pages, 'pc-ptsd-5-item-2', answers, pcPtsd5Instrument), undefined);
   });
   it('"None of these" (an empty list) answers the review question; no choice does not', () => {
-    const review = buildPages(['review', 'safety', 'results'], 'pc-ptsd-5', emptyAnswers()).find((p) => p.kind === 'review')!;
-    assert.equal(isAnswered(review, emptyAnswers()), false);
-    assert.equal(isAnswered(review, { ...emptyAnswers(), review: [] }), true);
+    const review = buildPages(['review', 'safety', 'results'], pcPtsd5Instrument, emptyAnswers()).find((p) => p.kind === 'review')!;
+    assert.equal(isAnswered(review, emptyAnswers(), pcPtsd5Instrument), false);
+    assert.equal(isAnswered(review, { ...emptyAnswers(), review: [] }, pcPtsd5Instrument), true);
   });
 });
 
@@ -114,29 +138,91 @@ describe('parseProgress (sessionStorage is checked on the way back)', () => {
     instrument: 'pc-ptsd-5',
     page: 'safety',
     startedAt: 1,
-    answers: { exposure: true, pcPtsd5: [true, false, true, false, true], phq9Item9: 1, state: 'TX', review: ['heart'] },
+    answers: {
+      instruments: { 'pc-ptsd-5': { exposure: true, 'pcptsd5-1': true, 'pcptsd5-2': false, 'pcptsd5-3': true } },
+      phq9Item9: 1,
+      state: 'TX',
+      review: ['heart'],
+    },
   };
-  it('reads back a valid saved progress', () => {
-    const parsed = parseProgress(good, 'pc-ptsd-5');
+  it('reads back a valid saved progress, keyed by instrument id', () => {
+    const parsed = parseProgress(good, pcPtsd5Instrument);
     assert.equal(parsed?.page, 'safety');
-    assert.deepEqual(parsed?.answers.pcPtsd5, [true, false, true, false, true]);
+    assert.deepEqual(parsed?.answers.instruments, good.answers.instruments);
     assert.equal(parsed?.answers.phq9Item9, 1);
     assert.equal(parsed?.answers.state, 'TX');
   });
   it('ignores progress saved for another instrument, and garbage', () => {
-    assert.equal(parseProgress(good, 'pcl-5'), undefined);
-    assert.equal(parseProgress('x', 'pc-ptsd-5'), undefined);
-    assert.equal(parseProgress({ ...good, startedAt: 'soon' }, 'pc-ptsd-5'), undefined);
+    assert.equal(parseProgress(good, pcl5Instrument), undefined);
+    assert.equal(parseProgress('x', pcPtsd5Instrument), undefined);
+    assert.equal(parseProgress({ ...good, startedAt: 'soon' }, pcPtsd5Instrument), undefined);
   });
   it('drops values that are not valid answers', () => {
     const parsed = parseProgress(
-      { ...good, answers: { phq9Item9: 7, state: 'tx', review: ['heart', 'nope', 'heart'], pcl5: [9], therapy: 'maybe' } },
-      'pc-ptsd-5',
+      {
+        ...good,
+        answers: {
+          phq9Item9: 7,
+          state: 'tx',
+          review: ['heart', 'nope', 'heart'],
+          instruments: { 'pc-ptsd-5': { exposure: 'yes', 'pcptsd5-1': 1, 'pcptsd5-2': true, 'pcptsd5-9': true }, 'pcl-5': { 'pcl5-1': 2 } },
+          therapy: 'maybe',
+        },
+      },
+      pcPtsd5Instrument,
     );
     assert.equal(parsed?.answers.phq9Item9, undefined);
     assert.equal(parsed?.answers.state, undefined);
     assert.deepEqual(parsed?.answers.review, ['heart']);
-    assert.equal(parsed?.answers.pcl5.length, 20);
+    // Only this instrument's own questions with its own answer values survive.
+    assert.deepEqual(parsed?.answers.instruments, { 'pc-ptsd-5': { 'pcptsd5-2': true } });
     assert.equal(parsed?.answers.therapy, undefined);
+  });
+});
+
+describe('the PHQ-9 flow is generated from its definition (Kroenke et al. 2001; instruments.md)', () => {
+  it('nine item pages, one per item, then the difficulty question; the safety step adds no page (item 9 is the safety question, asked once)', () => {
+    const list = ids({}, ASSESSMENT_STEPS, 'phq-9');
+    assert.deepEqual(list.slice(0, 12), [
+      'intro',
+      'phq-9-item-1',
+      'phq-9-item-2',
+      'phq-9-item-3',
+      'phq-9-item-4',
+      'phq-9-item-5',
+      'phq-9-item-6',
+      'phq-9-item-7',
+      'phq-9-item-8',
+      'phq-9-item-9',
+      'phq-9-difficulty',
+      'therapy',
+    ]);
+    assert.equal(list.includes('safety'), false);
+  });
+  it('item 9 answered above 0 puts the crisis page straight after it, before the difficulty question', () => {
+    const list = ids({ phq9: { 9: 1 } }, ASSESSMENT_STEPS, 'phq-9');
+    assert.deepEqual(list.slice(9, 12), ['phq-9-item-9', 'crisis', 'phq-9-difficulty']);
+    assert.equal(ids({ phq9: { 9: 0 } }, ASSESSMENT_STEPS, 'phq-9').includes('crisis'), false);
+  });
+  it('the difficulty question is asked only if some item is above 0 ("If you checked off any problems")', () => {
+    const zeros = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 6: 0, 7: 0, 8: 0, 9: 0 };
+    assert.equal(ids({ phq9: zeros }, ASSESSMENT_STEPS, 'phq-9').includes('phq-9-difficulty'), false);
+    assert.equal(ids({ phq9: { ...zeros, 4: 1 } }, ASSESSMENT_STEPS, 'phq-9').includes('phq-9-difficulty'), true);
+    // Still unknown (not all answered): it counts, so the total only shrinks.
+    assert.equal(ids({ phq9: { 1: 0 } }, ASSESSMENT_STEPS, 'phq-9').includes('phq-9-difficulty'), true);
+  });
+  it('without the screen step, the standalone safety question is asked instead (never skipped)', () => {
+    assert.deepEqual(ids({}, ['intro', 'safety', 'results'], 'phq-9'), ['intro', 'safety', 'results']);
+  });
+  it('one page kind for every instrument item', () => {
+    for (const instrument of ['pc-ptsd-5', 'pcl-5', 'phq-9']) {
+      const pages = buildPages(ASSESSMENT_STEPS, DEFINITIONS[instrument]!, answersOf({ exposure: true }));
+      const kinds = new Set(pages.filter((p) => p.id.includes('-item-')).map((p) => p.kind));
+      assert.deepEqual([...kinds], ['item']);
+    }
+  });
+  it('progress counts the nine items and the difficulty question among the questions', () => {
+    const pages = buildPages(ASSESSMENT_STEPS, phq9Instrument, emptyAnswers());
+    assert.deepEqual(questionProgress(pages, 'phq-9-item-9'), { number: 9, count: 15 });
   });
 });

@@ -5,7 +5,9 @@ import type { HearthAssessment } from '../src/index.js';
 import { configure, pageSession, setLocale, type HearthConfigInput } from '@hearth/core';
 import { Outbox, type Lead } from '@hearth/lead';
 import { registerContentPack } from '@hearth/content';
-import { LeadSink } from '../../../test/support/sink.js';
+import { LeadReceiver, LeadSink, type ReceiverRow } from '../../../test/support/sink.js';
+// The partner clinic's own GAD-7 definition, exactly as its page registers it.
+import gad7Definition from '../../../examples/partner-clinic/gad-7.json' with { type: 'json' };
 
 // ---- helpers: everything the person does goes through the keyboard ----------------------------
 
@@ -491,8 +493,8 @@ describe('<hearth-assessment>', () => {
     await el.updateComplete;
     expect(pageId(el)).to.equal('pc-ptsd-5-item-2');
     expect(localStorage.length).to.equal(0);
-    expect(stored()).to.deep.equal(['hearth-assessment:v1:a1']);
-    expect(sessionStorage.getItem('hearth-assessment:v1:a1')).to.not.contain('@');
+    expect(stored()).to.deep.equal(['hearth-assessment:v2:a1']);
+    expect(sessionStorage.getItem('hearth-assessment:v2:a1')).to.not.contain('@');
 
     // "Refresh": a new element with the same id and the same sessionStorage.
     el.remove();
@@ -515,13 +517,18 @@ describe('<hearth-assessment>', () => {
 
   it('ignores tampered storage that tries to skip questions', async () => {
     sessionStorage.setItem(
-      'hearth-assessment:v1:a1',
-      JSON.stringify({ instrument: 'pc-ptsd-5', page: 'results', startedAt: 1, answers: { exposure: true } }),
+      'hearth-assessment:v2:a1',
+      JSON.stringify({
+        instrument: 'pc-ptsd-5',
+        page: 'results',
+        startedAt: 1,
+        answers: { instruments: { 'pc-ptsd-5': { exposure: true } } },
+      }),
     );
     const el = await create();
     // Not even the age question can be skipped.
     await waitUntil(() => pageId(el) === 'age', 'back to the age question');
-    sessionStorage.setItem('hearth-assessment:v1:a1', '{not json');
+    sessionStorage.setItem('hearth-assessment:v2:a1', '{not json');
     el.remove();
     const again = await create();
     expect(pageId(again)).to.equal('intro');
@@ -616,7 +623,10 @@ describe('<hearth-assessment>', () => {
     await submitLead(el);
     const lead = (await sink.waitForRequests(before + 1)).at(-1)!.body as Lead;
     expect(lead.answers).to.deep.equal({
-      pcPtsd5: { exposure: true, items: [true, true, false, false, false] },
+      // Keyed by instrument id, then question id: what the receiver re-scores by id.
+      instruments: {
+        'pc-ptsd-5': { exposure: true, 'pcptsd5-1': true, 'pcptsd5-2': true, 'pcptsd5-3': false, 'pcptsd5-4': false, 'pcptsd5-5': false },
+      },
       phq9Item9: 0,
       history: { traumaTherapy: 'yes', antidepressants: 'no', helped: 'a-little' },
       reviewItems: ['liver'],
@@ -898,3 +908,200 @@ async function expectPageLoose(el: HearthAssessment, id: string): Promise<void> 
   expect(pageId(el)).to.equal(id);
   await expect(el).to.be.accessible();
 }
+
+// ---- instruments as data (issue 14): the PHQ-9, its Spanish form, a partner's GAD-7 -------------
+
+describe('<hearth-assessment> instruments as data, to the real lead receiver on loopback', () => {
+  let receiver: LeadReceiver;
+  // The receiver knows the partner's GAD-7 from the same JSON the page registers.
+  const GAD7_FILE = 'examples/partner-clinic/gad-7.json';
+
+  before(async () => {
+    receiver = await LeadReceiver.start({ instruments: [GAD7_FILE] });
+  });
+  after(() => receiver.stop());
+  afterEach(async () => {
+    await Outbox.shared().clear();
+    Outbox.resetShared();
+    fixtureCleanup();
+    configure({}, { replace: true });
+    setLocale(undefined);
+    pageSession.set('state', undefined);
+    sessionStorage.clear();
+  });
+
+  async function assessment(instrument: string, config: HearthConfigInput = {}, lang = 'en'): Promise<HearthAssessment> {
+    const el = await fixture<HearthAssessment>(
+      html`<hearth-assessment
+        id="i1"
+        lang=${lang}
+        endpoint=${receiver.endpoint}
+        instrument=${instrument}
+        config=${JSON.stringify({ privacy: { includeAnswers: true }, ...config })}
+      ></hearth-assessment>`,
+    );
+    // The PHQ-9's definition loads on demand: wait for its first page.
+    await waitUntil(() => pageId(el) !== 'loading' && $(el, '[data-focus]'), 'the instrument loaded', { timeout: 10_000 });
+    await el.updateComplete;
+    return el;
+  }
+
+  /** The receiver's row of the lead about `instrument` (SQLite, read back through the real receiver). */
+  async function rowFor(from: LeadReceiver, instrument: string): Promise<ReceiverRow> {
+    let found: ReceiverRow | undefined;
+    await waitUntil(
+      async () => {
+        found = (await from.rows()).find((r) => {
+          const summary = (r.lead as unknown as Lead).summary;
+          return summary?.type === 'assessment' && summary.instrument === instrument;
+        });
+        return found !== undefined;
+      },
+      `the ${instrument} lead stored by the receiver`,
+      { timeout: 8000 },
+    );
+    return found!;
+  }
+
+  const ITEM9 = 'Thoughts that you would be better off dead or of hurting yourself in some way';
+
+  it('runs the PHQ-9 from its definition, asks item 9 once as the safety question, and the receiver re-scores the lead by id', async function () {
+    // Sixteen pages by keyboard, each checked with axe, then a real receiver: longer than the default.
+    this.timeout(120_000);
+    const el = await assessment('phq-9');
+    expect(text(el, '[part="page"]')).to.contain('Free depression self-assessment').and.contain('PHQ-9').and.contain('About 3 minutes');
+    await startByKeyboard(el);
+    const headings: string[] = [];
+    const seen: string[] = [];
+    // Kroenke et al. 2001: total 10 is "moderate" and positive at the default cut point 10.
+    const ratings = [2, 2, 1, 1, 1, 1, 1, 0, 1];
+    for (const [index, rating] of ratings.entries()) {
+      await expectPage(el, `phq-9-item-${index + 1}`);
+      seen.push(pageId(el));
+      headings.push(text(el, '[data-focus]'));
+      expect(text(el, '.caption')).to.equal('Over the last 2 weeks, how often have you been bothered by any of the following problems?');
+      await answer(el, rating);
+    }
+    // Item 9 above 0: the crisis page first, then the difficulty question.
+    await expectPage(el, 'crisis');
+    expect($(el, '[part="crisis"] a[href="tel:988"]')).to.exist;
+    await pressContinue(el);
+    await expectPage(el, 'phq-9-difficulty');
+    expect(text(el, '[data-focus]')).to.contain('how difficult have these problems made it for you');
+    await answer(el, 1);
+    for (const [id, index] of [
+      ['therapy', 0],
+      ['medication', 1],
+      ['helped', 2],
+    ] as const) {
+      await expectPage(el, id);
+      seen.push(id);
+      headings.push(text(el, '[data-focus]'));
+      await answer(el, index);
+    }
+    await expectPage(el, 'review');
+    await tickReview(el, 'none');
+    await pressContinue(el);
+    await expectPage(el, 'state');
+    await chooseState(el, 'Texas');
+    // The safety question is asked exactly once: as item 9, never again as its own page.
+    expect(headings.filter((h) => h.includes(ITEM9))).to.have.length(1);
+    expect(seen).to.not.include('safety');
+
+    await waitUntil(() => pageId(el) === 'results' && $(el, '.result__title'), 'the results');
+    await expect(el).to.be.accessible();
+    expect(text(el, '.result__title')).to.equal('Your answers suggest moderate symptoms of depression.');
+    const page = text(el, '[part="page"]');
+    expect(page).to.contain('Your total was 10 out of 27. A total of 10 or more');
+    expect(page).to.contain('This is a screen, not a diagnosis. Only a licensed clinician can diagnose depression.');
+    expect(text(el, '.source')).to.contain('Patient Health Questionnaire (PHQ-9)').and.contain('Kroenke K, Spitzer RL, Williams JBW');
+    expect(page).to.contain('What you can do next');
+
+    await pressContinue(el);
+    await fillLeadForm();
+    await submitLead(el);
+    const row = await rowFor(receiver, 'phq-9');
+    expect(row!.client_urgent, 'the client flagged the lead urgent').to.equal(1);
+    expect(row!.urgent).to.equal(1);
+    const lead = row!.lead as unknown as Lead;
+    expect(lead.summary).to.include({ instrument: 'phq-9', score: 10, cutPoint: 10, positive: true, severity: 'moderate' });
+    expect(lead.answers?.instruments?.['phq-9']).to.deep.equal({
+      'phq9-1': 2,
+      'phq9-2': 2,
+      'phq9-3': 1,
+      'phq9-4': 1,
+      'phq9-5': 1,
+      'phq9-6': 1,
+      'phq9-7': 1,
+      'phq9-8': 0,
+      'phq9-9': 1,
+      difficulty: 1,
+    });
+    expect(lead.answers).to.not.have.property('phq9Item9');
+    const score = JSON.parse(row!.server_score!) as { instruments: Record<string, unknown>; safety: unknown };
+    expect(score.instruments['phq-9']).to.deep.equal({ complete: true, score: 10, positive: true, cutPoint: 10, severity: 'moderate' });
+    expect(score.safety).to.deep.equal({ triggered: true });
+    expect(row!.score_mismatch).to.equal(0);
+  });
+
+  it("asks the PHQ-9 in Spanish with Pfizer's official US Spanish form, verbatim", async function () {
+    this.timeout(60_000);
+    const el = await assessment('phq-9', { assessment: { steps: ['screen', 'safety', 'results'] } }, 'es');
+    await waitUntil(() => text(el, '[data-focus]').includes('Poco interés o placer en hacer cosas'), 'the Spanish item 1', {
+      timeout: 10_000,
+    });
+    await expect(el).to.be.accessible();
+    expect(text(el, '.caption')).to.equal(
+      'Durante las últimas 2 semanas, ¿qué tan seguido ha tenido molestias debido a los siguientes problemas?',
+    );
+    const labels = [...el.shadowRoot!.querySelectorAll('fieldset label')].map((l) => l.textContent!.trim());
+    expect(labels).to.deep.equal(['Ningún día', 'Varios días', 'Más de la mitad de los días', 'Casi todos los días']);
+    for (let i = 1; i <= 8; i++) await answer(el, 0);
+    await waitUntil(() => pageId(el) === 'phq-9-item-9', 'item 9');
+    expect(text(el, '[data-focus]')).to.contain('Pensamientos de que estaría mejor muerto(a) o de lastimarse de alguna manera');
+    expect(text(el, '.notice')).to.equal(
+      'Elaborado por los doctores Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke y colegas, mediante una subvención educativa otorgada por Pfizer Inc. No se requiere permiso para reproducir, traducir, presentar o distribuir.',
+    );
+    // An answer above 0 shows help inline at once (in Spanish), before Continue.
+    await tabTo((n) => n instanceof HTMLInputElement && n.type === 'radio', 'a radio');
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect($(el, '.inline-crisis a[href^="tel:988"]')).to.exist;
+    await expect(el).to.be.accessible();
+  });
+
+  it("runs a partner's own GAD-7, registered as JSON through config, and the partner's receiver re-scores it", async function () {
+    this.timeout(90_000);
+    const definition = gad7Definition as unknown as Record<string, unknown>;
+    const el = await assessment('gad-7', {
+      assessment: { definitions: [definition], steps: ['intro', 'screen', 'safety', 'results', 'lead'] } as HearthConfigInput['assessment'],
+    });
+    expect(text(el, '[part="page"]')).to.contain('Free anxiety self-check').and.contain('About 2 minutes');
+    await startByKeyboard(el);
+    // Spitzer et al. 2006: total 10 is "moderate", positive at 10.
+    for (const [index, rating] of [2, 2, 2, 1, 1, 1, 1].entries()) {
+      await expectPage(el, `gad-7-item-${index + 1}`);
+      await answer(el, rating);
+    }
+    // The GAD-7 has no safety item, so the standalone safety question follows.
+    await expectPage(el, 'safety');
+    await answer(el, 0);
+    await waitUntil(() => pageId(el) === 'results' && $(el, '.result__title'), 'the results');
+    await expect(el).to.be.accessible();
+    expect(text(el, '.result__title')).to.equal('Your answers suggest moderate anxiety symptoms.');
+    expect(text(el, '.source')).to.contain('Generalized Anxiety Disorder 7-item scale (GAD-7)');
+    await pressContinue(el);
+    await fillLeadForm();
+    await submitLead(el);
+    const gad7 = await rowFor(receiver, 'gad-7');
+    expect(JSON.parse(gad7.server_score!).instruments['gad-7']).to.deep.equal({
+      complete: true,
+      score: 10,
+      positive: true,
+      cutPoint: 10,
+      severity: 'moderate',
+    });
+    expect(gad7.score_mismatch).to.equal(0);
+    expect(gad7.urgent).to.equal(0);
+  });
+});

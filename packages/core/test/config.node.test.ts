@@ -92,7 +92,7 @@ describe('config error messages name the field, the value, what was expected and
       rule: 'unknown instrument',
       input: { assessment: { instrument: 'phq-2' } },
       path: 'assessment.instrument',
-      contains: ['"phq-2"', '"pc-ptsd-5" or "pcl-5"'],
+      contains: ['"phq-2"', '"pc-ptsd-5", "pcl-5", "phq-9"', 'registerInstrument()'],
     },
     {
       rule: 'cut point out of range',

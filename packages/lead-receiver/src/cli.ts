@@ -1,5 +1,7 @@
 #!/usr/bin/env node
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { registerInstrument, type InstrumentDefinition } from '@hearth/assessment/scoring';
 import { startReceiver, DEFAULT_DB_PATH, DEFAULT_PORT } from './server.js';
 import { jsonLogger } from './logger.js';
 import { RECEIVER_VERSION } from './version.js';
@@ -23,6 +25,8 @@ Usage: hearth-lead-receiver [options]
   --notify-urgent <url> Also POST urgent leads here, e.g. an on-call pager webhook (env HEARTH_NOTIFY_URGENT)
   --forward-attempts <n> Attempts before a delivery goes to the dead letters on /admin (default 8)
   --forward-timeout <s> Seconds to wait for the receiving end (default 10)
+  --instrument <file>   A partner's instrument definition (JSON, as given to the widget), so that
+                        its answers are re-scored by id; repeatable
   -h, --help            This help
   -v, --version         The version
 
@@ -59,6 +63,7 @@ try {
       'notify-urgent': { type: 'string' },
       'forward-attempts': { type: 'string' },
       'forward-timeout': { type: 'string' },
+      instrument: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -95,6 +100,14 @@ const notifyUrgent = values['notify-urgent'] ?? (env.HEARTH_NOTIFY_URGENT || und
 const forwardAttempts = integer(values['forward-attempts'], 'forward-attempts', 8);
 const forwardTimeout = integer(values['forward-timeout'], 'forward-timeout', 10);
 const forwarding = forwardUrls.length > 0 || notifyUrgent !== undefined;
+
+for (const file of values.instrument ?? []) {
+  try {
+    registerInstrument(JSON.parse(readFileSync(file, 'utf8')) as InstrumentDefinition);
+  } catch (error) {
+    fail(`--instrument ${file}: ${(error as Error).message}`);
+  }
+}
 
 const logger = jsonLogger();
 try {

@@ -86,6 +86,17 @@ export const AnswersSchema = z.object({
   pcPtsd5: z.optional(z.object({ exposure: z.boolean(), items: z.array(z.boolean()).check(z.maxLength(5)) })),
   pcl5: z.optional(z.array(z.nullable(z.int().check(z.gte(0), z.lte(4)))).check(z.minLength(20), z.maxLength(20))),
   phq9Item9: z.optional(z.int().check(z.gte(0), z.lte(3))),
+  /**
+   * Answers keyed by instrument id, then by question id (items, gate, follow-up): what the
+   * receiver re-scores with the instrument's registered definition. Optional, so leads from
+   * older widgets (pcPtsd5, pcl5 above) stay valid.
+   */
+  instruments: z.optional(
+    z.record(
+      z.string().check(z.regex(/^[a-z][a-z0-9-]{0,39}$/)),
+      z.record(z.string().check(z.maxLength(60)), z.nullable(z.union([z.int().check(z.gte(-1000), z.lte(1000)), z.boolean()]))),
+    ),
+  ),
   history: z.optional(z.record(z.string().check(z.maxLength(40)), z.union([z.string().check(z.maxLength(200)), z.boolean(), z.number()]))),
   reviewItems: z.optional(z.array(z.string().check(z.maxLength(60))).check(z.maxLength(30))),
 });

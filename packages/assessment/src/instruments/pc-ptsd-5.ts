@@ -15,6 +15,13 @@ export const pcPtsd5Instrument: InstrumentDefinition<CountYesScoring> = {
   abbreviation: 'PC-PTSD-5',
   citation: 'Prins A, Bovin MJ, Smolenski DJ, et al. J Gen Intern Med 2016;31(10):1206–1211. doi:10.1007/s11606-016-3703-5',
   attributionKey: 'attribution.pcPtsd5',
+  minutes: 3,
+  licence: 'Public domain (U.S. Department of Veterans Affairs, National Center for PTSD).',
+  languages: {
+    en: { status: 'official', source: 'U.S. Department of Veterans Affairs, National Center for PTSD' },
+    // The VA publishes no Spanish PC-PTSD-5: the Spanish wording is Hearth's own, never called validated.
+    es: { status: 'unvalidated', source: 'Hearth translation of the VA English form; not validated' },
+  },
   gate: {
     id: 'exposure',
     introKey: 'pcPtsd5.intro',

@@ -19,6 +19,13 @@ export const pcl5Instrument: InstrumentDefinition<Required<SumScoring>> = {
   citation:
     'Weathers FW, Litz BT, Keane TM, Palmieri PA, Marx BP, Schnurr PP (2013). The PTSD Checklist for DSM-5 (PCL-5). National Center for PTSD.',
   attributionKey: 'attribution.pcl5',
+  minutes: 8,
+  licence: 'Public domain (U.S. Department of Veterans Affairs, National Center for PTSD).',
+  languages: {
+    en: { status: 'official', source: 'U.S. Department of Veterans Affairs, National Center for PTSD' },
+    // The VA publishes no Spanish PCL-5: the Spanish wording is Hearth's own, never called validated.
+    es: { status: 'unvalidated', source: 'Hearth translation of the VA English form; not validated' },
+  },
   instructionsKey: 'pcl5.instructions',
   stemKey: 'pcl5.stem',
   items: [

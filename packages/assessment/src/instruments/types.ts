@@ -16,14 +16,16 @@ export type TranslationKey = string;
 /** One answer choice. `labelKey` points at its label in the translation files. */
 export interface InstrumentOption<Value extends boolean | number = boolean | number> {
   readonly value: Value;
-  readonly labelKey: TranslationKey;
+  /** Where the label lives in the translation files; omitted when `languages` holds it inline. */
+  readonly labelKey?: TranslationKey;
 }
 
 /** One scored question. */
 export interface InstrumentItem {
   /** Stable id, also the key of this item's answer in `InstrumentAnswers`. */
   readonly id: string;
-  readonly textKey: TranslationKey;
+  /** Where the wording lives in the translation files; omitted when `languages` holds it inline. */
+  readonly textKey?: TranslationKey;
   /**
    * Symptom cluster the item belongs to (PCL-5: DSM-5 clusters B, C, D, E). Items sharing a
    * cluster get a cluster severity (their sum), and a `clusterRule` counts endorsements per cluster.
@@ -137,6 +139,52 @@ export type InstrumentScoring = CountYesScoring | SumScoring | SafetyTriggerScor
 /** Answers are yes/no for a count-yes instrument and numeric ratings otherwise. */
 export type OptionValueFor<Scoring extends InstrumentScoring> = Scoring extends CountYesScoring ? boolean : number;
 
+/** `official`: the publisher's wording or its official translation, verbatim. `unvalidated`: a translation no one has validated (ours). */
+export type TranslationStatus = 'official' | 'unvalidated';
+
+/**
+ * One language of an instrument: whether its wording is validated, where it comes from and,
+ * for a definition that arrives as JSON, the wording itself (built-ins may keep theirs in the
+ * translation files and point at it with the `…Key` fields instead).
+ */
+export interface InstrumentLanguage {
+  readonly status: TranslationStatus;
+  /** Where the wording comes from, e.g. "Pfizer, official US Spanish form" or "Hearth's own translation". */
+  readonly source: string;
+  /** The introduction the intro page shows: what this screen is (Hearth's own words, not the instrument's). */
+  readonly title?: string;
+  readonly what?: string;
+  readonly instructions?: string;
+  readonly stem?: string;
+  /** One per item, in the order of `items`. */
+  readonly items?: readonly string[];
+  /** One per option, in the order of `options`. */
+  readonly options?: readonly string[];
+  readonly gate?: string;
+  readonly followUp?: { readonly text: string; readonly options: readonly string[] };
+  /** The notice the publisher requires (PHQ-9, GAD-7). */
+  readonly notice?: string;
+  /** Results in plain words: the band of the total, by band id (sum-bands). */
+  readonly bands?: Readonly<Record<string, string>>;
+  /** What the result means, positive and negative, and "a screen, not a diagnosis" for this condition. */
+  readonly meansPositive?: string;
+  readonly meansNegative?: string;
+  readonly notDiagnosis?: string;
+}
+
+/**
+ * A question asked after the items and never scored (the PHQ-9's difficulty question). With
+ * `askWhen: 'any-item-above-min'` it is asked only when some item was rated above the lowest
+ * option, as the PHQ-9 prints it ("If you checked off any problems…").
+ */
+export interface InstrumentFollowUp {
+  /** Key of its answer among the instrument's answers. */
+  readonly id: string;
+  readonly askWhen: 'always' | 'any-item-above-min';
+  readonly textKey?: TranslationKey;
+  readonly options: readonly InstrumentOption<number>[];
+}
+
 /**
  * A complete, JSON-serializable instrument definition.
  *
@@ -166,4 +214,17 @@ export interface InstrumentDefinition<Scoring extends InstrumentScoring = Instru
   readonly items: readonly InstrumentItem[];
   readonly options: readonly InstrumentOption<OptionValueFor<Scoring>>[];
   readonly scoring: Scoring;
+  /** About how long it takes, in minutes (the intro says so). */
+  readonly minutes?: number;
+  /** The licence or permission notice, in English (per language: `languages[lang].notice`). */
+  readonly licence?: string;
+  /** Per language: translation status and source (a notice before the first question when `unvalidated`), and inline wording. */
+  readonly languages?: Readonly<Record<string, InstrumentLanguage>>;
+  readonly followUp?: InstrumentFollowUp;
+  /**
+   * The id of the item that is the safety question (PHQ-9 item 9). It is then asked once, as an
+   * item: any answer above the lowest option shows the crisis resources first and flags the lead
+   * urgent; the standalone safety question is not asked again.
+   */
+  readonly safetyItem?: string;
 }

@@ -2,6 +2,7 @@ import type { HearthConfig } from '@hearth/core';
 import { US_STATES, translate } from '@hearth/core';
 import type { AssessmentAnswers, Page, ReviewItem } from '../flow.js';
 import type { AssessmentOutcome } from '../candidacy.js';
+import type { InstrumentDefinition } from '../instruments/types.js';
 
 /** The unanswered question of the current page: its message and the id of its first field. */
 export interface FieldError {
@@ -13,6 +14,8 @@ export interface FieldError {
 export interface PageContext {
   readonly config: HearthConfig;
   readonly page: Page;
+  /** The flow's instrument. */
+  readonly definition: InstrumentDefinition;
   readonly answers: AssessmentAnswers;
   readonly error: FieldError | undefined;
   /** `en` or `es`, for the names of states. */

@@ -1,8 +1,14 @@
 import type { Page } from '../flow.js';
+import type { InstrumentDefinition } from '../instruments/types.js';
 
 /** The key (under `errors.`) of the message of a page's unanswered question. */
-export function errorMessageKey(page: Page): string {
-  if (page.kind === 'pc-ptsd-5-item') return 'pcPtsd5';
-  if (page.kind === 'pcl-5-item') return 'pcl5';
+export function errorMessageKey(page: Page, definition: InstrumentDefinition): string {
+  if (page.kind === 'gate') return 'exposure';
+  if (page.kind === 'item') {
+    if (page.safety) return 'safety';
+    // Yes/no items ask for yes or no; rated items for how much or how often.
+    return typeof definition.options[0]?.value === 'boolean' ? 'pcPtsd5' : definition.id === 'pcl-5' ? 'pcl5' : 'item';
+  }
+  if (page.kind === 'follow-up') return 'followUp';
   return page.kind;
 }

@@ -2,7 +2,7 @@ import type { TemplateResult } from 'lit';
 import type { OutcomeContext, PageContext } from './context.js';
 import { crisisPage } from './crisis.js';
 import { introPage } from './intro.js';
-import { exposurePage, pcPtsd5Page, pcl5Page } from './question.js';
+import { followUpPage, gatePage, itemPage } from './question.js';
 import { safetyPage } from './safety.js';
 import type { StepPages } from './steps.js';
 
@@ -21,12 +21,12 @@ export function renderPage(ctx: PageContext, outcome: (steps: StepPages) => Outc
   switch (ctx.page.kind) {
     case 'intro':
       return introPage(ctx);
-    case 'exposure':
-      return exposurePage(ctx);
-    case 'pc-ptsd-5-item':
-      return pcPtsd5Page(ctx);
-    case 'pcl-5-item':
-      return pcl5Page(ctx);
+    case 'gate':
+      return gatePage(ctx);
+    case 'item':
+      return itemPage(ctx);
+    case 'follow-up':
+      return followUpPage(ctx);
     case 'safety':
       return safetyPage(ctx);
     case 'crisis':

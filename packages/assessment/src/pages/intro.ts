@@ -1,24 +1,23 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { crisisLines } from '@hearth/core';
-import type { InstrumentId } from '../flow.js';
-import { pcPtsd5Instrument, pcl5Instrument } from '../instruments/index.js';
 import type { PageContext } from './context.js';
 import { pageForm } from './fields.js';
-
-const MINUTES: Record<InstrumentId, number> = { 'pc-ptsd-5': 3, 'pcl-5': 8 };
+import { wordingOf } from './question.js';
 
 /** What this is and is not, how long it takes, how answers are used, privacy, the crisis line. */
 export function introPage(ctx: PageContext): TemplateResult {
   const { t, config } = ctx;
-  const instrument = config.assessment.instrument;
+  const { definition } = ctx;
   const brand = config.brand.name;
-  const definition = instrument === 'pcl-5' ? pcl5Instrument : pcPtsd5Instrument;
-  return html`<h2 class="page-heading" tabindex="-1" data-focus>${t('intro.title')}</h2>
-    <p>${t('intro.lead', { brand })}</p>
+  // An instrument may bring its own title and "what this is" (a depression or anxiety screen);
+  // the PTSD wording in the translation files is the default.
+  const inline = wordingOf(ctx).inline;
+  return html`<h2 class="page-heading" tabindex="-1" data-focus>${inline?.title ?? t('intro.title')}</h2>
+    ${inline?.title ? nothing : html`<p>${t('intro.lead', { brand })}</p>`}
     <h3>${t('intro.whatTitle')}</h3>
-    <p>${t('intro.what', { instrument: definition.abbreviation })}</p>
+    <p>${inline?.what ?? t('intro.what', { instrument: definition.abbreviation })}</p>
     <h3>${t('intro.timeTitle')}</h3>
-    <p>${t('intro.time', { count: MINUTES[instrument] })}</p>
+    <p>${t('intro.time', { count: definition.minutes ?? Math.max(1, Math.ceil(definition.items.length / 3)) })}</p>
     <h3>${t('intro.answersTitle')}</h3>
     <p>${t(config.privacy.includeAnswers ? 'intro.answersIncluded' : 'intro.answersSummary', { brand })}</p>
     <p>${t('intro.privacy')}</p>

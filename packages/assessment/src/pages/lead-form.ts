@@ -30,7 +30,7 @@ export function fillLeadForm(
     ...answers,
     ...(state ? { state: state as AssessmentAnswers['state'] } : {}),
   });
-  form.answers = config.privacy.includeAnswers ? buildLeadAnswers(config.assessment.instrument, answers) : undefined;
+  form.answers = config.privacy.includeAnswers ? buildLeadAnswers(ctx.definition, answers) : undefined;
   form.urgent = ctx.urgent;
   form.state = state;
   form.startedAt = startedAt || undefined;

@@ -1,8 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { PCL_5_ITEMS } from '../flow.js';
-import { pcPtsd5Instrument, pcl5Instrument } from '../instruments/index.js';
+import { instrumentAnswer, withInstrumentAnswer } from '../flow.js';
+import { instrumentWording, type InstrumentWording } from '../instruments/wording.js';
 import { instrumentText, type PageContext } from './context.js';
 import { choiceFieldset, pageForm } from './fields.js';
+import { safetyHelp } from './safety.js';
 
 export interface Choice {
   value: string;
@@ -36,73 +37,88 @@ export function questionPage(
   return pageForm(ctx, html`${before ?? nothing} ${fieldset} ${after ?? nothing}`);
 }
 
-/** The answer options of an instrument, as choices. */
-export function optionsOf(ctx: PageContext, instrument: { options: readonly { value: unknown; labelKey: string }[] }): Choice[] {
-  return instrument.options.map((o) => ({ value: String(o.value), label: instrumentText(ctx, o.labelKey) }));
+/** The wording of the flow's instrument in the page's language (English when it has no translation). */
+export function wordingOf(ctx: PageContext): InstrumentWording {
+  return instrumentWording(ctx.definition, ctx.lang, (key) => instrumentText(ctx, key));
 }
 
-/** PC-PTSD-5's gate: exposure to a traumatic event, with its examples. */
-export function exposurePage(ctx: PageContext): TemplateResult {
-  const { page, answers } = ctx;
+/** A question in another language than the page (a definition without this language) is marked, for screen readers. */
+function langOf(ctx: PageContext, wording: InstrumentWording): string | undefined {
+  return wording.lang === ctx.lang ? undefined : wording.lang;
+}
+
+/** The gate before the items (PC-PTSD-5: exposure to a traumatic event, with its examples). */
+export function gatePage(ctx: PageContext): TemplateResult {
+  const { page, definition } = ctx;
+  const gate = definition.gate!;
+  const wording = wordingOf(ctx);
   const i = (key: string) => instrumentText(ctx, key);
-  const gate = pcPtsd5Instrument.gate!;
+  const value = instrumentAnswer(ctx.answers, definition.id, gate.id);
   return questionPage(ctx, {
-    heading: i(gate.textKey),
-    before: html`<div class="lead-in" id="${page.id}-context">
-      <p>${i(gate.introKey ?? '')}</p>
-      <ul>
-        ${(gate.exampleKeys ?? []).map((key) => html`<li>${i(key)}</li>`)}
-      </ul>
-    </div>`,
-    describedBy: `${page.id}-context`,
-    choices: optionsOf(ctx, pcPtsd5Instrument),
-    selected: answers.exposure === undefined ? undefined : String(answers.exposure),
-    onSelect: (value) => ctx.setAnswers({ exposure: value === 'true' }),
+    heading: wording.gate,
+    before: gate.introKey
+      ? html`<div class="lead-in" id="${page.id}-context">
+          <p>${i(gate.introKey)}</p>
+          <ul>
+            ${(gate.exampleKeys ?? []).map((key) => html`<li>${i(key)}</li>`)}
+          </ul>
+        </div>`
+      : undefined,
+    ...(gate.introKey ? { describedBy: `${page.id}-context` } : {}),
+    choices: definition.options.map((o, index) => ({ value: String(o.value), label: wording.option(index) })),
+    selected: value === undefined ? undefined : String(value),
+    onSelect: (v) => ctx.setAnswers(withInstrumentAnswer(ctx.answers, definition.id, gate.id, v === 'true')),
   });
 }
 
-/** One of PC-PTSD-5's five yes/no items. */
-export function pcPtsd5Page(ctx: PageContext): TemplateResult {
-  const i = (key: string) => instrumentText(ctx, key);
-  const item = ctx.page.item ?? 0;
-  const value = ctx.answers.pcPtsd5[item];
-  return questionPage(ctx, {
-    caption: i(pcPtsd5Instrument.stemKey ?? ''),
-    heading: i(pcPtsd5Instrument.items[item]?.textKey ?? ''),
-    choices: optionsOf(ctx, pcPtsd5Instrument),
-    selected: typeof value === 'boolean' ? String(value) : undefined,
-    onSelect: (v) => {
-      const items = [...ctx.answers.pcPtsd5];
-      items[item] = v === 'true';
-      ctx.setAnswers({ pcPtsd5: items });
-    },
-  });
-}
-
-/** One of PCL-5's 20 items; the first one carries the instructions. */
-export function pcl5Page(ctx: PageContext): TemplateResult {
-  const { page } = ctx;
-  const i = (key: string) => instrumentText(ctx, key);
-  const item = page.item ?? 0;
-  const value = ctx.answers.pcl5[item];
-  return questionPage(ctx, {
-    caption: i(pcl5Instrument.stemKey ?? ''),
-    heading: i(pcl5Instrument.items[item]?.textKey ?? ''),
-    ...(item === 0
+/**
+ * One item of any instrument: the one page kind for instrument items. The first item carries the
+ * instructions; the safety item (PHQ-9 item 9) carries the safety question's help and notice.
+ */
+export function itemPage(ctx: PageContext): TemplateResult {
+  const { page, definition } = ctx;
+  const index = page.item ?? 0;
+  const item = definition.items[index];
+  const wording = wordingOf(ctx);
+  const value = item ? instrumentAnswer(ctx.answers, definition.id, item.id) : undefined;
+  const numeric = typeof definition.options[0]?.value === 'number';
+  const lang = langOf(ctx, wording);
+  const instructions = index === 0 && wording.instructions;
+  const question = questionPage(ctx, {
+    caption: wording.stem,
+    heading: wording.item(index),
+    ...(instructions
       ? {
           before: html`<div class="lead-in" id="${page.id}-context">
-            <h3>${ctx.t('screen.pcl5Title', { count: PCL_5_ITEMS })}</h3>
-            <p>${i(pcl5Instrument.instructionsKey ?? '')}</p>
+            <h3>${ctx.t('screen.pcl5Title', { count: definition.items.length })}</h3>
+            <p>${instructions}</p>
           </div>`,
           describedBy: `${page.id}-context`,
         }
       : {}),
-    choices: optionsOf(ctx, pcl5Instrument),
-    selected: typeof value === 'number' ? String(value) : undefined,
+    ...(page.safety ? { after: safetyHelp(ctx, typeof value === 'number' ? value : undefined, wording.notice) } : {}),
+    choices: definition.options.map((o, i) => ({ value: String(o.value), label: wording.option(i) })),
+    selected: value === undefined ? undefined : String(value),
     onSelect: (v) => {
-      const items = [...ctx.answers.pcl5];
-      items[item] = Number(v);
-      ctx.setAnswers({ pcl5: items });
+      if (item) ctx.setAnswers(withInstrumentAnswer(ctx.answers, definition.id, item.id, numeric ? Number(v) : v === 'true'));
     },
   });
+  return lang ? html`<div lang=${lang}>${question}</div>` : question;
+}
+
+/** The question after the items, not scored (the PHQ-9's difficulty question), with the publisher's notice. */
+export function followUpPage(ctx: PageContext): TemplateResult {
+  const { definition } = ctx;
+  const followUp = definition.followUp!;
+  const wording = wordingOf(ctx);
+  const value = instrumentAnswer(ctx.answers, definition.id, followUp.id);
+  const lang = langOf(ctx, wording);
+  const content = questionPage(ctx, {
+    heading: wording.followUp,
+    choices: followUp.options.map((o, i) => ({ value: String(o.value), label: wording.followUpOption(i) })),
+    selected: value === undefined ? undefined : String(value),
+    onSelect: (v) => ctx.setAnswers(withInstrumentAnswer(ctx.answers, definition.id, followUp.id, Number(v))),
+    ...(wording.notice ? { after: html`<p class="notice">${wording.notice}</p>` } : {}),
+  });
+  return lang ? html`<div lang=${lang}>${content}</div>` : content;
 }

@@ -1,15 +1,20 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { crisisLines } from '@hearth/core';
-import { pcPtsd5Instrument, pcl5Instrument } from '../instruments/index.js';
 import { instrumentText, stateName, type OutcomeContext } from './context.js';
 import { crisisPanel } from './crisis.js';
 import { pageForm } from './fields.js';
+import { wordingOf } from './question.js';
 
 /** The screen result in plain words, what it means, candidacy, next steps and crisis resources. */
 export function resultsPage(ctx: OutcomeContext): TemplateResult {
   const { t, config, screen, urgent, candidacy, state } = ctx;
   const brand = config.brand.name;
-  const definition = screen?.instrument === 'pcl-5' ? pcl5Instrument : pcPtsd5Instrument;
+  const { definition } = ctx;
+  // Instruments that bring their own words (PHQ-9, a partner's GAD-7): severity in plain words,
+  // and "not a diagnosis" for their condition; the PTSD wording in the translation files otherwise.
+  const wording = wordingOf(ctx);
+  const own = wording.inline;
+  const notDiagnosis = own?.notDiagnosis ?? t('results.notDiagnosis');
   const bookingUrl = config.brand.bookingUrl;
   const reviewCount = ctx.answers.review?.length ?? 0;
   return html`${urgent ? crisisPanel(t, 'results', true) : nothing}
@@ -17,17 +22,24 @@ export function resultsPage(ctx: OutcomeContext): TemplateResult {
     ${
       screen
         ? html`<div class="result" part="result">
-              <h3 class="result__title">${t(screen.positive ? 'results.positive' : 'results.negative')}</h3>
-              <p>
-                ${
-                  screen.notExposed
-                    ? t('results.notExposed')
-                    : t(screen.instrument === 'pcl-5' ? 'results.scorePcl5' : 'results.scorePcPtsd5', {
-                        score: screen.score,
-                        cutPoint: screen.cutPoint,
-                      })
-                }
-              </p>
+              ${
+                screen.severity !== undefined && own?.bands?.[screen.severity]
+                  ? html`<h3 class="result__title" lang=${wording.lang === ctx.lang ? nothing : wording.lang}>
+                        ${own.bands[screen.severity]}
+                      </h3>
+                      <p>${t('results.scoreTotal', { score: screen.score, max: screen.maxScore, cutPoint: screen.cutPoint })}</p>`
+                  : html`<h3 class="result__title">${t(screen.positive ? 'results.positive' : 'results.negative')}</h3>
+                      <p>
+                        ${
+                          screen.notExposed
+                            ? t('results.notExposed')
+                            : t(screen.instrument === 'pcl-5' ? 'results.scorePcl5' : 'results.scorePcPtsd5', {
+                                score: screen.score,
+                                cutPoint: screen.cutPoint,
+                              })
+                        }
+                      </p>`
+              }
               ${
                 screen.provisionalDiagnosis === undefined
                   ? nothing
@@ -35,11 +47,13 @@ export function resultsPage(ctx: OutcomeContext): TemplateResult {
               }
             </div>
             <h3>${t('results.meansTitle')}</h3>
-            <p><strong>${t('results.notDiagnosis')}</strong></p>
-            <p>${t(screen.positive ? 'results.meansPositive' : 'results.meansNegative')}</p>
+            <p><strong>${notDiagnosis}</strong></p>
+            <p>
+              ${(screen.positive ? own?.meansPositive : own?.meansNegative) ?? t(screen.positive ? 'results.meansPositive' : 'results.meansNegative')}
+            </p>
             <p class="source">${t('results.source', { name: definition.name, citation: definition.citation })}</p>
-            <p class="source">${instrumentText(ctx, definition.attributionKey)}</p>`
-        : html`<p><strong>${t('results.notDiagnosis')}</strong></p>`
+            <p class="source">${own ? wording.notice : instrumentText(ctx, definition.attributionKey)}</p>`
+        : html`<p><strong>${notDiagnosis}</strong></p>`
     }
     <h3>${t('results.candidacyTitle', { brand })}</h3>
     <p data-candidacy=${candidacy}>

@@ -40,6 +40,8 @@ export type {
   TranslationKey,
 } from '../instruments/types.js';
 export { gad7Scoring, phq9Scoring };
+// The registry of instruments by id: the receiver re-scores any registered instrument with it.
+export { definitionProblems, instrumentIds, registerInstrument, scoringShapeById, type ScoringShape } from '../instruments/registry.js';
 
 // ---------------------------------------------------------------------------------------------
 // Public types
