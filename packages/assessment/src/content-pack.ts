@@ -2,6 +2,8 @@ import { reportOnce, type ConfigLayer } from '@hearth/core';
 import { contentPack, contentPackIds } from '@hearth/content';
 // The default pack ("ptsd") registers itself, as it does for the guide and the FAQ.
 import '@hearth/content-ptsd';
+// The depression pack (`content="depression"`) registers only its manifest; its text loads on demand.
+import '@hearth/content-depression';
 import { REVIEW_ITEMS, type ReviewItem } from './flow.js';
 
 /**

@@ -34,6 +34,8 @@ import {
 } from '@hearth/content';
 // The default pack registers itself as "ptsd".
 import '@hearth/content-ptsd';
+// The depression pack (`content="depression"`) registers only its manifest; its text loads on demand.
+import '@hearth/content-depression';
 import en from './translations/en.json' with { type: 'json' };
 import { HearthFaqItem } from './hearth-faq-item.js';
 import styles from './hearth-faq.styles.js';
