@@ -16,6 +16,10 @@ export const assessmentConfigDocs: Readonly<Record<string, ConfigDoc>> = {
       definitions: {
         description:
           'The partner’s own instruments as JSON definitions (items, options, scoring rule such as `sum-bands`, wording per language with its translation status), registered when the config is read so that `instrument` can select one. See the assessment README, “Adding an instrument”.',
+        items: {
+          description: 'One instrument definition (JSON).',
+          properties: { id: { description: 'The instrument’s id, used by `instrument` and as the key of its answers in the lead.' } },
+        },
       },
       cutPoints: {
         description:

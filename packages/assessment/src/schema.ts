@@ -66,12 +66,7 @@ export const AssessmentConfigSchema = z
      * `registerInstrument()`). An id no page has registered is reported by the widget.
      */
     instrument: z._default(
-      z
-        .string({ error: INSTRUMENT_EXPECTED })
-        .check(
-          z.regex(INSTRUMENT_ID_PATTERN, { error: INSTRUMENT_EXPECTED }),
-          z.describe('The screen: "pc-ptsd-5" (default), "pcl-5", "phq-9", or the id of a registered instrument.'),
-        ),
+      z.string({ error: INSTRUMENT_EXPECTED }).check(z.regex(INSTRUMENT_ID_PATTERN, { error: INSTRUMENT_EXPECTED })),
       'pc-ptsd-5',
     ),
     /**
@@ -85,10 +80,7 @@ export const AssessmentConfigSchema = z
             id: z.string({ error: 'an instrument id' }).check(z.regex(INSTRUMENT_ID_PATTERN, { error: INSTRUMENT_EXPECTED })),
           }),
         )
-        .check(
-          z.maxLength(10, { error: 'at most 10 instrument definitions' }),
-          z.describe("The partner's own instrument definitions (JSON), registered when the config is read; select one with `instrument`."),
-        ),
+        .check(z.maxLength(10, { error: 'at most 10 instrument definitions' })),
     ),
     /** Inclusive cut points, each bounded to its instrument's published range. */
     cutPoints: z._default(
