@@ -140,22 +140,43 @@ export const AssessmentSectionSchema = z._default(AssessmentConfigSchema, {
 });
 
 /** The result of the self-assessment, without the answers. */
-export const AssessmentSummarySchema = z.object({
-  type: z.enum(['assessment']),
-  /** The instrument's id: a built-in, or one the partner registered (the receiver re-scores any registered id). */
-  instrument: z.string().check(z.regex(INSTRUMENT_ID_PATTERN)),
-  score: z.int().check(z.gte(0), z.lte(1000)),
-  cutPoint: z.int().check(z.gte(0), z.lte(1000)),
-  positive: z.boolean(),
-  /** PCL-5 only: the DSM-5 cluster rule, reported separately from the total. */
-  provisionalDiagnosis: z.optional(z.boolean()),
-  /** `sum-bands` instruments (PHQ-9, GAD-7): the id of the severity band. */
-  severity: z.optional(z.string().check(z.maxLength(40))),
-  /** Clinician-review items the person marked (count only; which ones are answers). */
-  reviewItemCount: z.int().check(z.gte(0), z.lte(50)),
-  candidacy: z.enum(CANDIDACY_VALUES),
-  state: z.optional(UsStateCodeSchema),
-});
+/** Highest possible score of each built-in instrument; a partner's instrument is bounded by 1000. */
+const MAX_SCORE: Readonly<Record<string, number>> = { 'pc-ptsd-5': 5, 'pcl-5': 80, 'phq-9': 27 };
+
+export const AssessmentSummarySchema = z
+  .object({
+    type: z.enum(['assessment']),
+    /** The instrument's id: a built-in, or one the partner registered (the receiver re-scores any registered id). */
+    instrument: z.string().check(z.regex(INSTRUMENT_ID_PATTERN)),
+    score: z.int().check(z.gte(0), z.lte(1000)),
+    cutPoint: z.int().check(z.gte(0), z.lte(1000)),
+    positive: z.boolean(),
+    /** PCL-5 only: the DSM-5 cluster rule, reported separately from the total. */
+    provisionalDiagnosis: z.optional(z.boolean()),
+    /** `sum-bands` instruments (PHQ-9, GAD-7): the id of the severity band. */
+    severity: z.optional(z.string().check(z.maxLength(40))),
+    /** Clinician-review items the person marked (count only; which ones are answers). */
+    reviewItemCount: z.int().check(z.gte(0), z.lte(50)),
+    candidacy: z.enum(CANDIDACY_VALUES),
+    state: z.optional(UsStateCodeSchema),
+  })
+  .check(
+    // A score past what the instrument can give is not a summary of it.
+    z.superRefine((value, ctx) => {
+      const max = MAX_SCORE[value.instrument];
+      if (max !== undefined && value.score > max) {
+        ctx.issues.push({
+          code: 'too_big',
+          maximum: max,
+          origin: 'number',
+          inclusive: true,
+          path: ['score'],
+          input: value.score,
+          message: `at most ${max} for the ${value.instrument}`,
+        });
+      }
+    }),
+  );
 export type AssessmentSummary = z.output<typeof AssessmentSummarySchema>;
 
 declare module '@hearth/core/schemas' {
