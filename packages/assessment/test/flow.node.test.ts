@@ -183,8 +183,9 @@ describe('parseProgress (sessionStorage is checked on the way back)', () => {
 describe('the PHQ-9 flow is generated from its definition (Kroenke et al. 2001; instruments.md)', () => {
   it('nine item pages, one per item, then the difficulty question; the safety step adds no page (item 9 is the safety question, asked once)', () => {
     const list = ids({}, ASSESSMENT_STEPS, 'phq-9');
-    assert.deepEqual(list.slice(0, 12), [
+    assert.deepEqual(list.slice(0, 13), [
       'intro',
+      'age',
       'phq-9-item-1',
       'phq-9-item-2',
       'phq-9-item-3',
@@ -201,7 +202,7 @@ describe('the PHQ-9 flow is generated from its definition (Kroenke et al. 2001; 
   });
   it('item 9 answered above 0 puts the crisis page straight after it, before the difficulty question', () => {
     const list = ids({ phq9: { 9: 1 } }, ASSESSMENT_STEPS, 'phq-9');
-    assert.deepEqual(list.slice(9, 12), ['phq-9-item-9', 'crisis', 'phq-9-difficulty']);
+    assert.deepEqual(list.slice(10, 13), ['phq-9-item-9', 'crisis', 'phq-9-difficulty']);
     assert.equal(ids({ phq9: { 9: 0 } }, ASSESSMENT_STEPS, 'phq-9').includes('crisis'), false);
   });
   it('the difficulty question is asked only if some item is above 0 ("If you checked off any problems")', () => {
@@ -212,7 +213,7 @@ describe('the PHQ-9 flow is generated from its definition (Kroenke et al. 2001; 
     assert.equal(ids({ phq9: { 1: 0 } }, ASSESSMENT_STEPS, 'phq-9').includes('phq-9-difficulty'), true);
   });
   it('without the screen step, the standalone safety question is asked instead (never skipped)', () => {
-    assert.deepEqual(ids({}, ['intro', 'safety', 'results'], 'phq-9'), ['intro', 'safety', 'results']);
+    assert.deepEqual(ids({}, ['intro', 'safety', 'results'], 'phq-9'), ['intro', 'age', 'safety', 'results']);
   });
   it('one page kind for every instrument item', () => {
     for (const instrument of ['pc-ptsd-5', 'pcl-5', 'phq-9']) {
@@ -221,8 +222,8 @@ describe('the PHQ-9 flow is generated from its definition (Kroenke et al. 2001; 
       assert.deepEqual([...kinds], ['item']);
     }
   });
-  it('progress counts the nine items and the difficulty question among the questions', () => {
-    const pages = buildPages(ASSESSMENT_STEPS, phq9Instrument, emptyAnswers());
-    assert.deepEqual(questionProgress(pages, 'phq-9-item-9'), { number: 9, count: 15 });
+  it('progress counts the age question, the nine items and the difficulty question among the questions', () => {
+    const pages = buildPages(ASSESSMENT_STEPS, phq9Instrument, emptyAnswers(), { askState: true });
+    assert.deepEqual(questionProgress(pages, 'phq-9-item-9'), { number: 10, count: 16 });
   });
 });

@@ -937,7 +937,7 @@ describe('<hearth-assessment> instruments as data, to the real lead receiver on 
         lang=${lang}
         endpoint=${receiver.endpoint}
         instrument=${instrument}
-        config=${JSON.stringify({ privacy: { includeAnswers: true }, ...config })}
+        config=${JSON.stringify({ privacy: { includeAnswers: true }, coverage: PARTNER_COVERAGE, ...config })}
       ></hearth-assessment>`,
     );
     // The PHQ-9's definition loads on demand: wait for its first page.
@@ -1047,6 +1047,7 @@ describe('<hearth-assessment> instruments as data, to the real lead receiver on 
   it("asks the PHQ-9 in Spanish with Pfizer's official US Spanish form, verbatim", async function () {
     this.timeout(60_000);
     const el = await assessment('phq-9', { assessment: { steps: ['screen', 'safety', 'results'] } }, 'es');
+    await passAgeQuestion(el);
     await waitUntil(() => text(el, '[data-focus]').includes('Poco interés o placer en hacer cosas'), 'the Spanish item 1', {
       timeout: 10_000,
     });
