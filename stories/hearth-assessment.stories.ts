@@ -31,6 +31,12 @@ interface Scenario {
   wrap?: (el: HTMLElement) => HTMLElement;
 }
 
+const STORY_COVERAGE = {
+  selfPay: { price: 100, includes: ['Evaluation'] },
+  superbill: false,
+  states: { TX: { served: true }, NY: { served: true } },
+};
+
 // Loopback and a closed port: a lead a story leaves queued can only ever be retried here.
 const ENDPOINT = 'http://127.0.0.1:9/leads';
 let counter = 0;
@@ -75,7 +81,8 @@ function scenario(s: Scenario = {}) {
     useDelivery(s.delivery);
     const id = `story-${++counter}`;
     if (s.page) {
-      const answers = { ...emptyAnswers(), ...s.answers };
+      // Stories open past the age question unless they are about it.
+      const answers = { ...emptyAnswers(), adult: true, ...s.answers };
       const saved = { instrument: args.instrument, page: s.page, answers, startedAt: Date.now() - 120_000 };
       sessionStorage.setItem(`hearth-assessment:v2:${id}`, JSON.stringify(saved));
     }
@@ -86,7 +93,8 @@ function scenario(s: Scenario = {}) {
     el.setAttribute('instrument', args.instrument);
     el.setAttribute('endpoint', ENDPOINT);
     if (args.shareResult) el.setAttribute('share-result', '');
-    if (s.config) el.setAttribute('config', JSON.stringify(s.config));
+    // The partner serves TX and NY: the state question is asked only where served states are configured.
+    el.setAttribute('config', JSON.stringify({ coverage: STORY_COVERAGE, ...s.config }));
     if (s.content) el.setAttribute('content', s.content);
     wrapper.append(el);
     return s.wrap ? s.wrap(wrapper) : wrapper;
@@ -146,7 +154,7 @@ const meta: Meta<Args> = {
       description: {
         component:
           'The free PTSD self-assessment, one question per screen. Stories open mid-way the way a reload does ' +
-          '(progress saved in sessionStorage). Served states come from the demo coverage dataset.',
+          '(progress saved in sessionStorage). Served states come from the partner config (TX and NY served).',
       },
     },
   },
@@ -162,6 +170,15 @@ export const Intro: Story = {};
 export const Question: Story = {
   render: scenario({ page: 'pc-ptsd-5-item-2', answers: pcPtsd5(true, [true]) }),
 };
+
+/** The age question comes before any other (config `assessment.minimumAge`, default 18). */
+export const AgeQuestion: Story = { render: scenario({ page: 'age', answers: { adult: undefined } }) };
+
+/** In Spanish, a notice before the first question: the wording is our unvalidated translation. */
+export const AgeQuestionSpanish: Story = { args: { lang: 'es' }, render: scenario({ page: 'age', answers: { adult: undefined } }) };
+
+/** Under the minimum age: help for every age, no questions, no form, nothing kept. */
+export const UnderAge: Story = { render: scenario({ page: 'under-age', answers: { adult: false } }) };
 
 /** The exposure question with the published lead-in and examples. */
 export const ExposureQuestion: Story = { render: scenario({ page: 'exposure' }) };
@@ -220,7 +237,7 @@ export const ResultNegative: Story = {
 /** Safety triggered earlier: the results open on the crisis resources. */
 export const ResultUrgent: Story = { render: scenario({ page: 'results', answers: answered({ phq9Item9: 3 }) }) };
 
-/** Alabama is not served in the demo data. */
+/** Alabama is not among the partner's served states. */
 export const NotServedState: Story = { render: scenario({ page: 'results', answers: answered({ state: 'AL' }) }) };
 
 /** The PCL-5: total against the cut point, and the DSM-5 pattern reported separately. */
