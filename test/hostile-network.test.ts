@@ -15,21 +15,18 @@ function hold(mode: 'hold' | 'fail' | 'off'): Promise<unknown> {
   return executeServerCommand('hearth-hold', { match: STEPS_CHUNK, mode });
 }
 
-/** The screen, then the safety question, answered by tapping: exposure "No", safety "Not at all". */
-async function answerToResults(el: HTMLElement): Promise<void> {
+/** From the age question (once its part has loaded) to the results: 18 or older, exposure "No", safety "Not at all". */
+async function answerFromAge(el: HTMLElement): Promise<void> {
   const root = el.shadowRoot!;
   const page = () => root.querySelector<HTMLElement>('[part~="page"]')!;
-  const press = async (answer?: number) => {
+  await waitFor(() => assessmentPage(el) === 'age' && page().querySelector('input[type="radio"]'), 'the age question');
+  for (const answer of [0, 1, 0]) {
     const from = assessmentPage(el);
-    if (answer !== undefined) page().querySelectorAll<HTMLInputElement>('input[type="radio"]')[answer]!.click();
+    page().querySelectorAll<HTMLInputElement>('input[type="radio"]')[answer]!.click();
     await settle(el.ownerDocument.defaultView!);
     page().querySelector<HTMLButtonElement>('form button[type="submit"]')!.click();
-    await waitFor(() => assessmentPage(el) !== from, `the assessment to leave "${from}"`);
-  };
-  await waitFor(() => assessmentPage(el) === 'intro', 'the intro');
-  await press();
-  await press(1); // exposure: No
-  await press(0); // safety: Not at all
+    await waitFor(() => assessmentPage(el) !== from && !page().querySelector('[data-text-pending]'), `the assessment to leave "${from}"`);
+  }
   expect(assessmentPage(el)).to.equal('results');
 }
 
@@ -59,13 +56,16 @@ describe('on-demand parts on a slow or broken network (built dist/)', function (
     );
     const completes: unknown[] = [];
     el.addEventListener('hearth-assessment-complete', (e) => completes.push((e as CustomEvent).detail));
-    await answerToResults(el);
+    // The age question, first of all, is in the later steps' part: "Loading…" stands in its place.
+    await waitFor(() => assessmentPage(el) === 'intro', 'the intro');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="page"] form button[type="submit"]')!.click();
     const status = await waitFor(() => el.shadowRoot!.querySelector('[part~="page"] [role="status"]'), 'the loading status');
     expect(normalise(status.textContent)).to.equal('Loading…');
     expect(deepText(el)).to.contain('Need help now?');
     expect(completes, 'complete before the outcome could be scored').to.deep.equal([]);
 
     await hold('off');
+    await answerFromAge(el);
     const title = await waitFor(() => el.shadowRoot!.querySelector('.result__title'), 'the results');
     expect(normalise(title.textContent)).to.equal('You did not screen positive for probable PTSD');
     await waitFor(() => completes.length === 1, 'hearth-assessment-complete');
@@ -82,7 +82,8 @@ describe('on-demand parts on a slow or broken network (built dist/)', function (
         page!.doc.querySelector<HTMLElement>('hearth-assessment')?.shadowRoot && page!.doc.querySelector<HTMLElement>('hearth-assessment'),
       'the assessment',
     );
-    await answerToResults(el);
+    await waitFor(() => assessmentPage(el) === 'intro', 'the intro');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="page"] form button[type="submit"]')!.click();
     const failed = await waitFor(() => el.shadowRoot!.querySelector<HTMLElement>('[part~="page"] .panel--danger'), 'the failure message');
     expect(normalise(failed.textContent)).to.contain('This step could not be loaded. Check your connection, then try again.');
     expect(deepText(el)).to.contain('Need help now?');
@@ -91,6 +92,7 @@ describe('on-demand parts on a slow or broken network (built dist/)', function (
 
     await hold('off');
     failed.querySelector<HTMLButtonElement>('button')!.click();
+    await answerFromAge(el);
     const title = await waitFor(() => el.shadowRoot!.querySelector('.result__title'), 'the results after Try again');
     expect(normalise(title.textContent)).to.equal('You did not screen positive for probable PTSD');
   });

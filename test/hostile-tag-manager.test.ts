@@ -85,7 +85,8 @@ addEventListener('load', function () {
     }
     // Each step once, numbered as the widget shows it.
     const steps = ours.filter((e) => e.event === 'hearth_assessment_step').map((e) => e.hearth!.step);
-    expect(steps).to.deep.equal(['screen', 'safety', 'history', 'review', 'state', 'results', 'lead']);
+    // The age question belongs to the intro step; no state question without the partner's served states.
+    expect(steps).to.deep.equal(['intro', 'screen', 'safety', 'history', 'review', 'results', 'lead']);
   });
 
   it('pushes one lead conversion with exactly { widget, outcome }: no health data', () => {
