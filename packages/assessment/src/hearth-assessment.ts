@@ -30,7 +30,7 @@ import {
 import type { AssessmentOutcome } from './candidacy.js';
 import type { AssessmentCompleteDetail } from './events.js';
 import type { InstrumentDefinition } from './instruments/types.js';
-import { instrumentById, instrumentIds, isLazyInstrument, onInstrumentsChange, registerInstrument } from './instruments/registry.js';
+import { addInstrument, instrumentById, instrumentIds, isLazyInstrument, onInstrumentsChange } from './instruments/registry.js';
 import { packConfigDefaults, packReviewItems, unknownPackMessage } from './content-pack.js';
 import { GuideCtaListener } from './guide-cta.js';
 import { clearProgress, loadProgress, saveProgress, storageKey } from './storage.js';
@@ -190,7 +190,7 @@ export class HearthAssessment extends HearthElement {
     const unknownPack = unknownPackMessage(this.content);
     if (unknownPack) throw new Error(unknownPack);
     // The partner's own instruments, from config: registered before the instrument is looked up.
-    for (const definition of config.assessment.definitions ?? []) registerInstrument(definition as unknown as InstrumentDefinition);
+    for (const definition of config.assessment.definitions ?? []) addInstrument(definition as unknown as InstrumentDefinition);
     this.#useInstrument(config);
   }
 
@@ -201,7 +201,7 @@ export class HearthAssessment extends HearthElement {
     if (!definition) {
       if (!isLazyInstrument(instrument)) {
         throw new Error(
-          `assessment.instrument "${instrument}" is not a registered instrument (known: ${instrumentIds().join(', ')}). Register it with registerInstrument() from @hearth/assessment, or list it in assessment.definitions.`,
+          `assessment.instrument "${instrument}" is not registered (known: ${instrumentIds().join(', ')}); list it in assessment.definitions.`,
         );
       }
       this.#definition = undefined;

@@ -35,3 +35,5 @@ export {
 } from './candidacy.js';
 export { builtInInstruments, pcPtsd5Instrument, pcl5Instrument, phq9Item9Instrument } from './instruments/index.js';
 export type * from './instruments/types.js';
+// A partner's own instrument, checked in full, then available to `instrument="<id>"` and to the receiver.
+export { registerInstrument } from './instruments/check.js';

@@ -41,7 +41,8 @@ export type {
 } from '../instruments/types.js';
 export { gad7Scoring, phq9Scoring };
 // The registry of instruments by id: the receiver re-scores any registered instrument with it.
-export { definitionProblems, instrumentIds, registerInstrument, scoringShapeById, type ScoringShape } from '../instruments/registry.js';
+export { instrumentIds } from '../instruments/registry.js';
+export { definitionProblems, registerInstrument, scoringShapeById, type ScoringShape } from '../instruments/check.js';
 
 // ---------------------------------------------------------------------------------------------
 // Public types
