@@ -688,7 +688,8 @@ describe('<hearth-assessment>', () => {
       { assessment: { steps: ['intro', 'screen', 'safety', 'results', 'lead'], cutPoints: { pcl5: 31 } } },
       { instrument: 'pcl-5' },
     );
-    expect(text(el, '[part="page"]')).to.contain('PCL-5');
+    // The PCL-5's definition loads on demand ("Loading…" until then).
+    await waitUntil(() => text(el, '[part="page"]').includes('PCL-5'), 'the PCL-5 definition', { timeout: 10_000 });
     await startByKeyboard(el);
     await expectPage(el, 'pcl-5-item-1');
     expect(text(el, '[part="page"]')).to.contain('Below is a list of problems that people sometimes have');

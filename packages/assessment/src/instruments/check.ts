@@ -5,6 +5,7 @@
  * @module
  */
 import { phq9Items, phq9Scoring } from './bands.js';
+import { pcl5Instrument } from './pcl-5.js';
 import { addInstrument, instrumentById } from './registry.js';
 import type { InstrumentDefinition, InstrumentScoring } from './types.js';
 
@@ -21,6 +22,7 @@ export interface ScoringShape {
 
 /** What scoring needs of the lazy built-ins, for the receiver (no wording). */
 const scoringShapes: Readonly<Record<string, ScoringShape>> = {
+  'pcl-5': pcl5Instrument,
   'phq-9': { id: 'phq-9', abbreviation: 'PHQ-9', items: phq9Items, scoring: phq9Scoring, safetyItem: 'phq9-9' },
 };
 

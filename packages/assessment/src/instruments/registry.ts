@@ -1,25 +1,23 @@
 /**
  * Which instruments a flow (and the receiver) can use, by id. Pure: no Lit, no DOM.
  *
- * - The PC-PTSD-5 and the PCL-5 are always here (their wording is in the translation files).
- * - The PHQ-9 is built in but loads on demand (`loadInstrument('phq-9')`), so a PTSD page never
- *   downloads it; its scoring shape is here at once, so the receiver scores it synchronously.
+ * - The PC-PTSD-5 (the default) is always here (its wording is in the translation files).
+ * - The PCL-5 and the PHQ-9 are built in but load on demand (`loadInstrument(id)`), so a page
+ *   that does not use them never downloads them; the receiver scores them synchronously through
+ *   `scoringShapeById` (check.ts).
  * - A partner adds its own with `registerInstrument(definition)` (or config
  *   `assessment.definitions`): a JSON definition with its wording inline.
  *
  * @module
  */
 import { pcPtsd5Instrument } from './pc-ptsd-5.js';
-import { pcl5Instrument } from './pcl-5.js';
 import type { InstrumentDefinition } from './types.js';
 
-const registered = new Map<string, InstrumentDefinition>([
-  [pcPtsd5Instrument.id, pcPtsd5Instrument],
-  [pcl5Instrument.id, pcl5Instrument],
-]);
+const registered = new Map<string, InstrumentDefinition>([[pcPtsd5Instrument.id, pcPtsd5Instrument]]);
 
 /** Built-ins whose full definition (with wording in two languages) loads only when asked for. */
 const lazy: Readonly<Record<string, () => Promise<InstrumentDefinition>>> = {
+  'pcl-5': () => import('./pcl-5.js').then((mod) => mod.pcl5Instrument),
   'phq-9': () => import('./phq-9.js').then((mod) => mod.phq9Instrument),
 };
 

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { crisisLines } from '@hearth/core';
-import { phq9Item9Instrument } from '../instruments/index.js';
+import { phq9Item9Instrument } from '../instruments/phq9-item9.js';
 import { instrumentText, type PageContext } from './context.js';
 import { questionPage } from './question.js';
 
