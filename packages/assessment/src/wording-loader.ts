@@ -78,6 +78,7 @@ function loadPart(part: WordingPart): Promise<void> {
 const STEP_PAGES: ReadonlySet<Page['kind']> = new Set([
   'age',
   'under-age',
+  'safety',
   'therapy',
   'medication',
   'helped',

@@ -3,7 +3,6 @@ import type { OutcomeContext, PageContext } from './context.js';
 import { crisisPage } from './crisis.js';
 import { introPage } from './intro.js';
 import { followUpPage, gatePage, itemPage } from './question.js';
-import { safetyPage } from './safety.js';
 import type { StepPages } from './steps.js';
 
 export type { FieldError, OutcomeContext, PageContext } from './context.js';
@@ -27,13 +26,13 @@ export function renderPage(ctx: PageContext, outcome: (steps: StepPages) => Outc
       return itemPage(ctx);
     case 'follow-up':
       return followUpPage(ctx);
-    case 'safety':
-      return safetyPage(ctx);
     case 'crisis':
       return crisisPage(ctx);
   }
   if (!steps) throw new Error(`the page "${ctx.page.kind}" was rendered before its module loaded`);
   switch (ctx.page.kind) {
+    case 'safety':
+      return steps.safetyPage(ctx);
     case 'age':
       return steps.agePage(ctx);
     case 'under-age':

@@ -3,7 +3,7 @@ import { instrumentAnswer, withInstrumentAnswer } from '../flow.js';
 import { instrumentWording, type InstrumentWording } from '../instruments/wording.js';
 import { instrumentText, type PageContext } from './context.js';
 import { choiceFieldset, pageForm } from './fields.js';
-import { safetyHelp } from './safety.js';
+import { safetyHelp } from './safety-help.js';
 
 export interface Choice {
   value: string;
