@@ -32,6 +32,13 @@ const steps = [
   { name: 'node', cmd: 'pnpm test:node' },
   { name: 'build', cmd: 'pnpm build' },
   { name: 'size', cmd: 'pnpm size', after: ['build'] },
+  // The build regenerates committed files (JSX types, config schema and its docs): a diff means the
+  // committed copy was stale, so an app type-checking without a build would see old types.
+  {
+    name: 'generated',
+    cmd: 'git diff --exit-code --stat -- packages/hearth/jsx/index.d.ts packages/core/config.schema.json docs/config.md',
+    after: ['build'],
+  },
   { name: 'browser', cmd: 'HEARTH_TEST_GROUP=units pnpm test:browser' },
   { name: 'browser-flows', cmd: 'HEARTH_TEST_GROUP=flows pnpm test:browser' },
   { name: 'dist', cmd: 'pnpm test:dist', after: ['build'] },
@@ -47,7 +54,7 @@ const steps = [
 const lanes = [
   { steps: ['browser-flows'] },
   { steps: ['browser'] },
-  { steps: ['build', 'dist', 'react', 'storybook', 'pack'] },
+  { steps: ['build', 'generated', 'dist', 'react', 'storybook', 'pack'] },
   { steps: ['typecheck', 'node', 'content', 'size'], nice: true },
   // ESLint and Prettier wait for the build anyway: beside the Node tests rather than after them, as
   // the Node lane was the longest (on a loaded machine: 333 s, of which lint and format 46 s).

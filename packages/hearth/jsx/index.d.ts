@@ -31,7 +31,7 @@ export type HearthJsxBase<E extends HTMLElement> = Omit<HTMLAttributes<E>, keyof
   RefAttributes<E> &
   HearthJsxEventProps & { children?: ReactNode };
 
-/** `<hearth-assessment>`: The free PTSD self-assessment: a validated screen (PC-PTSD-5 or PCL-5), the PHQ-9 item 9 safety question, treatment history, the items a clinician reviews, the state of residence, results in plain words and a lead form, one question per screen (GOV.UK question pages). */
+/** `<hearth-assessment>`: The free PTSD self-assessment: the age question, a screen validated in English (PC-PTSD-5 or PCL-5), the PHQ-9 item 9 safety question, treatment history, the items a clinician reviews, the state of residence, results in plain words and a lead form, one question per screen (GOV.UK question pages). */
 export type HearthAssessmentJsxProps = HearthJsxBase<HearthAssessment> &
   Partial<Pick<HearthAssessment, 'instrument' | 'content' | 'shareResult' | 'configJson' | 'endpoint'>> & {
     /** `{ instrument }`: the person pressed Start (or answered the first question when there is no intro). */
