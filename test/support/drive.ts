@@ -18,9 +18,13 @@ function shadow(el: Element): ShadowRoot {
   return el.shadowRoot;
 }
 
-/** Waits until a widget has drawn something a person can read. */
+/** A widget still waiting for a lazy part ("Loading…", "Cargando las preguntas…") has not rendered. */
+const LOADING = /(?:^|\s)(?:Loading|Cargando)[^.!?]*…/;
+
+/** Waits until a widget has drawn something a person can read (not only its crisis bar and "Loading…"). */
+
 export async function rendered(el: Element, what = el.localName): Promise<string> {
-  await waitFor(() => el.shadowRoot && deepText(el).length > 20, `${what} to render`);
+  await waitFor(() => el.shadowRoot && deepText(el).length > 20 && !LOADING.test(deepText(el)), `${what} to render`);
   await updated(el);
   return deepText(el);
 }
