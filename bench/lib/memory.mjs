@@ -29,8 +29,16 @@ async function completeOnce() {
       select.dispatchEvent(new Event('change', { bubbles: true }));
     }
     await settle();
+    // A page whose part is still loading (the age question waits for the later steps) shows
+    // "Loading…" without a form for a moment: wait for it, then answer it from the top.
     const submit = /** @type {HTMLButtonElement | null} */ (page.querySelector('button[type="submit"]'));
-    if (!submit) throw new Error(`page "${page.dataset.page}" has no submit button`);
+    if (!submit) {
+      for (let wait = 0; !root.querySelector('[data-page] button[type="submit"]'); wait++) {
+        if (wait === 100) throw new Error(`page "${page.dataset.page}" has no submit button after 5 s`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      continue;
+    }
     submit.click();
   }
   throw new Error('the results page was not reached in 80 steps');
