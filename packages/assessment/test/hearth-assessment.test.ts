@@ -1072,6 +1072,55 @@ describe('<hearth-assessment> instruments as data, to the real lead receiver on 
     await expect(el).to.be.accessible();
   });
 
+  for (const [lang, therapy, negative, firstLine] of [
+    [
+      'en',
+      'Have you tried a talking therapy for depression?',
+      'Your screen did not point to the depression symptoms that ketamine and esketamine treatments are meant for',
+      'You have not yet tried the treatments that depression care starts with: a talking therapy or an antidepressant.',
+    ],
+    [
+      'es',
+      '¿Ha probado una terapia psicológica para la depresión?',
+      'Su prueba no señaló los síntomas de depresión para los que están pensados los tratamientos con ketamina y esketamina',
+      'Todavía no ha probado los tratamientos con los que empieza la atención de la depresión: una terapia psicológica o un antidepresivo.',
+    ],
+  ] as const) {
+    it(`asks about and answers for depression, never PTSD, after the PHQ-9 (${lang})`, async function () {
+      this.timeout(60_000);
+      const ptsd = lang === 'en' ? /PTSD|trauma/i : /TEPT|trauma/i;
+      for (const [positive, expected] of [
+        [false, negative],
+        [true, firstLine],
+      ] as const) {
+        sessionStorage.clear();
+        const el = await assessment('phq-9', { assessment: { steps: ['screen', 'safety', 'history', 'results'] } }, lang);
+        await passAgeQuestion(el);
+        // All "Not at all" screens negative; "Nearly every day" on items 1-8 is 24 of 27.
+        for (let i = 1; i <= 9; i++) {
+          await expectPage(el, `phq-9-item-${i}`);
+          await answer(el, positive && i < 9 ? 3 : 0);
+        }
+        if (positive) {
+          await expectPage(el, 'phq-9-difficulty');
+          await answer(el, 1);
+        }
+        await expectPage(el, 'therapy');
+        expect(text(el, '[data-focus]')).to.equal(therapy);
+        expect(text(el, '[part="page"]')).to.not.match(ptsd);
+        await answer(el, 1); // No
+        await expectPage(el, 'medication');
+        await answer(el, 1); // No
+        await waitUntil(() => pageId(el) === 'results' && $(el, '.result__title'), 'the results');
+        const page = text(el, '[part="page"]');
+        expect(page).to.contain(expected);
+        expect(page).to.not.match(ptsd);
+        await expect(el).to.be.accessible();
+        el.remove();
+      }
+    });
+  }
+
   it("runs a partner's own GAD-7, registered as JSON through config, and the partner's receiver re-scores it", async function () {
     this.timeout(90_000);
     const definition = gad7Definition as unknown as Record<string, unknown>;

@@ -62,6 +62,16 @@ export const phq9Instrument: InstrumentDefinition<SumBandsScoring> = {
       meansNegative:
         'A score below the cut point does not rule depression out. If something is troubling you, it is still worth talking to a clinician.',
       notDiagnosis: 'This is a screen, not a diagnosis. Only a licensed clinician can diagnose depression.',
+      therapy: {
+        question: 'Have you tried a talking therapy for depression?',
+        hint: 'For example cognitive behavioral therapy (CBT), behavioral activation or interpersonal therapy.',
+      },
+      candidacy: {
+        'screen-negative':
+          'Your screen did not point to the depression symptoms that ketamine and esketamine treatments are meant for, so this result is not a recommendation of them. A score below the cut point does not rule depression out: if something is troubling you, a {{brand}} clinician or your own doctor can still talk your options through with you.',
+        'first-line':
+          'You have not yet tried the treatments that depression care starts with: a talking therapy or an antidepressant. Ketamine and esketamine are mainly used when those treatments have not helped enough; they are not meant to replace them. A {{brand}} clinician can discuss those treatments with you.',
+      },
     },
     es: {
       status: 'official',
@@ -100,6 +110,16 @@ export const phq9Instrument: InstrumentDefinition<SumBandsScoring> = {
         'Un puntaje menor que el punto de corte no descarta la depresión. Si algo le preocupa, igual vale la pena hablar con un profesional clínico.',
       notDiagnosis:
         'Esto es una prueba de detección, no un diagnóstico. Solo un profesional clínico con licencia puede diagnosticar la depresión.',
+      therapy: {
+        question: '¿Ha probado una terapia psicológica para la depresión?',
+        hint: 'Por ejemplo, la terapia cognitivo-conductual (TCC), la activación conductual o la terapia interpersonal.',
+      },
+      candidacy: {
+        'screen-negative':
+          'Su prueba no señaló los síntomas de depresión para los que están pensados los tratamientos con ketamina y esketamina, así que este resultado no es una recomendación de ellos. Un puntaje menor que el punto de corte no descarta la depresión: si algo le preocupa, un profesional clínico de {{brand}} o su propio médico pueden hablar con usted sobre sus opciones.',
+        'first-line':
+          'Todavía no ha probado los tratamientos con los que empieza la atención de la depresión: una terapia psicológica o un antidepresivo. La ketamina y la esketamina se usan sobre todo cuando esos tratamientos no han ayudado lo suficiente; no buscan reemplazarlos. Un profesional clínico de {{brand}} puede hablar con usted sobre esos tratamientos.',
+      },
     },
   },
 };

@@ -170,6 +170,13 @@ export interface InstrumentLanguage {
   readonly meansPositive?: string;
   readonly meansNegative?: string;
   readonly notDiagnosis?: string;
+  /**
+   * The history question about talking therapy for this condition (the built-in words are about
+   * trauma-focused therapy for PTSD; an instrument with its own words gets a general question).
+   */
+  readonly therapy?: { readonly question: string; readonly hint: string };
+  /** Candidacy sentences for this condition; `{{brand}}` is the clinic's name. */
+  readonly candidacy?: { readonly 'screen-negative'?: string; readonly 'first-line'?: string };
 }
 
 /**

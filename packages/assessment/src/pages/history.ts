@@ -1,14 +1,18 @@
 import type { TemplateResult } from 'lit';
 import type { TreatmentHelp, YesNoUnsure } from '../flow.js';
 import type { PageContext } from './context.js';
-import { questionPage } from './question.js';
+import { questionPage, wordingOf } from './question.js';
 
-/** Tried a trauma-focused therapy? An antidepressant? */
+/**
+ * Tried a talking therapy? An antidepressant? The therapy question is about trauma-focused therapy
+ * for the PTSD screens; an instrument with its own words brings its own question, or gets a general one.
+ */
 export function treatmentPage(ctx: PageContext, kind: 'therapy' | 'medication'): TemplateResult {
   const { t } = ctx;
+  const own = kind === 'therapy' ? wordingOf(ctx).inline : undefined;
   return questionPage(ctx, {
-    heading: t(`history.${kind}`),
-    hint: t(`history.${kind}Hint`),
+    heading: own ? (own.therapy?.question ?? t('history.therapyGeneral')) : t(`history.${kind}`),
+    hint: own ? (own.therapy?.hint ?? t('history.therapyGeneralHint')) : t(`history.${kind}Hint`),
     choices: (['yes', 'no', 'unsure'] as const).map((value) => ({ value, label: t(`history.options.${value}`) })),
     selected: ctx.answers[kind],
     onSelect: (v) => ctx.setAnswers({ [kind]: v as YesNoUnsure }),

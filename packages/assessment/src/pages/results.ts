@@ -11,7 +11,8 @@ export function resultsPage(ctx: OutcomeContext): TemplateResult {
   const brand = config.brand.name;
   const { definition } = ctx;
   // Instruments that bring their own words (PHQ-9, a partner's GAD-7): severity in plain words,
-  // and "not a diagnosis" for their condition; the PTSD wording in the translation files otherwise.
+  // "not a diagnosis" and the candidacy sentences for their condition; the PTSD wording in the
+  // translation files otherwise.
   const wording = wordingOf(ctx);
   const own = wording.inline;
   const notDiagnosis = own?.notDiagnosis ?? t('results.notDiagnosis');
@@ -57,7 +58,11 @@ export function resultsPage(ctx: OutcomeContext): TemplateResult {
     }
     <h3>${t('results.candidacyTitle', { brand })}</h3>
     <p data-candidacy=${candidacy}>
-      ${t(`results.candidacy.${candidacy}`, { brand, count: reviewCount, state: state ? stateName(state, ctx.lang) : '' })}
+      ${
+        own && (candidacy === 'screen-negative' || candidacy === 'first-line')
+          ? (own.candidacy?.[candidacy]?.replaceAll('{{brand}}', brand) ?? t(`results.candidacyGeneral.${candidacy}`, { brand }))
+          : t(`results.candidacy.${candidacy}`, { brand, count: reviewCount, state: state ? stateName(state, ctx.lang) : '' })
+      }
     </p>
     ${
       // Items marked always get their sentence, whatever else the results say.
