@@ -32,7 +32,9 @@ describe('content="depression"', () => {
           <hearth-assessment content="depression"></hearth-assessment>
         </div>`,
       );
-      const [guide, faq, assessment] = ['hearth-guide', 'hearth-faq', 'hearth-assessment'].map((tag) => wrap.querySelector(tag)!);
+      const guide = wrap.querySelector('hearth-guide')!;
+      const faq = wrap.querySelector('hearth-faq')!;
+      const assessment = wrap.querySelector('hearth-assessment')!;
       await waitUntil(() => guide.shadowRoot?.querySelector('.content h2'), 'the guide', { timeout: 10_000 });
       await waitUntil(() => deep(faq).includes(faqQuestion), 'the FAQ', { timeout: 10_000 });
       await waitUntil(() => deep(assessment).includes(assessmentTitle), 'the assessment', { timeout: 10_000 });
