@@ -196,6 +196,19 @@ describe('<hearth-assessment>: the compliance review', () => {
     await tap(el, 0);
     await onPage(el, 'exposure');
     expect($(el, '[data-focus]')!.textContent).to.contain('Have you ever experienced this kind of event?');
+    // The source under the result names the English original that was shown, not our translation.
+    await tap(el, 0);
+    for (let i = 1; i <= 5; i++) await tap(el, 1);
+    await onPage(el, 'safety');
+    await tap(el, 0);
+    await onPage(el, 'therapy');
+    await tap(el, 1);
+    await tap(el, 1);
+    if (pageId(el) === 'review') await tap(el);
+    await onPage(el, 'results');
+    const source = [...el.shadowRoot!.querySelectorAll('.source')].map((p) => p.textContent!).join(' ');
+    expect(source).to.contain('Published by the U.S. Department of Veterans Affairs National Center for PTSD. Public domain.');
+    expect(source).to.not.contain('Traducción al español');
   });
 
   it('the PHQ-9 safety question uses the official US Spanish wording, with its attribution', async () => {

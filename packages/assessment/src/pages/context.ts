@@ -40,8 +40,10 @@ export interface OutcomeContext extends PageContext, Readonly<AssessmentOutcome>
 /** A key of the instruments' namespace. */
 export function instrumentText(ctx: PageContext, key: string): string {
   // A partner may show, in Spanish, the validated English wording of an instrument that has no
-  // official Spanish translation (the PHQ-9 has one: it stays in Spanish).
-  if (ctx.lang === 'es' && ctx.config.assessment.spanishText === 'english' && /^pc/.test(key))
+  // official Spanish translation (the PHQ-9 has one: it stays in Spanish). The PC-PTSD-5's and
+  // PCL-5's keys, attributions included, all contain "pc": the attribution then is the English
+  // original's, never "Traducción al español de Hearth".
+  if (ctx.lang === 'es' && ctx.config.assessment.spanishText === 'english' && /pc/.test(key))
     return translate('en', 'assessment-instruments', key);
   return ctx.t(`assessment-instruments:${key}`);
 }
