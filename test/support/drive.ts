@@ -131,15 +131,31 @@ export function leadMessage(form: Element): LeadMessage {
  * happened (sent, saved on the device, not sent, or field errors). Each field given must be there.
  */
 export async function submitLead(host: Element, person: Person = ANA): Promise<LeadMessage> {
-  const form = await pressSend(host, person);
-  return waitFor(
-    () => {
-      const message = leadMessage(form);
-      return message.shows !== 'form' && message;
-    },
-    'the lead form to say what happened',
-    15000,
-  );
+  const form = await leadFormOf(host);
+  await rendered(form, 'the lead form');
+  // The first thing the form says, seen on every change of its DOM rather than by polling: with
+  // retries in milliseconds, "saved on this device" may give way to the retry's outcome between
+  // two polls (a flake seen in CI under load).
+  let first: LeadMessage | undefined;
+  const record = () => {
+    const message = first ?? leadMessage(form);
+    if (message.shows !== 'form') first = message;
+  };
+  const observer = new MutationObserver(record);
+  observer.observe(shadow(form), { subtree: true, childList: true, characterData: true, attributes: true });
+  try {
+    await pressSend(host, person);
+    return await waitFor(
+      () => {
+        record();
+        return first;
+      },
+      'the lead form to say what happened',
+      15000,
+    );
+  } finally {
+    observer.disconnect();
+  }
 }
 
 /** Fills the lead form inside `host` and presses its button, without waiting for the outcome; returns the form. */
