@@ -145,6 +145,15 @@ export async function publish(page: Page): Promise<void> {
   await (await page.waitForSelector('[role=menuitem] ::-p-text(Publish now)'))!.click();
 }
 
+/**
+ * Closes Decap's notices ("Entry saved" and the like), as a person would before reaching for the
+ * buttons beneath them: they sit over the editor's top-right controls for several seconds.
+ */
+export async function closeNotices(page: Page): Promise<void> {
+  for (const close of await page.$$('.Toastify__toast .Toastify__close-button')) await close.click().catch(() => undefined);
+  await page.waitForFunction(() => !document.querySelector('.Toastify__toast'));
+}
+
 /** Waits until `check` is true, checking every 50 ms. */
 export async function until(check: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
   const end = Date.now() + timeoutMs;

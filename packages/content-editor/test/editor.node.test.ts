@@ -10,6 +10,7 @@ import { after, before, test } from 'node:test';
 import type { Browser, ElementHandle, Frame, Page } from 'puppeteer-core';
 import {
   REPO,
+  closeNotices,
   copyPacks,
   field,
   launchChromium,
@@ -140,6 +141,8 @@ test('an edit that removes a required question is refused with a readable messag
   const before = readFileSync(join(root, ES_FAQ), 'utf8');
   const heading = /^## .*\{#how-fast-does-it-work\}\n\n/m.exec(before)![0];
   // Spanish in the right-hand pane, beside English (Decap puts the left pane back in English on save).
+  // "Entry saved" from the first test may still cover the toggle: close it first.
+  await closeNotices(page);
   await (await page.waitForSelector('button[title="Toggle i18n"]'))!.click();
   const body = await field(page, 'body', 'es');
   await replaceText(page, body, heading, '');
