@@ -16,22 +16,30 @@ function firstWidget(): HTMLElement | undefined {
 /**
  * When this device holds leads that could not be sent (refused for good or expired after the
  * person was told "saved"), shows `<hearth-lead-notice>` just before `widget` (default: the page's
- * first Hearth widget, once one has upgraded), with its `lang` and `config`, unless the page already
- * has a notice. Runs once per page, after the look in storage found something
- * (`Outbox.resume()` after `resumePendingLeads()`), so a page without held leads never downloads
- * the notice. Never rejects.
+ * first Hearth widget, once one has upgraded), with its `lang` and `config`; a notice the page
+ * placed itself is upgraded instead, and no second is added. Runs once per page, after the look in
+ * storage found something (`Outbox.resume()` after `resumePendingLeads()`), so a page without
+ * held leads never downloads the notice. Never rejects.
  */
 export function showHeldLeads(widget?: HTMLElement): Promise<HTMLElement | undefined> {
   shown ??= (async () => {
     if (!(await Outbox.shared().held()).length) return undefined;
+    const define = async () => (await importNotice()).HearthLeadNotice.define('hearth-lead-notice');
+    // A page that placed its own notice gets that one, upgraded (the loader does not know the tag).
+    const placed = document.querySelector<HTMLElement>('hearth-lead-notice');
+    if (placed) {
+      await define();
+      return placed;
+    }
     // Widgets upgrade as their chunks arrive: wait up to 10 s for the first.
     let host = widget ?? firstWidget();
     for (let i = 0; !host?.isConnected && i < 40; i++) {
       await new Promise((r) => setTimeout(r, 250));
       host = widget ?? firstWidget();
     }
-    if (!host?.isConnected || document.querySelector('hearth-lead-notice')) return undefined;
-    (await importNotice()).HearthLeadNotice.define('hearth-lead-notice');
+    if (!host?.isConnected) return undefined;
+    await define();
+    if (document.querySelector('hearth-lead-notice')) return undefined;
     const notice = document.createElement('hearth-lead-notice');
     for (const name of ['lang', 'config']) {
       const value = host.getAttribute(name);

@@ -165,6 +165,20 @@ describe('<hearth-lead-notice>: a lead the endpoint refused after "saved" is sho
     }
   });
 
+  it('a page that places <hearth-lead-notice> itself gets that one, upgraded and filled in, and no second', async () => {
+    const l = lead();
+    await queueThenRefuse(l);
+    const frame = await nextPage(`placed=1&config=${encodeURIComponent(CONFIG)}`);
+    try {
+      const placed = frame.contentDocument!.querySelector('main > hearth-lead-notice')!;
+      await waitUntil(() => placed.shadowRoot?.querySelector('.notice'), 'the placed notice shows the held lead', { timeout: 10_000 });
+      expect(flat(placed.shadowRoot!.textContent)).to.contain('Your request was not sent');
+      expect(frame.contentDocument!.querySelectorAll('hearth-lead-notice')).to.have.length(1);
+    } finally {
+      frame.remove();
+    }
+  });
+
   it('a page whose device holds nothing does not load the notice', async () => {
     const frame = await nextPage(`config=${encodeURIComponent(CONFIG)}`);
     try {

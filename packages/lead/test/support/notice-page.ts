@@ -1,7 +1,7 @@
 // A page of "the clinic's site" for hearth-lead-notice.test.ts, loaded in an iframe so that it is
 // a real next page load: it has one FAQ and no lead form or assessment, and loads what the
 // script-tag runtime loads (core, and the look for leads waiting on the device).
-// Query: ?config=<json for the FAQ>[&lang=es]
+// Query: ?config=<json for the FAQ>[&lang=es][&placed=1: the page places <hearth-lead-notice> itself, at the top]
 import '../../../hearth/src/runtime.js';
 import '../../../faq/src/define.js';
 
@@ -10,4 +10,5 @@ const lang = params.get('lang');
 if (lang) document.documentElement.lang = lang;
 const faq = document.createElement('hearth-faq');
 faq.setAttribute('config', params.get('config') ?? '{}');
+if (params.get('placed')) document.querySelector('main')?.append(document.createElement('hearth-lead-notice'));
 document.querySelector('main')?.append(faq);
