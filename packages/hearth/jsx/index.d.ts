@@ -13,7 +13,7 @@ import type { HearthEventDetailMap, HearthProvider } from '@hearth/core';
 import type { HearthCoverage } from '@hearth/coverage';
 import type { HearthFaq, HearthFaqItem } from '@hearth/faq';
 import type { HearthGuide } from '@hearth/guide';
-import type { HearthLeadForm } from '@hearth/lead';
+import type { HearthLeadForm, HearthLeadNotice } from '@hearth/lead';
 
 /** The event a handler receives: a CustomEvent whose `detail` is typed for Hearth's events. */
 export type HearthJsxEvent<K extends string> = K extends keyof HearthEventDetailMap
@@ -128,6 +128,15 @@ export type HearthLeadFormJsxProps = HearthJsxBase<HearthLeadForm> &
     'onhearth-lead-rejected'?: (event: HearthJsxEvent<'hearth-lead-rejected'>) => void;
   };
 
+/** `<hearth-lead-notice>`: Tells the person that a request saved on this device earlier could not be sent, how to reach the clinic, and lets them send it again or delete it. */
+export type HearthLeadNoticeJsxProps = HearthJsxBase<HearthLeadNotice> &
+  Partial<Pick<HearthLeadNotice, 'configJson' | 'endpoint'>> & {
+    /** A held lead was sent again and acknowledged: `{ idempotencyKey, widget, leadId? }`. */
+    'onhearth-lead-submitted'?: (event: HearthJsxEvent<'hearth-lead-submitted'>) => void;
+    /** Sending it again failed (it stays held): `{ idempotencyKey, widget, code, retrying: false, status? }`. */
+    'onhearth-lead-error'?: (event: HearthJsxEvent<'hearth-lead-error'>) => void;
+  };
+
 /** `<hearth-provider>`: Supplies white-label config (brand, copy, endpoint, coverage…) to every Hearth widget inside it. */
 export type HearthProviderJsxProps = HearthJsxBase<HearthProvider> &
   Partial<Pick<HearthProvider, 'config' | 'configSrc'>> & {
@@ -144,6 +153,7 @@ declare module 'react' {
       'hearth-faq-item': HearthFaqItemJsxProps;
       'hearth-guide': HearthGuideJsxProps;
       'hearth-lead-form': HearthLeadFormJsxProps;
+      'hearth-lead-notice': HearthLeadNoticeJsxProps;
       'hearth-provider': HearthProviderJsxProps;
     }
   }

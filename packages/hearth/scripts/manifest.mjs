@@ -11,7 +11,7 @@ const posix = (path) => path.split('\\').join('/');
 /** The files to analyse: every element's module, and the base class their members come from. */
 function globsFor(widgets) {
   const files = new Set([join(ROOT, 'packages/core/src/hearth-element.ts')]);
-  for (const w of widgets) for (const e of w.elements) files.add(e.file);
+  for (const w of widgets) for (const e of [...w.elements, ...w.onDemand]) files.add(e.file);
   return [...files].map((f) => posix(relative(ROOT, f)));
 }
 
@@ -31,7 +31,7 @@ export async function createManifest(widgets = discoverWidgets()) {
   const config = posix(relative(ROOT, join(import.meta.dirname, '../custom-elements-manifest.config.mjs')));
   const manifest = await cli({ argv: ['analyze', '--quiet', '--config', config, '--globs', ...globs], cwd: ROOT, noWrite: true });
   for (const w of widgets) {
-    for (const e of w.elements) {
+    for (const e of [...w.elements, ...w.onDemand]) {
       const path = posix(relative(ROOT, e.file));
       const mod = manifest.modules.find((m) => m.path === path);
       const declaration = mod?.declarations?.find((d) => d.name === e.className);

@@ -19,8 +19,26 @@ const TAG = /^hearth-[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
  * @typedef {{ tag: string, suffix: string, className: string, file: string }} ElementInfo
- * @typedef {{ key: string, packageName: string, dir: string, registration: string[], elements: ElementInfo[] }} WidgetPackage
+ * @typedef {{ key: string, packageName: string, dir: string, registration: string[], elements: ElementInfo[], onDemand: ElementInfo[] }} WidgetPackage
  */
+
+/**
+ * Elements a package registers itself, only when needed, rather than through a registration module
+ * (`<hearth-lead-notice>`, defined when a held lead is found): package.json's
+ * `"hearthElementsOnDemand": { "<tag>": "./src/<file>.ts" }`. They are documented (manifest,
+ * editor data, JSX types) but get no chunk or loader entry of their own.
+ * @returns {ElementInfo[]}
+ */
+function onDemandElements(dir, pkg) {
+  return Object.entries(pkg.hearthElementsOnDemand ?? {}).map(([tag, source]) => {
+    if (!TAG.test(tag)) throw new Error(`[hearth build] ${pkg.name}: "${tag}" in hearthElementsOnDemand is not a hearth-… tag`);
+    const file = join(dir, source);
+    const { program } = parseSync(file, readFileSync(file, 'utf8'));
+    const cls = program.body.find((n) => n.type === 'ExportNamedDeclaration' && n.declaration?.type === 'ClassDeclaration');
+    if (!cls) throw new Error(`[hearth build] ${file}: no exported class for <${tag}>`);
+    return { tag, suffix: tag.slice('hearth-'.length), className: cls.declaration.id.name, file };
+  });
+}
 
 /** Every package with elements, in a stable order (core first). */
 export function discoverWidgets(root = PACKAGES) {
@@ -45,7 +63,8 @@ export function discoverWidgets(root = PACKAGES) {
       registration.push(`${pkg.name}${subpath.slice(1)}`);
       for (const element of defined) if (!elements.some((e) => e.tag === element.tag)) elements.push(element);
     }
-    if (elements.length) found.push({ key: name, packageName: pkg.name, dir, registration, elements });
+    const onDemand = onDemandElements(dir, pkg);
+    if (elements.length || onDemand.length) found.push({ key: name, packageName: pkg.name, dir, registration, elements, onDemand });
   }
   found.sort((a, b) => (a.key === RUNTIME_PACKAGE ? -1 : b.key === RUNTIME_PACKAGE ? 1 : a.key.localeCompare(b.key)));
   return found;

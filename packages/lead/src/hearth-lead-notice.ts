@@ -85,6 +85,8 @@ export class HearthLeadNotice extends HearthElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Leads given before connection (Storybook's stories) are shown as given.
+    if (this.leads.length) return;
     void Outbox.shared()
       .held()
       .then((leads) => {

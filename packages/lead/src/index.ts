@@ -34,6 +34,7 @@ export type { LeadDelivery, LeadDeliveryStatus, SendLeadOptions, OutboxOptions, 
 export type { OutboxEntry, OutboxStore, OpenOutboxStoreOptions, HeldState } from './outbox-store.js';
 export type { OutboxPolicy, Verdict, ScheduledLead, KeepaliveOptions } from './policy.js';
 export type { HearthLeadForm, LeadFormKind, LeadFormOptionalField, LeadFormField, LeadFormStatus } from './hearth-lead-form.js';
+export type { HearthLeadNotice } from './hearth-lead-notice.js';
 export { DEFAULT_OUTBOX_NAME } from './outbox-names.js';
 // Small and loaded with every page that uses them: they load the rest when it is needed.
 export { sendLead, loadLeadPipeline, loadLeadForm } from './load.js';
