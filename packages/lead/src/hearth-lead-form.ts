@@ -57,6 +57,8 @@ interface QueuedLead {
   lead: LeadInput;
   errorCode: string | undefined;
   durable: boolean | undefined;
+  /** The browser said it was offline: only then is the person told so (a hang or a dropped answer is not being offline). */
+  offline: boolean;
 }
 
 const EMPTY: Values = { name: '', email: '', phone: '', contact: '', consent: false };
@@ -447,7 +449,8 @@ export class HearthLeadForm extends HearthElement {
     if (delivery.status === 'queued') {
       // Not delivered yet, but safe on this device: the outbox keeps trying (and so can the person).
       this.phase = 'queued';
-      this.queuedLead = { lead, errorCode: delivery.errorCode, durable: delivery.durable };
+      const offline = delivery.errorCode === 'network' && navigator.onLine === false;
+      this.queuedLead = { lead, errorCode: delivery.errorCode, durable: delivery.durable, offline };
       this.#focusAfterRender = '.panel';
       this.requestUpdate();
       this.emit('hearth-lead-form-result', { status: 'queued', kind: this.kind, idempotencyKey: delivery.idempotencyKey });
@@ -549,7 +552,7 @@ export class HearthLeadForm extends HearthElement {
       const pending = this.queuedLead;
       return html`<div class="panel" part="result" tabindex="-1" role="region" aria-labelledby="result-title">
         <h3 class="panel__title" id="result-title">${t('result.queuedTitle')}</h3>
-        <p>${pending?.errorCode === 'network' ? t('result.queuedOffline') : t('result.queuedServer', { brand: name })}</p>
+        <p>${pending?.offline ? t('result.queuedOffline') : t('result.queuedServer', { brand: name })}</p>
         ${pending?.durable === false ? html`<p>${t('result.queuedVolatile')}</p>` : nothing}
         <p><button class="button button--secondary" type="button" @click=${this.#handleRetryNow}>${t('result.retryNow')}</button></p>
         ${phone ? html`<p>${t('errors.callInstead', { phone })}</p>` : nothing}
