@@ -9,6 +9,7 @@ import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { coverageResult, openFirstFaqAnswer, rendered } from './support/drive.js';
 import { LeadSink } from './support/sink.js';
+import gad7 from '../examples/partner-clinic/gad-7.json' with { type: 'json' };
 import { deepText, needBuiltDist, openPage, serveConfig, settle, waitFor, type HostPage } from './support/host-page.js';
 
 function chunkRequests(page: HostPage): string[] {
@@ -136,11 +137,11 @@ describe('configuration from the script tag and window.Hearth (built dist/)', fu
     await needBuiltDist();
   });
 
-  it('exposes exactly configure, setLocale, version, define and ready, frozen', async () => {
+  it('exposes exactly configure, registerInstrument, setLocale, version, define and ready, frozen', async () => {
     const page = await openPage({ scripts: [{ kind: 'loader' }], body: '' });
     try {
       const hearth = page.win.Hearth!;
-      expect(Object.keys(hearth).sort()).to.deep.equal(['configure', 'define', 'ready', 'setLocale', 'version']);
+      expect(Object.keys(hearth).sort()).to.deep.equal(['configure', 'define', 'ready', 'registerInstrument', 'setLocale', 'version']);
       expect(Object.isFrozen(hearth)).to.equal(true);
       expect(hearth.version).to.match(/^\d+\.\d+\.\d+/);
     } finally {
@@ -210,6 +211,44 @@ describe('configuration from the script tag and window.Hearth (built dist/)', fu
       page.close();
     }
   });
+
+  for (const kind of ['loader', 'all'] as const) {
+    it(`Hearth.registerInstrument() (${kind === 'loader' ? 'hearth.js' : 'hearth.all.js'}) runs a partner's instrument from its JSON; a broken one is a readable error, fixed by registering that id again`, async () => {
+      const page = await openPage({ scripts: [{ kind }], body: '<main></main>' });
+      const definition = gad7 as unknown as Record<string, unknown> & { items: unknown[] };
+      try {
+        const hearth = page.win.Hearth!;
+        expect((await hearth.registerInstrument(definition)).ok).to.equal(true);
+        const el = page.doc.createElement('hearth-assessment');
+        el.setAttribute('instrument', 'gad-7');
+        page.doc.querySelector('main')!.append(el);
+        await rendered(el);
+        await waitFor(() => deepText(el).includes('Free anxiety self-check'), 'the GAD-7 intro');
+        expect(page.probe.errors).to.deep.equal([]);
+
+        // A draft with one item fewer than its wording: the widget says something is wrong (with
+        // the crisis line) and the console names the instrument and what it needs.
+        await hearth.registerInstrument({ ...definition, id: 'gad-7-draft', items: definition.items.slice(1) });
+        const error = await waitFor(() => el.shadowRoot!.querySelector('[part="error"]'), 'the error surface');
+        expect(deepText(error)).to.contain('988');
+        await waitFor(() => page.probe.errors.length > 0, 'the console error');
+        expect(page.probe.errors.join('\n')).to.contain('Cannot register instrument "gad-7-draft"');
+
+        // The same id again, fixed: it replaces the draft and the assessment is back.
+        expect((await hearth.registerInstrument({ ...definition, id: 'gad-7-draft' })).ok).to.equal(true);
+        await waitFor(() => deepText(el).includes('Free anxiety self-check'), 'the GAD-7 intro again');
+        expect(el.shadowRoot!.querySelector('[part="error"]')).to.equal(null);
+
+        // An id that cannot be one: refused by the config check, which names the key.
+        const bad = await hearth.registerInstrument({ id: 'Not an id!' });
+        expect(bad.ok).to.equal(false);
+        expect(page.probe.errors.join('\n')).to.contain('assessment.definitions');
+        expect(page.probe.uncaught).to.deep.equal([]);
+      } finally {
+        page.close();
+      }
+    });
+  }
 
   it('Hearth.define({ prefix }) registers the same widgets under a partner’s tags, provider included', async () => {
     const page = await openPage({

@@ -26,6 +26,8 @@ describe('examples/partner-clinic: white label from config alone (built dist/)',
       rewrites: [
         ['http://127.0.0.1:8788/leads', sink.endpoint],
         ['http://127.0.0.1:5173', location.origin],
+        // partner.js fetches its GAD-7 definition: served as the JSON file (see openExample).
+        ["'./gad-7.json'", "'./gad-7.json.raw'"],
       ],
       csp: { endpoint: sink.endpoint },
     });
@@ -92,6 +94,25 @@ describe('examples/partner-clinic: white label from config alone (built dist/)',
     const lead = request!.body as { consent: { text: string; version: string }; contact: { state?: string } };
     expect(lead.consent.version).to.equal('serena-2026-10');
     expect(lead.consent.text).to.match(/^Acepto que Clínica Serena/);
+  });
+
+  it('registers its own GAD-7 with Hearth.registerInstrument() (partner.js) and runs it', async () => {
+    const gad7 = await waitFor(() => page.doc.querySelector('#ansiedad-widget > serena-assessment'), 'the GAD-7 widget partner.js adds');
+    expect(gad7.getAttribute('instrument')).to.equal('gad-7');
+    await rendered(gad7);
+    await waitFor(() => assessmentPage(gad7) === 'intro', 'its first page');
+    // The intro, then the partner's age question (assessment.minimumAge), then the GAD-7.
+    for (const page of ['intro', 'age']) {
+      await waitFor(() => assessmentPage(gad7) === page, `the "${page}" page`);
+      const form = gad7.shadowRoot!.querySelector('[part~="page"] form')!;
+      form.querySelector<HTMLInputElement>('input[type="radio"]')?.click();
+      form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    }
+    await waitFor(() => assessmentPage(gad7) === 'gad-7-item-1', 'the first GAD-7 question');
+    // Offered in English only (gad-7.json has no Spanish form the clinic can cite).
+    expect(deepText(gad7)).to.contain('Feeling nervous, anxious, or on edge');
+    const results = await completeAssessment(gad7, { state: 'TX' });
+    expect(results).to.contain('GAD-7');
   });
 
   it('reported no CSP violation and no error', async () => {

@@ -1,8 +1,8 @@
 // Clínica Serena's own script. Three things, all through window.Hearth:
 // - its own tag names: <serena-assessment>, <serena-coverage>… (the same widgets);
-// - its own instrument, the GAD-7, registered from a JSON definition (./gad-7.json) through
-//   config (`assessment.definitions`), without forking: the widget runs it, the clinic's receiver
-//   re-scores it;
+// - its own instrument, the GAD-7, registered from a JSON definition (./gad-7.json) with
+//   `Hearth.registerInstrument()` (the same as `assessment.definitions` in config), without
+//   forking: the widget runs it, the clinic's receiver re-scores it;
 // - a language switch for the widget area, which overrides the config's "locale": "es".
 const hearth = window.Hearth;
 if (hearth) {
@@ -11,7 +11,7 @@ if (hearth) {
   // The GAD-7 is offered in English only (no official Spanish form the clinic can cite).
   void fetch('./gad-7.json')
     .then((response) => response.json())
-    .then((definition) => hearth.configure({ assessment: { definitions: [definition] } }))
+    .then((definition) => hearth.registerInstrument(definition))
     .then(() => {
       const gad7 = document.createElement('serena-assessment');
       gad7.id = 'ansiedad';

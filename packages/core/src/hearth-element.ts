@@ -74,6 +74,8 @@ export abstract class HearthElement extends LitElement {
   #config: HearthConfig | undefined;
   #configError: HearthConfigError | undefined;
   #failure: HearthFailure | undefined;
+  /** Whether `#failure` was thrown by `configChanged()`. */
+  #failureFromConfig = false;
   #unsubscribeGlobal?: () => void;
 
   constructor() {
@@ -190,10 +192,17 @@ export abstract class HearthElement extends LitElement {
     this.#config = result.config;
     this.#applyBrandTokens(result.config);
     this.localize.refresh();
+    // A failure the last config caused (an unknown pack, an instrument that cannot run) goes with
+    // it: the new config may fix it, and if not, configChanged() fails again.
+    if (this.#failureFromConfig) {
+      this.#failure = undefined;
+      this.#failureFromConfig = false;
+    }
     try {
       this.configChanged(result.config);
     } catch (error) {
       this.fail(error);
+      this.#failureFromConfig = true;
     }
     this.requestUpdate();
   }

@@ -214,6 +214,18 @@ describe('HearthElement', () => {
       expect(el.hearthConfig?.lead.endpoint).to.equal('https://example.com/leads');
     });
 
+    it('recovers when a config the widget could not run (configChanged threw) is replaced by one it can', async () => {
+      const { result: el, errors } = await captureConsole(() =>
+        fixture<HearthTestWidget>(html`<hearth-test-widget config='{"brand":{"name":"Refused Clinic"}}'></hearth-test-widget>`),
+      );
+      expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('cannot run for Refused Clinic');
+      expect(errors.join(' ')).to.contain('cannot run for Refused Clinic');
+      el.setAttribute('config', '{"brand":{"name":"Accepted Clinic"}}');
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[role="alert"]')).to.not.exist;
+      expect(text(el, '.greeting')).to.equal('Hello from Accepted Clinic');
+    });
+
     it('shows the error in every widget under an invalid provider and logs once', async () => {
       const { result: el, errors } = await captureConsole(() =>
         fixture(

@@ -6,7 +6,17 @@
  * widgets (all-runtime.ts, inlined in the same file but run lazily).
  */
 import type { HearthConfigInput } from '@hearth/core';
-import { attributeConfig, checkPrefix, claimGlobal, fetchConfig, findOwnScript, host, ownRealm, type HearthGlobal } from './shared.js';
+import {
+  attributeConfig,
+  checkPrefix,
+  claimGlobal,
+  fetchConfig,
+  findOwnScript,
+  host,
+  instrumentRegistrar,
+  ownRealm,
+  type HearthGlobal,
+} from './shared.js';
 
 const VERSION = __HEARTH_VERSION__;
 const claim = claimGlobal(VERSION, 'hearth.all.js');
@@ -34,10 +44,12 @@ function start(expose: boolean): void {
     rt.defineAll('hearth');
   });
 
+  const configure: HearthGlobal['configure'] = (input: HearthConfigInput, options?: { replace?: boolean }) =>
+    ready.then(() => runtime).then((rt) => rt.configure(ownRealm(input), options));
   const api: HearthGlobal = {
     version: VERSION,
-    configure: (input: HearthConfigInput, options?: { replace?: boolean }) =>
-      ready.then(() => runtime).then((rt) => rt.configure(ownRealm(input), options)),
+    configure,
+    registerInstrument: instrumentRegistrar(configure),
     setLocale(locale: string | undefined): void {
       void runtime.then((rt) => rt.setLocale(locale));
     },

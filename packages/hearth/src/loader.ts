@@ -10,7 +10,7 @@ import type { HearthConfigInput } from '@hearth/core';
 import { chunks, preload, tags } from 'virtual:hearth/widgets';
 import type * as RuntimeModule from './runtime.js';
 import type { ElementList } from './runtime.js';
-import { checkPrefix, claimGlobal, findOwnScript, host, ownRealm, scriptLayers, type HearthGlobal } from './shared.js';
+import { checkPrefix, claimGlobal, findOwnScript, host, instrumentRegistrar, ownRealm, scriptLayers, type HearthGlobal } from './shared.js';
 
 type Runtime = typeof RuntimeModule;
 
@@ -136,10 +136,12 @@ function start(expose: boolean): void {
       : Promise.resolve();
   const ready = domReady.then(() => Promise.all([layers, ...pending.values()])).then(() => undefined);
 
+  const configure: HearthGlobal['configure'] = (input: HearthConfigInput, options?: { replace?: boolean }) =>
+    getRuntime().then((rt) => rt.configure(ownRealm(input), options));
   const api: HearthGlobal = {
     version: VERSION,
-    configure: (input: HearthConfigInput, options?: { replace?: boolean }) =>
-      getRuntime().then((rt) => rt.configure(ownRealm(input), options)),
+    configure,
+    registerInstrument: instrumentRegistrar(configure),
     setLocale(value: string | undefined): void {
       locale = { value };
       void runtime?.then((rt) => rt.setLocale(value));

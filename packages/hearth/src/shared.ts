@@ -125,3 +125,15 @@ export function checkPrefix(prefix: unknown): prefix is string {
   );
   return false;
 }
+
+/**
+ * `Hearth.registerInstrument()`: keeps the definitions registered through it (one per `id`, the
+ * last one wins) and configures them all, so the config's validation and error display apply.
+ */
+export function instrumentRegistrar(configure: HearthGlobal['configure']): HearthGlobal['registerInstrument'] {
+  const byId: Record<string, Record<string, unknown>> = {};
+  return (definition) => {
+    byId[String(definition?.['id'])] = definition;
+    return configure({ assessment: { definitions: Object.values(byId) } } as HearthConfigInput);
+  };
+}

@@ -20,6 +20,15 @@ export interface HearthGlobal {
    * makes `<acme-assessment>`, `<acme-provider>`… Resolves when those already in the page are defined.
    */
   define(options: { prefix: string }): Promise<void>;
+  /**
+   * Registers a partner's own instrument from its JSON definition (see the assessment README,
+   * "Adding an instrument"), so that `<hearth-assessment instrument="<id>">` can run it. Sugar for
+   * `configure({ assessment: { definitions } })` with every definition registered this way;
+   * calling it again with the same `id` replaces a definition the assessment refused. Resolves
+   * with the config check's result; a definition the assessment cannot run is reported once in
+   * the console and shown in the assessment, with the crisis line.
+   */
+  registerInstrument(definition: Record<string, unknown>): Promise<ConfigResult>;
   /** Resolves when the widgets in the page at start-up are defined (failures are logged, never thrown). */
   readonly ready: Promise<void>;
 }
