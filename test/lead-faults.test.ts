@@ -435,7 +435,7 @@ describe('the real widgets deliver leads to the real receiver under faults', fun
         // the page hears of it (hearth-lead-rejected) to tell the person how to reach the clinic.
         const held = await onDevice(storeName);
         expect(held.map((e) => [e.key, e.held?.reason, e.held?.status])).to.deep.equal([[key, 'rejected', status]]);
-        expect(rejected).to.deep.equal([{ idempotencyKey: key, widget: `hearth-${widget}`, reason: 'rejected', urgent: false, status }]);
+        expect(rejected).to.deep.equal([{ idempotencyKey: key, widget: `hearth-${widget}`, reason: 'rejected', status }]);
         expect(
           ours.filter((e) => e.includes(`Queued lead ${key} was refused by the lead endpoint ${endpoint} (${status})`)),
         ).to.have.length(1);

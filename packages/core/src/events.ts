@@ -24,9 +24,10 @@ export interface HearthEventDetailMap {
    * A lead the person was told was saved can no longer go out on its own: the endpoint refused it
    * for good (`reason: 'rejected'`, with the HTTP `status`) or it expired. It stays on the device,
    * held, and the next page with a Hearth widget tells the person how to reach the clinic.
-   * No contact details or answers: `urgent` only says whether to show the crisis lines.
+   * No contact details, no answers, not even whether the lead was urgent (that comes from the
+   * safety answer, and the event reaches every script of the page).
    */
-  'hearth-lead-rejected': { idempotencyKey: string; widget: string; reason: 'rejected' | 'expired'; urgent: boolean; status?: number };
+  'hearth-lead-rejected': { idempotencyKey: string; widget: string; reason: 'rejected' | 'expired'; status?: number };
 }
 
 export type LeadErrorCode = 'invalid' | 'rejected' | 'network' | 'server' | 'config' | 'expired' | 'queue-full';

@@ -124,7 +124,7 @@ export type HearthLeadFormJsxProps = HearthJsxBase<HearthLeadForm> &
     'onhearth-lead-submitted'?: (event: HearthJsxEvent<'hearth-lead-submitted'>) => void;
     /** From `sendLead()`: delivery failed. */
     'onhearth-lead-error'?: (event: HearthJsxEvent<'hearth-lead-error'>) => void;
-    /** From the outbox: a lead told "saved" was later refused for good or expired; it is held on the device and `<hearth-lead-notice>` tells the person on their next page. `{ idempotencyKey, widget, reason: 'rejected' | 'expired', urgent, status? }`, no personal data. Dispatched here while the form is in the page, otherwise on `document`. */
+    /** From the outbox: a lead told "saved" was later refused for good or expired; it is held on the device and `<hearth-lead-notice>` tells the person on their next page. `{ idempotencyKey, widget, reason: 'rejected' | 'expired', status? }`, no personal or health data. Dispatched here while the form is in the page, otherwise on `document`. */
     'onhearth-lead-rejected'?: (event: HearthJsxEvent<'hearth-lead-rejected'>) => void;
   };
 

@@ -133,7 +133,7 @@ export function fieldForLeadPath(path: string): LeadFormField | undefined {
  * @event hearth-lead-submit - From `sendLead()`, on the host widget. Cancelable: vetoes the submission.
  * @event hearth-lead-submitted - From `sendLead()`: the endpoint acknowledged the lead.
  * @event hearth-lead-error - From `sendLead()`: delivery failed.
- * @event hearth-lead-rejected - From the outbox: a lead told "saved" was later refused for good or expired; it is held on the device and `<hearth-lead-notice>` tells the person on their next page. `{ idempotencyKey, widget, reason: 'rejected' | 'expired', urgent, status? }`, no personal data. Dispatched here while the form is in the page, otherwise on `document`.
+ * @event hearth-lead-rejected - From the outbox: a lead told "saved" was later refused for good or expired; it is held on the device and `<hearth-lead-notice>` tells the person on their next page. `{ idempotencyKey, widget, reason: 'rejected' | 'expired', status? }`, no personal or health data. Dispatched here while the form is in the page, otherwise on `document`.
  *
  * @csspart base - The wrapper.
  * @csspart form - The `<form>`.

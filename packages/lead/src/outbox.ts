@@ -865,7 +865,6 @@ export class Outbox {
       idempotencyKey: key,
       widget,
       reason,
-      urgent: entry.lead.urgent === true,
       ...(status ? { status } : {}),
     });
     this.#sources.delete(key);

@@ -85,12 +85,13 @@ describe('Outbox: a lead refused for good or expired after "saved" is held, neve
 
     const rejected = seen.filter((s) => s.type === 'hearth-lead-rejected');
     assert.equal(rejected.length, 1);
-    assert.deepEqual(Object.keys(rejected[0]!.detail).sort(), ['idempotencyKey', 'reason', 'status', 'urgent', 'widget']);
+    // Not even whether the lead was urgent: that comes from the safety answer, and the event
+    // bubbles to document, where any script of the page (a tag manager) can read it.
+    assert.deepEqual(Object.keys(rejected[0]!.detail).sort(), ['idempotencyKey', 'reason', 'status', 'widget']);
     assert.deepEqual(rejected[0]!.detail, {
       idempotencyKey: l.idempotencyKey,
       widget: 'hearth-test',
       reason: 'rejected',
-      urgent: true,
       status: 410,
     });
     for (const { detail } of seen) assert.doesNotMatch(JSON.stringify(detail), PERSONAL);
@@ -136,7 +137,7 @@ describe('Outbox: a lead refused for good or expired after "saved" is held, neve
     assert.deepEqual(stored?.held, { reason: 'expired', at: now });
     assert.deepEqual(seen.at(-1), {
       type: 'hearth-lead-rejected',
-      detail: { idempotencyKey: l.idempotencyKey, widget: 'hearth-test', reason: 'expired', urgent: false },
+      detail: { idempotencyKey: l.idempotencyKey, widget: 'hearth-test', reason: 'expired' },
     });
     assert.deepEqual(seen.filter((s) => s.type === 'hearth-lead-error').at(-1)?.detail, {
       idempotencyKey: l.idempotencyKey,
