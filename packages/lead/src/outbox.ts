@@ -880,8 +880,20 @@ export class Outbox {
     target?.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
   }
 
-  /** Reads the store into memory: entries from earlier pages and other tabs join; expired ones leave. */
-  async #load(): Promise<void> {
+  /**
+   * Reads the store into memory: entries from earlier pages and other tabs join; expired ones are
+   * held. One read at a time: two at once (resume() and held() on a new page) would each find an
+   * expired lead and report it twice.
+   */
+  #load(): Promise<void> {
+    const next = this.#loading.then(() => this.#loadOnce());
+    this.#loading = next.catch(() => undefined);
+    return next;
+  }
+
+  #loading: Promise<void> = Promise.resolve();
+
+  async #loadOnce(): Promise<void> {
     const store = await this.#store();
     this.#storeDurable = store.durable;
     let stored: unknown[];

@@ -102,6 +102,23 @@ describe('Outbox: a lead refused for good or expired after "saved" is held, neve
     outbox.dispose();
   });
 
+  it('an expired lead found by two reads at once (the next page resumes and looks for held leads together) is reported once', async () => {
+    let now = 1_000_000;
+    const { seen, make, source } = setup({ now: () => now, maxAgeMs: 1000 });
+    const first = make();
+    answers.push(status(503));
+    await first.send(lead(), { endpoint, source });
+    first.dispose();
+    now += 1001;
+    // What Outbox.resume() does on the next page: resume() and showHeldLeads() → held() at once.
+    const next = make();
+    const { errors } = await quietly(() => Promise.all([next.resume(), next.held()]));
+    assert.equal(seen.filter((s) => s.type === 'hearth-lead-rejected').length, 1, 'one hearth-lead-rejected');
+    assert.equal(errors.length, 1, 'one console error');
+    assert.equal((await next.held()).length, 1);
+    next.dispose();
+  });
+
   it('a held lead is never sent again on its own: not by flush, not by the next page', async () => {
     const { make, source } = setup();
     const outbox = make();
