@@ -6,8 +6,9 @@ import { loadLeadPipeline } from './load.js';
  * Leads that earlier visits left on the device are sent by the next page with any Hearth widget.
  * Almost always there are none, so the page only looks (IndexedDB, then localStorage) and loads
  * the outbox only when something waits. The look is started by the script-tag runtime (when the
- * first widget of a page loads it), by `@hearth/lead/hearth-lead-form.js` and by each
- * `<hearth-lead-form>` that connects; HearthElement itself knows nothing of leads.
+ * first widget of a page loads it), by every widget's registration module (`@hearth/faq/hearth-faq.js`
+ * and the others, through `@hearth/lead/pending`) and by each `<hearth-lead-form>` that connects;
+ * HearthElement itself knows nothing of leads.
  */
 
 /** How long to wait for IndexedDB (another tab's upgrade can block it) before letting the outbox look. */

@@ -178,6 +178,17 @@ describe('<hearth-lead-notice>: a lead the endpoint refused after "saved" is sho
     }
   });
 
+  it('a site built from the npm packages (it imports only @hearth/faq/hearth-faq.js) tells the person too', async () => {
+    await queueThenRefuse(lead());
+    const frame = await nextPage(`npm=1&config=${encodeURIComponent(CONFIG)}`);
+    try {
+      await waitUntil(() => noticeIn(frame)?.shadowRoot?.querySelector('.notice'), 'the notice appears', { timeout: 10_000 });
+      expect(flat(noticeIn(frame)!.shadowRoot!.textContent)).to.contain('Your request was not sent');
+    } finally {
+      frame.remove();
+    }
+  });
+
   it('a page whose device holds nothing does not load the notice', async () => {
     const frame = await nextPage(`config=${encodeURIComponent(CONFIG)}`);
     try {
