@@ -136,16 +136,17 @@ function fromRow(row: Row): StoredLead {
 
 export interface SqliteLeadStoreOptions {
   /**
-   * Milliseconds a writer waits for a lock held by another process before failing with
-   * SQLITE_BUSY (answered 503 with Retry-After). Default 200: better-sqlite3 waits on the main
-   * thread, so a long wait would freeze every other request, `/healthz` included.
+   * Milliseconds a call waits for a lock held by another process before failing with
+   * SQLITE_BUSY (answered 503 with Retry-After). Default 200. The wait is asynchronous (SQLite's
+   * own busy timeout is 0, because better-sqlite3 would wait on the main thread and 50 waiting
+   * requests would freeze every other one, `/healthz` included, for 50 × the timeout).
    */
   busyTimeoutMs?: number;
   /** Caps the database at this many pages (a quota; tests use it to stand in for a full disk). */
   maxPageCount?: number;
 }
 
-/** The default busy timeout: short, because the wait blocks the event loop. */
+/** The default wait for a lock held elsewhere (asynchronous: other requests go on meanwhile). */
 export const SQLITE_BUSY_TIMEOUT_MS = 200;
 
 /**
@@ -161,6 +162,7 @@ export class SqliteLeadStore implements LeadStore {
   readonly #insert: Database.Statement;
   readonly #byKey: Database.Statement<[string], Row>;
   readonly #insertJob: Database.Statement;
+  readonly #busyTimeoutMs: number;
 
   constructor(path: string, options: SqliteLeadStoreOptions = {}) {
     this.path = path;
@@ -168,7 +170,9 @@ export class SqliteLeadStore implements LeadStore {
     const db = new Database(path);
     this.#db = db;
     try {
-      db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? SQLITE_BUSY_TIMEOUT_MS))}`);
+      this.#busyTimeoutMs = Math.max(0, Math.floor(options.busyTimeoutMs ?? SQLITE_BUSY_TIMEOUT_MS));
+      // At start-up (the migrations) a blocking wait harms nobody; afterwards SQLite never waits.
+      db.pragma('busy_timeout = 5000');
       db.pragma('journal_mode = WAL');
       // FULL: every commit is synced to disk before the 201, so an acknowledged lead survives a power cut
       // (NORMAL in WAL mode may lose the last commits).
@@ -176,6 +180,7 @@ export class SqliteLeadStore implements LeadStore {
       db.pragma('foreign_keys = ON');
       if (options.maxPageCount) db.pragma(`max_page_count = ${Math.floor(options.maxPageCount)}`);
       this.schemaVersion = this.#migrate();
+      db.pragma('busy_timeout = 0');
     } catch (error) {
       db.close();
       throw error;
@@ -209,6 +214,24 @@ export class SqliteLeadStore implements LeadStore {
       step.immediate();
     }
     return MIGRATIONS.length;
+  }
+
+  /**
+   * Runs `work` (synchronous SQLite); while another process holds the lock (SQLITE_BUSY), waits
+   * without blocking the event loop and tries again, for up to the busy timeout, then throws.
+   */
+  async #unlocked<T>(work: () => T): Promise<T> {
+    const deadline = Date.now() + this.#busyTimeoutMs;
+    for (let pause = 5; ; pause = Math.min(pause * 2, 50)) {
+      try {
+        return work();
+      } catch (error) {
+        const code = (error as { code?: unknown }).code;
+        const busy = typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+        if (!busy || Date.now() + pause > deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, pause));
+      }
+    }
   }
 
   async insert(record: NewLeadRecord, jobs: readonly NewForwardJob[] = []): Promise<InsertResult> {
@@ -252,22 +275,27 @@ export class SqliteLeadStore implements LeadStore {
       }
       return true;
     });
-    if (write.immediate()) return { created: true, lead: record };
-    const existing = this.#byKey.get(record.idempotencyKey);
+    if (await this.#unlocked(() => write.immediate())) return { created: true, lead: record };
+    const existing = await this.#unlocked(() => this.#byKey.get(record.idempotencyKey));
     if (!existing) throw new Error('Insert was ignored but no row holds its idempotency key.');
     return { created: false, existing: fromRow(existing) };
   }
 
   async findByKey(idempotencyKey: string): Promise<StoredLead | undefined> {
-    const row = this.#byKey.get(idempotencyKey);
+    const row = await this.#unlocked(() => this.#byKey.get(idempotencyKey));
     return row ? fromRow(row) : undefined;
   }
 
   async list({ limit, offset }: ListOptions): Promise<{ leads: StoredLead[]; total: number }> {
-    const rows = this.#db
-      .prepare<[number, number], Row>('SELECT * FROM leads ORDER BY received_at DESC, rowid DESC LIMIT ? OFFSET ?')
-      .all(limit, offset);
-    const total = (this.#db.prepare('SELECT count(*) AS n FROM leads').get() as { n: number }).n;
+    const [rows, total] = await this.#unlocked(
+      () =>
+        [
+          this.#db
+            .prepare<[number, number], Row>('SELECT * FROM leads ORDER BY received_at DESC, rowid DESC LIMIT ? OFFSET ?')
+            .all(limit, offset),
+          (this.#db.prepare('SELECT count(*) AS n FROM leads').get() as { n: number }).n,
+        ] as const,
+    );
     return { leads: rows.map(fromRow), total };
   }
 
@@ -277,7 +305,8 @@ export class SqliteLeadStore implements LeadStore {
     return {
       journalMode: this.#db.pragma('journal_mode', { simple: true }) as string,
       synchronous: (['OFF', 'NORMAL', 'FULL', 'EXTRA'] as const)[sync] ?? 'FULL',
-      busyTimeoutMs: this.#db.pragma('busy_timeout', { simple: true }) as number,
+      // SQLite's own (0 once started: it would block the event loop) and the asynchronous wait.
+      busyTimeoutMs: Math.max(this.#db.pragma('busy_timeout', { simple: true }) as number, this.#busyTimeoutMs),
     };
   }
 
@@ -288,51 +317,56 @@ export class SqliteLeadStore implements LeadStore {
   async probeWrite(): Promise<void> {
     // Rows that need new pages (8 KB), committed: fails like a lead insert would on a full disk,
     // a read-only file or a lock held elsewhere. The delete frees the pages for the next probe.
-    this.#db
-      .transaction(() => {
-        this.#db.prepare('INSERT INTO health_probe (at, pad) VALUES (?, zeroblob(8192))').run(new Date().toISOString());
-        this.#db.prepare('DELETE FROM health_probe').run();
-      })
-      .immediate();
+    const probe = this.#db.transaction(() => {
+      this.#db.prepare('INSERT INTO health_probe (at, pad) VALUES (?, zeroblob(8192))').run(new Date().toISOString());
+      this.#db.prepare('DELETE FROM health_probe').run();
+    });
+    await this.#unlocked(() => probe.immediate());
   }
 
   async deleteById(id: string): Promise<boolean> {
-    return this.#db.prepare('DELETE FROM leads WHERE id = ?').run(id).changes > 0;
+    return this.#unlocked(() => this.#db.prepare('DELETE FROM leads WHERE id = ?').run(id).changes > 0);
   }
 
   async eraseByEmail(email: string): Promise<number> {
-    return this.#db.prepare('DELETE FROM leads WHERE lower(email) = ?').run(email.trim().toLowerCase()).changes;
+    return this.#unlocked(() => this.#db.prepare('DELETE FROM leads WHERE lower(email) = ?').run(email.trim().toLowerCase()).changes);
   }
 
   async deleteReceivedBefore(instant: string): Promise<number> {
-    return this.#db.prepare('DELETE FROM leads WHERE received_at < ?').run(instant).changes;
+    return this.#unlocked(() => this.#db.prepare('DELETE FROM leads WHERE received_at < ?').run(instant).changes);
   }
 
   async claimForwardJobs(now: string, leaseUntil: string, limit: number): Promise<ForwardJob[]> {
-    const rows = this.#db
-      .prepare<[{ now: string; leaseUntil: string; limit: number }], JobRow>(
-        `UPDATE forward_jobs SET locked_until = @leaseUntil
+    const rows = await this.#unlocked(() =>
+      this.#db
+        .prepare<[{ now: string; leaseUntil: string; limit: number }], JobRow>(
+          `UPDATE forward_jobs SET locked_until = @leaseUntil
          WHERE id IN (SELECT id FROM forward_jobs
                       WHERE state = 'pending' AND next_attempt_at <= @now AND (locked_until IS NULL OR locked_until <= @now)
                       ORDER BY urgent DESC, created_at, id LIMIT @limit)
          RETURNING *`,
-      )
-      .all({ now, leaseUntil, limit });
+        )
+        .all({ now, leaseUntil, limit }),
+    );
     return rows.map(jobFromRow).sort(deliveryOrder);
   }
 
   async completeForwardJob(id: string, deliveredAt: string): Promise<void> {
-    this.#db
-      .prepare(
-        `UPDATE forward_jobs SET state = 'done', delivered_at = ?, attempts = attempts + 1, locked_until = NULL, last_error = NULL WHERE id = ?`,
-      )
-      .run(deliveredAt, id);
+    await this.#unlocked(() =>
+      this.#db
+        .prepare(
+          `UPDATE forward_jobs SET state = 'done', delivered_at = ?, attempts = attempts + 1, locked_until = NULL, last_error = NULL WHERE id = ?`,
+        )
+        .run(deliveredAt, id),
+    );
   }
 
   async failForwardJob(id: string, failure: ForwardFailure): Promise<void> {
-    this.#db
-      .prepare(`UPDATE forward_jobs SET state = ?, attempts = ?, next_attempt_at = ?, last_error = ?, locked_until = NULL WHERE id = ?`)
-      .run(failure.dead ? 'dead' : 'pending', failure.attempts, failure.nextAttemptAt, failure.lastError.slice(0, 200), id);
+    await this.#unlocked(() =>
+      this.#db
+        .prepare(`UPDATE forward_jobs SET state = ?, attempts = ?, next_attempt_at = ?, last_error = ?, locked_until = NULL WHERE id = ?`)
+        .run(failure.dead ? 'dead' : 'pending', failure.attempts, failure.nextAttemptAt, failure.lastError.slice(0, 200), id),
+    );
   }
 
   async listDeadForwardJobs(limit: number): Promise<ForwardJob[]> {
@@ -343,12 +377,13 @@ export class SqliteLeadStore implements LeadStore {
   }
 
   async retryForwardJob(id: string, now: string): Promise<boolean> {
-    return (
-      this.#db
-        .prepare(
-          `UPDATE forward_jobs SET state = 'pending', attempts = 0, next_attempt_at = ?, locked_until = NULL WHERE id = ? AND state = 'dead'`,
-        )
-        .run(now, id).changes > 0
+    return this.#unlocked(
+      () =>
+        this.#db
+          .prepare(
+            `UPDATE forward_jobs SET state = 'pending', attempts = 0, next_attempt_at = ?, locked_until = NULL WHERE id = ? AND state = 'dead'`,
+          )
+          .run(now, id).changes > 0,
     );
   }
 

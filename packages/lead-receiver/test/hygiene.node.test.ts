@@ -2,7 +2,7 @@
 // erasure, no silent wrong store. Real receivers on 127.0.0.1; a second process for the lock.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { request as httpRequest, Agent } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,28 @@ import { SqliteLeadStore, csvCell, startReceiver } from '../src/index.js';
 import { captureLogger, compiledReceiverCli, goodLead, testReceiver, TOKEN, until, type TestReceiver } from './helpers.js';
 
 const auth = { authorization: `Bearer ${TOKEN}` };
+/** Another process that takes the database's write lock (BEGIN IMMEDIATE) for `ms`. */
+function holdLock(dbPath: string, ms: number): { process: ChildProcess; locked: Promise<void> } {
+  const child = spawn(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `import { createRequire } from 'node:module';
+       const Database = createRequire(${JSON.stringify(join(fileURLToPath(new URL('..', import.meta.url)), 'package.json'))})('better-sqlite3');
+       const db = new Database(process.argv[1]);
+       db.exec('BEGIN IMMEDIATE');
+       db.exec("INSERT INTO leads (id, idempotency_key, fingerprint, received_at, created_at, kind, widget, urgent, client_urgent, name, email, lead_json) VALUES ('x','x','x','x','x','x','x',0,0,'x','x','{}')");
+       process.stdout.write('locked\\n');
+       setTimeout(() => { db.exec('ROLLBACK'); process.exit(0); }, ${ms});`,
+      dbPath,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const locked = new Promise<void>((resolve) => child.stdout!.on('data', (c: Buffer) => String(c).includes('locked') && resolve()));
+  return { process: child, locked };
+}
+
 const basic = { authorization: `Basic ${Buffer.from(`admin:${TOKEN}`).toString('base64')}` };
 
 describe('durability and health (SQLite)', () => {
@@ -64,24 +86,9 @@ describe('durability and health (SQLite)', () => {
   it('a lock held by another process does not freeze /healthz: the POST answers 503 + Retry-After at once', async () => {
     const r = await testReceiver();
     // Another process takes the write lock for 3 s.
-    const locker = spawn(
-      process.execPath,
-      [
-        '--input-type=module',
-        '-e',
-        `import { createRequire } from 'node:module';
-         const Database = createRequire(${JSON.stringify(join(fileURLToPath(new URL('..', import.meta.url)), 'package.json'))})('better-sqlite3');
-         const db = new Database(process.argv[1]);
-         db.exec('BEGIN IMMEDIATE');
-         db.exec("INSERT INTO leads (id, idempotency_key, fingerprint, received_at, created_at, kind, widget, urgent, client_urgent, name, email, lead_json) VALUES ('x','x','x','x','x','x','x',0,0,'x','x','{}')");
-         process.stdout.write('locked\\n');
-         setTimeout(() => { db.exec('ROLLBACK'); process.exit(0); }, 3000);`,
-        r.dbPath,
-      ],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
+    const locker = holdLock(r.dbPath, 3000);
     try {
-      await new Promise<void>((resolve) => locker.stdout.on('data', (c: Buffer) => String(c).includes('locked') && resolve()));
+      await locker.locked;
       const started = performance.now();
       const post = r.post(goodLead());
       await new Promise((resolve) => setTimeout(resolve, 20));
@@ -94,7 +101,33 @@ describe('durability and health (SQLite)', () => {
       assert.ok(Number(res.headers.get('retry-after')) > 0);
       assert.equal(((await res.json()) as { error: string }).error, 'busy');
     } finally {
-      locker.kill();
+      locker.process.kill();
+      await r.dispose();
+    }
+  });
+
+  it('50 POSTs waiting on a lock held elsewhere do not freeze the receiver: /healthz and GET /leads answer at once', async () => {
+    const r = await testReceiver();
+    const locker = holdLock(r.dbPath, 4000);
+    try {
+      await locker.locked;
+      const posts = Array.from({ length: 50 }, () => r.post(goodLead()));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      let started = performance.now();
+      const health = await fetch(`${r.url}/healthz`);
+      const healthMs = performance.now() - started;
+      started = performance.now();
+      const list = await fetch(`${r.url}/leads`, { headers: auth });
+      const listMs = performance.now() - started;
+      const answers = await Promise.all(posts);
+      assert.ok(healthMs < 500, `/healthz took ${Math.round(healthMs)} ms behind 50 waiting POSTs`);
+      assert.ok(listMs < 500, `GET /leads (a read, which WAL never blocks) took ${Math.round(listMs)} ms behind 50 waiting POSTs`);
+      assert.equal(health.status, 503);
+      assert.equal(list.status, 200);
+      assert.deepEqual([...new Set(answers.map((a) => a.status))], [503]);
+      assert.ok(answers.every((a) => Number(a.headers.get('retry-after')) > 0));
+    } finally {
+      locker.process.kill();
       await r.dispose();
     }
   });
