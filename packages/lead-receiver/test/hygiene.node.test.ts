@@ -3,13 +3,24 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { request as httpRequest, Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SqliteLeadStore, csvCell, startReceiver } from '../src/index.js';
-import { captureLogger, compiledReceiverCli, goodLead, testReceiver, TOKEN, until, type TestReceiver } from './helpers.js';
+import {
+  captureLogger,
+  compiledReceiverCli,
+  goodLead,
+  postLead,
+  spawnReceiver,
+  testReceiver,
+  TOKEN,
+  until,
+  type TestReceiver,
+} from './helpers.js';
 
 const auth = { authorization: `Bearer ${TOKEN}` };
 /** Another process that takes the database's write lock (BEGIN IMMEDIATE) for `ms`. */
@@ -212,6 +223,38 @@ describe('request and log hygiene', () => {
 });
 
 describe('retention and erasure', () => {
+  it('the CLI: --retain-days 30 deletes a 40-day-old lead at start and keeps a new one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hearth-retain-cli-'));
+    const db = join(dir, 'leads.sqlite');
+    try {
+      const first = await spawnReceiver(['--db', db]);
+      const [old, recent] = [goodLead(), goodLead()];
+      for (const lead of [old, recent]) assert.equal((await postLead(first.url, lead)).status, 201);
+      assert.equal(await first.stop(), 0);
+      const Database = createRequire(join(fileURLToPath(new URL('..', import.meta.url)), 'package.json'))('better-sqlite3');
+      const sql = new Database(db);
+      sql
+        .prepare('UPDATE leads SET received_at = ? WHERE idempotency_key = ?')
+        .run(new Date(Date.now() - 40 * 86_400_000).toISOString(), old.idempotencyKey);
+      sql.close();
+      const second = await spawnReceiver(['--db', db, '--retain-days', '30']);
+      try {
+        await until(() => second.out().includes('"event":"retention.swept"'), 10_000, 'the first sweep');
+        const list = (await (await fetch(`${second.url}/leads`, { headers: auth })).json()) as {
+          leads: { lead: { idempotencyKey: string } }[];
+        };
+        assert.deepEqual(
+          list.leads.map((l) => l.lead.idempotencyKey),
+          [recent.idempotencyKey],
+        );
+      } finally {
+        await second.stop();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('--retain-days deletes older leads on a schedule and keeps newer ones', async () => {
     let clock = Date.parse('2026-01-01T12:00:00Z');
     const r = await testReceiver({ now: () => new Date(clock), retainDays: 30, retentionIntervalMs: 50 });
@@ -301,6 +344,26 @@ describe('retention and erasure', () => {
 });
 
 describe('no silent wrong store', () => {
+  it('--db postgres://… that cannot be reached exits with an error and writes no file where it runs', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'hearth-db-pg-'));
+    try {
+      const result = spawnSync(
+        process.execPath,
+        [await compiledReceiverCli(), '--port', '0', '--db', 'postgres://hearth@127.0.0.1:1/leads'],
+        {
+          cwd,
+          encoding: 'utf8',
+          timeout: 30_000,
+          env: { ...process.env, NODE_OPTIONS: '', HEARTH_DB: '' },
+        },
+      );
+      assert.equal(result.status, 1, result.stdout + result.stderr);
+      assert.deepEqual(readdirSync(cwd), [], 'no SQLite file or postgres: folder');
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  });
+
   for (const db of ['postgres:leads', 'mysql://clinic@db.example/leads', 'sqlite:leads.db']) {
     it(`--db ${db} is an error, not a folder`, async () => {
       const cwd = mkdtempSync(join(tmpdir(), 'hearth-db-scheme-'));
