@@ -28,11 +28,18 @@ export interface LeadTransport {
 const redirectsReported = new Set<string>();
 
 /** One console error per endpoint that answers with a redirect: the site must fix its URL. */
-function reportRedirect(endpoint: string, status: number): void {
+function reportRedirect(endpoint: string, status: number, location: string | null): void {
   if (redirectsReported.has(endpoint)) return;
   redirectsReported.add(endpoint);
+  // Browsers hide where a redirect they did not follow points to; other runtimes show it.
+  let target = '';
+  try {
+    if (location) target = ` to ${new URL(location, endpoint).href}`;
+  } catch {
+    // An unreadable Location: the network panel still shows it.
+  }
   console.error(
-    `[hearth] The lead endpoint ${endpoint} answered with a redirect${status ? ` (${status})` : ''}. Hearth never follows a redirect with a lead (it would turn the POST into a GET, or send health data to another address): the lead stays saved on the device and is retried. Set the endpoint to the final URL (the network panel shows where it redirects).`,
+    `[hearth] The lead endpoint ${endpoint} answered with a redirect${status ? ` (${status})` : ''}${target}. Hearth never follows a redirect with a lead (it would turn the POST into a GET, or send health data to another address): the lead stays saved on the device and is retried. Set the endpoint to the final URL${target ? '' : ' (the network panel shows where it redirects)'}.`,
   );
 }
 
@@ -62,7 +69,7 @@ export const fetchTransport: LeadTransport = {
     }
     // The browser hides a redirect it did not follow (type "opaqueredirect", status 0).
     if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
-      reportRedirect(endpoint, response.status);
+      reportRedirect(endpoint, response.status, response.headers.get('location'));
       return { ok: false, code: 'server', retryable: true, message: 'The endpoint answered with a redirect.' };
     }
     let body: unknown;
