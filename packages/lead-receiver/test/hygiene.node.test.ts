@@ -117,7 +117,7 @@ describe('durability and health (SQLite)', () => {
     }
   });
 
-  it('50 POSTs waiting on a lock held elsewhere do not freeze the receiver: /healthz and GET /leads answer at once', async () => {
+  it('50 POSTs waiting on a lock held elsewhere do not freeze the receiver: /healthz and GET /leads answer at once (< 1.5 s)', async () => {
     const r = await testReceiver();
     const locker = holdLock(r.dbPath, 4000);
     try {
@@ -131,8 +131,9 @@ describe('durability and health (SQLite)', () => {
       const list = await fetch(`${r.url}/leads`, { headers: auth });
       const listMs = performance.now() - started;
       const answers = await Promise.all(posts);
-      assert.ok(healthMs < 500, `/healthz took ${Math.round(healthMs)} ms behind 50 waiting POSTs`);
-      assert.ok(listMs < 500, `GET /leads (a read, which WAL never blocks) took ${Math.round(listMs)} ms behind 50 waiting POSTs`);
+      // Before the fix: 4.4 s (50 × the busy timeout, on the main thread). The margin is for a loaded CI machine.
+      assert.ok(healthMs < 1500, `/healthz took ${Math.round(healthMs)} ms behind 50 waiting POSTs`);
+      assert.ok(listMs < 1500, `GET /leads (a read, which WAL never blocks) took ${Math.round(listMs)} ms behind 50 waiting POSTs`);
       assert.equal(health.status, 503);
       assert.equal(list.status, 200);
       assert.deepEqual([...new Set(answers.map((a) => a.status))], [503]);
