@@ -5,3 +5,4 @@ export interface VersionModule {
 }
 export const VERSION_MODULES: VersionModule[];
 export function versionModule(mod: VersionModule, root?: string): string;
+export function writeVersions(root?: string, options?: { check?: boolean }): string[];

@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // Writes the version modules from their package.json, so the version string is never typed by
-// hand: `pnpm version-packages` (changesets) bumps package.json and then runs this; each of the
-// two packages' builds runs it too. `--check` writes nothing and fails when a module is stale.
-// scripts/test/versions.node.test.ts checks that both modules agree with their package.json.
+// hand: `pnpm version-packages` (changesets) bumps package.json and then runs this (and the config
+// reference, whose schema $id carries the version); each of the two packages' builds runs it too.
+// `--check` writes nothing and fails when a module is stale; `--root <dir>` works on another copy
+// of the workspace (scripts/test/publishing.node.test.ts bumps one in a temporary folder).
+// scripts/test/publishing.node.test.ts checks that both modules agree with their package.json.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ROOT } from './publishing.mjs';
 
 /** packages/<dir>/src/version.ts and the constant it exports. */
@@ -24,17 +26,25 @@ export function versionModule({ dir, constant, doc }, root = ROOT) {
   ].join('\n');
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const check = process.argv.includes('--check');
+/** Writes the stale version modules under `root` (with `check`, only lists them); returns them. */
+export function writeVersions(root = ROOT, { check = false } = {}) {
   const stale = [];
   for (const mod of VERSION_MODULES) {
-    const file = join(ROOT, 'packages', mod.dir, 'src/version.ts');
-    const text = versionModule(mod);
+    const file = join(root, 'packages', mod.dir, 'src/version.ts');
+    const text = versionModule(mod, root);
     if (readFileSync(file, 'utf8') === text) continue;
-    if (check) stale.push(file);
-    else writeFileSync(file, text);
+    stale.push(file);
+    if (!check) writeFileSync(file, text);
   }
-  if (stale.length) {
+  return stale;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  const check = args.includes('--check');
+  const root = args.includes('--root') ? resolve(args[args.indexOf('--root') + 1]) : ROOT;
+  const stale = writeVersions(root, { check });
+  if (check && stale.length) {
     console.error(`stale version module(s), run node scripts/write-versions.mjs: ${stale.join(', ')}`);
     process.exit(1);
   }

@@ -2,11 +2,14 @@
 // version strings in the sources are the ones in package.json. The packed tarballs themselves are
 // checked by scripts/test/packed-install.test.mjs.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { NO_MAPS, PREPACK, ROOT, publishedPackages, publishingFields } from '../publishing.mjs';
 import { VERSION_MODULES, versionModule } from '../write-versions.mjs';
+import { schemaId } from '../../packages/hearth/scripts/write-config-schema.mjs';
 import { VERSION } from '../../packages/core/src/version.js';
 import { RECEIVER_VERSION } from '../../packages/lead-receiver/src/version.js';
 
@@ -76,5 +79,56 @@ describe('version strings', () => {
   it('the version modules are exactly what scripts/write-versions.mjs writes (nobody edited them)', () => {
     for (const mod of VERSION_MODULES)
       assert.equal(readFileSync(join(ROOT, 'packages', mod.dir, 'src/version.ts'), 'utf8'), versionModule(mod), mod.dir);
+  });
+});
+
+describe('pnpm version-packages', () => {
+  // What changesets leaves behind is a package.json with a new version; everything derived from
+  // it must follow in the same command, or the release commit ships stale files and red tests.
+  // Simulated in a copy of the files concerned (no changesets, no network), with what runs after
+  // `changeset version` in the root package.json's script, each step pointed at the copy.
+  const DERIVED = [
+    ...VERSION_MODULES.map((mod) => `packages/${mod.dir}/src/version.ts`),
+    'packages/core/config.schema.json',
+    'docs/config.md',
+  ];
+
+  it('regenerates the version modules, the config schema ($id) and docs/config.md after the bump', () => {
+    const script: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts['version-packages'];
+    const [bump, ...steps] = script.split(' && ');
+    assert.equal(bump, 'changeset version');
+    const old = version('core');
+    const next = old.replace(/^(\d+)\.(\d+)\..*$/, (_, major: string, minor: string) => `${major}.${Number(minor) + 1}.0`);
+    const before = DERIVED.map((file) => readFileSync(join(ROOT, file), 'utf8'));
+    const tmp = mkdtempSync(join(tmpdir(), 'hearth-bump-'));
+    try {
+      for (const file of [...DERIVED, ...VERSION_MODULES.map((mod) => `packages/${mod.dir}/package.json`)])
+        cpSync(join(ROOT, file), join(tmp, file));
+      for (const mod of VERSION_MODULES) {
+        const file = join(tmp, 'packages', mod.dir, 'package.json');
+        writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), version: next }, null, 2) + '\n');
+      }
+      for (const step of steps) {
+        const run = spawnSync(`${step} --root ${JSON.stringify(tmp)}`, { cwd: ROOT, shell: true, encoding: 'utf8' });
+        assert.equal(run.status, 0, `${step}:\n${run.stdout}${run.stderr}`);
+      }
+      for (const mod of VERSION_MODULES) {
+        const text = readFileSync(join(tmp, 'packages', mod.dir, 'src/version.ts'), 'utf8');
+        assert.equal(text, versionModule(mod, tmp), mod.dir);
+        assert.ok(text.includes(`'${next}'`), `${mod.dir}/src/version.ts follows the bump to ${next}:\n${text}`);
+      }
+      const schema = JSON.parse(readFileSync(join(tmp, 'packages/core/config.schema.json'), 'utf8'));
+      assert.equal(schema.$id, schemaId(next));
+      const doc = readFileSync(join(tmp, 'docs/config.md'), 'utf8');
+      assert.ok(doc.includes(schemaId(next)), 'docs/config.md names the new schema address');
+      assert.ok(!doc.includes(schemaId(old)), 'docs/config.md no longer names the old one');
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+    // The workspace itself is left alone.
+    assert.deepEqual(
+      DERIVED.map((file) => readFileSync(join(ROOT, file), 'utf8')),
+      before,
+    );
   });
 });

@@ -9,7 +9,7 @@ type ConfigSchemaDocument = ConfigSchemaNode & { $id: string; title: string; pro
 export const SCHEMA_FILE: string;
 export const DOC_FILE: string;
 export function schemaId(version?: string): string;
-export function documentedConfigSchema(): { schema: ConfigSchemaDocument; problems: string[] };
-export function configSchemaDocument(): ConfigSchemaDocument;
-export function configMarkdown(schema?: ConfigSchemaNode): string;
-export function referenceFiles(): Promise<Record<string, string>>;
+export function documentedConfigSchema(options?: { version?: string }): { schema: ConfigSchemaDocument; problems: string[] };
+export function configSchemaDocument(options?: { version?: string }): ConfigSchemaDocument;
+export function configMarkdown(schema?: ConfigSchemaDocument): string;
+export function referenceFiles(options?: { root?: string }): Promise<Record<string, string>>;

@@ -6,10 +6,12 @@
 //   packages/hearth/dist/hearth-config.schema.json   the same schema next to the script-tag build
 // and fails when a key has no description. Core cannot depend on the domains, so this runs here,
 // where every package is a dependency. Run with tsx and the "source" condition (as the build does):
-//   node --import tsx --conditions=source scripts/write-config-schema.mjs [--check]
-// `--check` writes nothing and fails if a committed file is stale.
+//   node --import tsx --conditions=source scripts/write-config-schema.mjs [--check] [--root <dir>]
+// `--check` writes nothing and fails if a committed file is stale. The schema's $id carries core's
+// version, so `pnpm version-packages` runs this after the bump too. `--root <dir>` reads the
+// version from and writes into another copy of the workspace (the bump test uses a temporary one).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
 import { assessmentConfigDocs } from '@hearth/assessment/schema';
@@ -22,10 +24,13 @@ export const SCHEMA_FILE = join(CORE, 'config.schema.json');
 export const DOC_FILE = join(ROOT, 'docs/config.md');
 const DIST_FILE = join(ROOT, 'packages/hearth/dist/hearth-config.schema.json');
 
+/** `file` (one of the above) in the copy of the workspace at `root`. */
+const under = (root, file) => join(root, relative(ROOT, file));
+
 /** Every section's docs, by top-level key. A new domain package adds its export here. */
 const DOCS = { ...ENVELOPE_CONFIG_DOCS, ...assessmentConfigDocs, ...coverageConfigDocs };
 
-const coreVersion = () => JSON.parse(readFileSync(join(CORE, 'package.json'), 'utf8')).version;
+const coreVersion = (root = ROOT) => JSON.parse(readFileSync(join(root, 'packages/core/package.json'), 'utf8')).version;
 
 /** `https://unpkg.com/@hearth/core@<version>/config.schema.json`: where the published file is. */
 export function schemaId(version = coreVersion()) {
@@ -36,12 +41,12 @@ export function schemaId(version = coreVersion()) {
  * The schema document and its problems (keys without a description, docs of keys that are gone).
  * Editors take `$schema` in a config file as the schema's address, so the schema allows it.
  */
-export function documentedConfigSchema() {
+export function documentedConfigSchema({ version = coreVersion() } = {}) {
   const generated = /** @type {Record<string, any>} */ (configJsonSchema());
   const { $schema: dialect, ...rest } = generated;
   const schema = {
     $schema: dialect,
-    $id: schemaId(),
+    $id: schemaId(version),
     title: 'Hearth config',
     description:
       'The configuration of the Hearth widgets: a JSON file at the script tag’s data-config, a <hearth-provider>, Hearth.configure() or a widget’s config attribute. Generated from the widgets’ own validation; see docs/config.md.',
@@ -53,8 +58,8 @@ export function documentedConfigSchema() {
 }
 
 /** The schema document; throws if any key is undocumented. */
-export function configSchemaDocument() {
-  const { schema, problems } = documentedConfigSchema();
+export function configSchemaDocument(options = {}) {
+  const { schema, problems } = documentedConfigSchema(options);
   if (problems.length) {
     throw new Error(
       `[hearth config reference] every config key needs a description (a ConfigDoc in its package's schema-docs.ts, or z.describe()):\n  - ${problems.join('\n  - ')}`,
@@ -131,12 +136,12 @@ for which wins. Every key is optional; a bad value shows a readable message in t
 one console error naming the key.
 
 The JSON Schema is \`@hearth/core/config.schema.json\` (\`packages/core/config.schema.json\`,
-\`${schemaId()}\`), and \`config.schema.json\` in each versioned CDN folder. Point \`$schema\` at it
+\`${schema.$id}\`), and \`config.schema.json\` in each versioned CDN folder. Point \`$schema\` at it
 and your editor completes and checks the file:
 
 \`\`\`json
 {
-  "$schema": "${schemaId()}",
+  "$schema": "${schema.$id}",
   "brand": { "name": "Northside Clinic" }
 }
 \`\`\`
@@ -155,25 +160,28 @@ async function pretty(file, text) {
   return prettier.format(text, { ...options, filepath: file });
 }
 
-/** The files this script writes, with their contents. */
-export async function referenceFiles() {
-  const schema = configSchemaDocument();
+/** The files this script writes (under `root`), with their contents, for core's version there. */
+export async function referenceFiles({ root = ROOT } = {}) {
+  const schema = configSchemaDocument({ version: coreVersion(root) });
   return {
-    [SCHEMA_FILE]: await pretty(SCHEMA_FILE, JSON.stringify(schema)),
-    [DOC_FILE]: await pretty(DOC_FILE, configMarkdown(schema)),
+    [under(root, SCHEMA_FILE)]: await pretty(SCHEMA_FILE, JSON.stringify(schema)),
+    [under(root, DOC_FILE)]: await pretty(DOC_FILE, configMarkdown(schema)),
   };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   try {
-    const files = await referenceFiles();
-    if (process.argv.includes('--check')) {
+    const args = process.argv.slice(2);
+    const root = args.includes('--root') ? resolve(args[args.indexOf('--root') + 1]) : ROOT;
+    const files = await referenceFiles({ root });
+    if (args.includes('--check')) {
       const stale = Object.entries(files).filter(([file, text]) => !existsSync(file) || readFileSync(file, 'utf8') !== text);
       if (stale.length) throw new Error(`stale: ${stale.map(([f]) => f).join(', ')}; run pnpm --filter hearth build`);
     } else {
       for (const [file, text] of Object.entries(files)) writeFileSync(file, text);
-      mkdirSync(join(DIST_FILE, '..'), { recursive: true });
-      writeFileSync(DIST_FILE, files[SCHEMA_FILE]);
+      const dist = under(root, DIST_FILE);
+      mkdirSync(join(dist, '..'), { recursive: true });
+      writeFileSync(dist, files[under(root, SCHEMA_FILE)]);
       console.log('[hearth] wrote packages/core/config.schema.json, docs/config.md, dist/hearth-config.schema.json');
     }
   } catch (error) {

@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { PgLeadStore, startReceiver, verifySignature, type RunningReceiver } from '../src/index.js';
+import { RECEIVER_VERSION } from '../src/version.js';
 import { goodLead, postLead, spawnReceiver, startConsumer, TOKEN, until, type ChildReceiver, type Consumer } from './helpers.js';
 import { freshPgUrl, PG_SKIP_REASON, pgMode, pgQuery } from './pg-helpers.js';
 import { storeContract } from './store-contract.js';
@@ -76,7 +77,7 @@ if (pgMode === 'fail') {
         const reused = await postLead(r.url, { ...lead, contact: { name: 'Other', email: 'other@example.org' } });
         assert.equal(reused.status, 422);
         const health = (await (await fetch(`${r.url}/healthz`)).json()) as Record<string, unknown>;
-        assert.deepEqual(health, { ok: true, version: '0.1.0', store: 'postgres', schemaVersion: 1 });
+        assert.deepEqual(health, { ok: true, version: RECEIVER_VERSION, store: 'postgres', schemaVersion: 1 });
         const rows = await pgQuery<{ email: string }>(url, 'SELECT email FROM leads WHERE idempotency_key = $1', [lead.idempotencyKey]);
         assert.deepEqual(rows, [{ email: 'ana.quintero@example.org' }]);
         const erase = await fetch(`${r.url}/erase`, {

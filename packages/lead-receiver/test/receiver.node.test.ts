@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { startReceiver, SqliteLeadStore, SQLITE_SCHEMA_VERSION, createApp, jsonLogger } from '../src/index.js';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { RECEIVER_VERSION } from '../src/version.js';
 import { compiledReceiverCli, goodLead, ORIGIN, testReceiver, TOKEN, type TestReceiver } from './helpers.js';
 
 describe('POST /leads', () => {
@@ -463,7 +464,7 @@ describe('storage', () => {
     const again = await startReceiver({ port: 0, dbPath: r.dbPath, logger: jsonLogger({ write() {} }, { write() {} }), adminToken: TOKEN });
     try {
       const health = (await (await fetch(`${again.url}/healthz`)).json()) as Record<string, unknown>;
-      assert.deepEqual(health, { ok: true, version: '0.1.0', store: 'sqlite', schemaVersion: SQLITE_SCHEMA_VERSION });
+      assert.deepEqual(health, { ok: true, version: RECEIVER_VERSION, store: 'sqlite', schemaVersion: SQLITE_SCHEMA_VERSION });
       const list = (await (await fetch(`${again.url}/leads`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as {
         total: number;
       };
