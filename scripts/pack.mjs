@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `pnpm pack:all`: packs every published package as npm would receive it, into .packs/ (or the
 // folder given), with pnpm, which rewrites each `workspace:*` range to the real version. The
-// tarballs leave source maps out (their `files` field); beside each tarball, a
+// tarballs leave source maps out (their `files` field, and prepack removes the comments that name
+// them); beside each tarball, a
 // `<name>-<version>.sourcemaps.tgz` holds the package's maps, to attach to the release.
 //
 // Usage: node scripts/pack.mjs [--dest <dir>] [--no-build] [--no-maps]

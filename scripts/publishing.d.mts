@@ -2,6 +2,9 @@ export const ROOT: string;
 export const REPOSITORY: string;
 export const PREPACK: string;
 export const NO_MAPS: string;
+export const MAPPED_FILE: RegExp;
+export function mapReferences(text: string): string[];
+export function withoutMapComments(text: string): string;
 export function nodeRange(root?: string): string;
 export interface PublishingFields {
   repository: { type: 'git'; url: string; directory: string };

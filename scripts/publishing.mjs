@@ -37,6 +37,27 @@ export const PREPACK = 'node ../../scripts/prepack.mjs';
 /** No source maps in the tarball (they ship beside it: scripts/pack.mjs). */
 export const NO_MAPS = '!**/*.map';
 
+/**
+ * A `//# sourceMappingURL=<file>` comment (CSS: `/*# … *\/`) on a line of its own. The builds
+ * write one under every file that has a map; the tarballs and the CDN folder ship no maps, so
+ * prepack and scripts/cdn.mjs remove it (a map inlined as a data: URL would be kept).
+ */
+const MAP_COMMENT =
+  /^[ \t]*(?:\/\/[#@] sourceMappingURL=(?!data:)(\S+)|\/\*[#@] sourceMappingURL=(?!data:)(\S+)\s*\*\/)[ \t]*(?:\r?\n|$)/gm;
+
+/** The files a built file names as its source map (not inline ones). */
+export function mapReferences(text) {
+  return [...text.matchAll(MAP_COMMENT)].map((m) => m[1] ?? m[2]);
+}
+
+/** The text without its source-map comments. */
+export function withoutMapComments(text) {
+  return text.replace(MAP_COMMENT, '');
+}
+
+/** Files that can carry a source-map comment. */
+export const MAPPED_FILE = /\.(?:[cm]?js|d\.[cm]?ts|css)$/;
+
 /** Every workspace package that is published: packages/* without `"private": true`. */
 export function publishedPackages(root = ROOT) {
   const dir = join(root, 'packages');

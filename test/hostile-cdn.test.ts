@@ -126,6 +126,19 @@ describe('versioned CDN folder with SRI (built dist/cdn)', function () {
     }
   });
 
+  it('names no source map the folder does not serve (maps are not published)', async () => {
+    const missing: string[] = [];
+    for (const name of Object.keys(sri.files)) {
+      const url = new URL(`${SERVED}hearth@${version}/${name}`, location.href);
+      const text = await (await fetch(url)).text();
+      for (const [, map] of text.matchAll(/^[ \t]*\/[/*][#@] sourceMappingURL=(?!data:)(\S+)/gm)) {
+        const status = (await fetch(new URL(map!, url))).status;
+        if (status !== 200) missing.push(`${name} → ${map} (${status})`);
+      }
+    }
+    expect(missing).to.deep.equal([]);
+  });
+
   it('renders the widgets from snippet.html under a CSP that admits scripts only by hash', async () => {
     const page = await openSnippetPage('snippet.html', 'hearth.js');
     pages.push(page);

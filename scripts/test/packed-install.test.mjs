@@ -10,12 +10,12 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { launchChromium } from '../../bench/lib/browser.mjs';
 import { startServer } from '../../bench/lib/server.mjs';
 import { packAll } from '../pack.mjs';
-import { ROOT, publishedPackages } from '../publishing.mjs';
+import { MAPPED_FILE, ROOT, mapReferences, publishedPackages } from '../publishing.mjs';
 
 const TMP = mkdtempSync(join(tmpdir(), 'hearth-packed-'));
 const VERSION = JSON.parse(readFileSync(join(ROOT, 'packages/core/package.json'), 'utf8')).version;
@@ -183,6 +183,23 @@ describe('the packed packages', () => {
         [],
         `${p.name} ships source maps`,
       );
+    }
+  });
+
+  it('name no source map that is not in the tarball (no 404 for bundlers and devtools)', () => {
+    for (const p of packed) {
+      const dir = join(TMP, 'unpacked', p.dir);
+      mkdirSync(dir, { recursive: true });
+      run('tar', ['-xzf', p.tarball, '-C', dir], TMP);
+      const dangling = p.files
+        .filter((file) => MAPPED_FILE.test(file))
+        .flatMap((file) =>
+          mapReferences(readFileSync(join(dir, 'package', file), 'utf8'))
+            .map((map) => posix.join(posix.dirname(file), map))
+            .filter((map) => !p.files.includes(map))
+            .map((map) => `${file} → ${map}`),
+        );
+      assert.deepEqual(dangling, [], `${p.name}: files name source maps the tarball does not hold`);
     }
   });
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The versioned CDN folder: dist/cdn/hearth@<version>/ at the repository root (a deploy artifact,
 // not part of the npm tarball), written after `scripts/build.mjs` from packages/hearth/dist:
-//   hearth.js, hearth.all.js, chunks/*.js   the built files, byte for byte (no source maps)
+//   hearth.js, hearth.all.js, chunks/*.js   the built files without their source-map comments
+//                                           (the maps are not published, so no URL may name one)
 //   config.schema.json                      the config JSON Schema (@hearth/core/config.schema.json)
 //   custom-elements.json, THIRD-PARTY-LICENSES.txt
 //   snippet.html, snippet.all.html          what a page pastes: an import map that pins every chunk
@@ -16,9 +17,10 @@
 // The base is where dist/cdn/ is served; the snippets' URLs (and so their hashes) depend on it.
 // Default "/": dist/cdn/ served at the root of the site that shows the widgets.
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MAPPED_FILE, withoutMapComments } from '../../../scripts/publishing.mjs';
 
 const PKG = resolve(import.meta.dirname, '..');
 const ROOT = resolve(PKG, '../..');
@@ -106,7 +108,9 @@ export function writeCdn({ dist = DIST, out = CDN_ROOT, version = packageVersion
   for (const [name, source] of sources(dist)) {
     const target = join(folder, name);
     mkdirSync(dirname(target), { recursive: true });
-    copyFileSync(source, target);
+    // Hashed after the comment is gone: sri.json and the snippets pin the bytes that are served.
+    const bytes = readFileSync(source);
+    writeFileSync(target, MAPPED_FILE.test(name) ? withoutMapComments(bytes.toString('utf8')) : bytes);
     files[name] = sriHash(readFileSync(target));
   }
   // Every import of a shipped script must be a file of this folder (a chunk left behind would

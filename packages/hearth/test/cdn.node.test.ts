@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { relativeImports, sriHash, writeCdn } from '../scripts/cdn.mjs';
+import { mapReferences } from '../../../scripts/publishing.mjs';
 
 function fakeDist(chunk = 'export const a = 1;'): string {
   const dist = mkdtempSync(join(tmpdir(), 'hearth-cdn-dist-'));
@@ -69,4 +70,20 @@ test('refuses a build whose loader imports a chunk that is not in the folder', (
     /imports \.\/chunks\/gone-XyZ12345\.js/,
   );
   assert.deepEqual(relativeImports('import{a}from"./x-1.js";import("../y.js");import "./z.js"'), ['./x-1.js', '../y.js', './z.js']);
+});
+
+test('names no source map: the built files lose their map comments, and the hashes are of what is served', () => {
+  const dist = fakeDist();
+  writeFileSync(join(dist, 'hearth.js'), 'import("./chunks/a-AbCdEf12.js");\n//# sourceMappingURL=hearth.js.map\n');
+  writeFileSync(join(dist, 'hearth.js.map'), '{}');
+  writeFileSync(join(dist, 'chunks/a-AbCdEf12.js'), 'export const a = 1;\n//# sourceMappingURL=a-AbCdEf12.js.map');
+  const { folder, sri } = writeCdn({ dist, out: mkdtempSync(join(tmpdir(), 'hearth-cdn-')), version: '1.0.0' });
+  for (const name of Object.keys(sri.files)) {
+    const text = readFileSync(join(folder, name), 'utf8');
+    for (const map of mapReferences(text))
+      assert.ok(existsSync(join(folder, name, '..', map)), `${name} names ${map}, which the folder does not hold`);
+    assert.equal(sri.files[name], sriHash(readFileSync(join(folder, name))), name);
+  }
+  assert.equal(readFileSync(join(folder, 'hearth.js'), 'utf8'), 'import("./chunks/a-AbCdEf12.js");\n');
+  assert.equal(readFileSync(join(folder, 'chunks/a-AbCdEf12.js'), 'utf8'), 'export const a = 1;\n');
 });
