@@ -120,7 +120,10 @@ function visibleText(root: Node): string {
   const parts: string[] = [];
   const walk = (node: Node) => {
     if (node.nodeType === Node.TEXT_NODE) {
-      const parent = node.parentElement ?? (node.parentNode as ShadowRoot | null)?.host;
+      let parent = node.parentElement ?? (node.parentNode as ShadowRoot | null)?.host;
+      // A slot's fallback text (`<slot name="question">text</slot>`): the slot itself has no box
+      // (display: contents), so checkVisibility() is false for it; ask the element around it.
+      while (parent?.localName === 'slot') parent = parent.parentElement ?? (parent.parentNode as ShadowRoot | null)?.host;
       if (parent?.checkVisibility({ opacityProperty: true, visibilityProperty: true })) parts.push(node.textContent ?? '');
       return;
     }
