@@ -113,3 +113,36 @@ addEventListener('load', function () {
     expect(JSON.stringify(coverage)).not.to.match(/TX|Texas|aetna|Ana|example\.org/i);
   });
 });
+
+describe('Google Tag Manager: a data layer under another name (analytics.dataLayerName, built dist/)', function () {
+  this.timeout(60000);
+  let page: HostPage;
+  type Layers = { dataLayer: LayerEntry[]; clinicLayer: LayerEntry[] };
+
+  before(async () => {
+    await needBuiltDist();
+    const config = await serveConfig({ analytics: { dataLayer: true, dataLayerName: 'clinicLayer' } });
+    // The page has GTM's usual `dataLayer` too (another tag uses it): Hearth must leave it alone.
+    const tag = `<script>
+window.dataLayer = [{ event: 'gtm.js' }];
+window.clinicLayer = [{ event: 'gtm.js' }];
+</script>
+<script src="/packages/hearth/dist/hearth.all.js" data-config=${JSON.stringify(config)}></script>`;
+    page = await openPage({ scripts: [], head: tag, hostileCss: false, body: '<main><hearth-assessment></hearth-assessment></main>' });
+    await waitFor(() => page.win.Hearth, 'window.Hearth from the script tag');
+    await page.win.Hearth!.ready;
+  });
+
+  after(() => page?.close());
+
+  it('pushes the events to window.clinicLayer and nothing to window.dataLayer', async () => {
+    const layers = page.win as unknown as Layers;
+    await completeAssessment(page.doc.querySelector('hearth-assessment')!);
+    await waitFor(() => layers.clinicLayer.some((e) => e.event === 'hearth_assessment_complete'), 'the complete event in clinicLayer');
+    const names = [...new Set(layers.clinicLayer.map((e) => e.event))];
+    expect(names).to.include.members(['hearth_assessment_start', 'hearth_assessment_step', 'hearth_assessment_complete']);
+    for (const entry of layers.clinicLayer.filter((e) => e.event.startsWith('hearth_')))
+      expect(entry.hearth!.widget, entry.event).to.equal('assessment');
+    expect(layers.dataLayer).to.deep.equal([{ event: 'gtm.js' }]);
+  });
+});
