@@ -40,8 +40,10 @@ export function packAll(dest, { maps = true } = {}) {
   rmSync(dest, { recursive: true, force: true });
   mkdirSync(dest, { recursive: true });
   const packages = publishedPackages();
-  // One pnpm run for all of them (about 5 s, against 10 s one by one).
-  const out = run('pnpm', ['-r', '--filter', './packages/**', 'pack', '--pack-destination', dest, '--json'], {
+  // One pnpm run for all of them (about 5 s, against 10 s one by one). Only the published ones:
+  // pnpm would pack a private package too (@hearth/content-editor), and .packs/ is what we release.
+  const filters = packages.flatMap(({ pkg }) => ['--filter', pkg.name]);
+  const out = run('pnpm', ['-r', ...filters, 'pack', '--pack-destination', dest, '--json'], {
     env: { ...process.env, HEARTH_PACK_PREBUILT: '1' },
   });
   const reports = JSON.parse(out.slice(out.indexOf('[')));

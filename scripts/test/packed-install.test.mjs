@@ -8,9 +8,9 @@
 // node --test once dist/ is built). Prints each tarball's size.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, posix } from 'node:path';
+import { basename, join, posix } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { launchChromium } from '../../bench/lib/browser.mjs';
 import { startServer } from '../../bench/lib/server.mjs';
@@ -171,6 +171,8 @@ describe('the packed packages', () => {
 
   it('ship dist/, LICENSE, README.md and CHANGELOG.md, and no source map', () => {
     assert.equal(packed.length, publishedPackages().length);
+    // Nothing else in the folder: a private package (@hearth/content-editor) is never packed.
+    assert.deepEqual(readdirSync(join(TMP, 'packs')).sort(), packed.map((p) => basename(p.tarball)).sort());
     for (const p of packed) {
       for (const file of ['package.json', 'LICENSE', 'README.md', 'CHANGELOG.md'])
         assert.ok(p.files.includes(file), `${p.name}: ${file} is missing`);
