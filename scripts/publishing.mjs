@@ -1,6 +1,6 @@
 // What every published package of the workspace carries, in one place: the scaffold
 // (scripts/create-widget.mjs) writes it into a new package, and scripts/test/publishing.node.test.ts
-// checks every package against it. See docs/releasing.md.
+// checks every package against it. The release steps: docs/semver-policy.md, "Making a release".
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 

@@ -4,7 +4,8 @@
  * - every hash in sri.json matches the bytes the server sends;
  * - a page that pastes snippet.html (import map with integrity + script with integrity and
  *   crossorigin) renders the widgets under a CSP that admits scripts only by hash
- *   (`'sha384-…' 'strict-dynamic'`, nothing by origin), so nothing runs unless SRI vouches for it;
+ *   (`'sha256-…'` of the import map, `'sha384-…'` of the loader and of every chunk; no origin,
+ *   no `'self'`, no nonce), so nothing runs unless SRI vouches for it;
  * - a loader or a chunk changed after publication is refused, and the page stays usable.
  * Build first: `pnpm --filter @hearth/embed build`.
  */

@@ -176,7 +176,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const files = await referenceFiles({ root });
     if (args.includes('--check')) {
       const stale = Object.entries(files).filter(([file, text]) => !existsSync(file) || readFileSync(file, 'utf8') !== text);
-      if (stale.length) throw new Error(`stale: ${stale.map(([f]) => f).join(', ')}; run pnpm --filter hearth build`);
+      if (stale.length) throw new Error(`stale: ${stale.map(([f]) => f).join(', ')}; run pnpm --filter @hearth/embed build`);
     } else {
       for (const [file, text] of Object.entries(files)) writeFileSync(file, text);
       const dist = under(root, DIST_FILE);

@@ -65,10 +65,10 @@ test('the schema has a real, versioned $id, examples, and allows $schema', () =>
   assert.equal(schema.additionalProperties, false);
 });
 
-test('packages/core/config.schema.json and docs/config.md are fresh (pnpm --filter hearth build writes them)', async () => {
+test('packages/core/config.schema.json and docs/config.md are fresh (pnpm --filter @hearth/embed build writes them)', async () => {
   const files = await referenceFiles();
   for (const file of [SCHEMA_FILE, DOC_FILE]) {
-    assert.equal(readFileSync(file, 'utf8'), files[file], `${relative(ROOT, file)} is stale: run pnpm --filter hearth build`);
+    assert.equal(readFileSync(file, 'utf8'), files[file], `${relative(ROOT, file)} is stale: run pnpm --filter @hearth/embed build`);
   }
   const doc = files[DOC_FILE]!;
   const { schema } = documentedConfigSchema();
