@@ -189,6 +189,11 @@ export function buildAssessmentSummary(
   return summary;
 }
 
+/** Whether the history step's therapy question was the trauma-focused one (no inline wording, as `treatmentPage`). */
+function asksTraumaTherapy(definition: InstrumentDefinition): boolean {
+  return !Object.values(definition.languages ?? {}).some((language) => language.items);
+}
+
 /**
  * The raw answers in the lead's shape, keyed by instrument id then question id (what the
  * receiver re-scores); sent only when the partner turns on `privacy.includeAnswers`. Questions
@@ -207,7 +212,10 @@ export function buildLeadAnswers(definition: InstrumentDefinition, answers: Asse
   if (Object.keys(sent).length) out.instruments = { [definition.id]: sent };
   if (answers.phq9Item9 !== undefined) out.phq9Item9 = answers.phq9Item9;
   const history: Record<string, string> = {};
-  if (answers.therapy) history.traumaTherapy = answers.therapy;
+  // The built-in PTSD screens ask about a trauma-focused therapy (kept as `traumaTherapy` for
+  // compatibility); an instrument with its own wording asks its own question (the PHQ-9: a talking
+  // therapy for depression) or a general one, so the clinician must not read it as trauma therapy.
+  if (answers.therapy) history[asksTraumaTherapy(definition) ? 'traumaTherapy' : 'therapy'] = answers.therapy;
   if (answers.medication) history.antidepressants = answers.medication;
   if (answers.helped) history.helped = answers.helped;
   if (Object.keys(history).length) out.history = history;

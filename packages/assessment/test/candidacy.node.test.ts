@@ -275,4 +275,10 @@ describe('the PHQ-9 in the flow (Kroenke et al. 2001; instruments.md: item 9 is 
     assert.deepEqual(out, { instruments: { 'phq-9': { ...keyed('phq9', [1, 0, 0, 0, 0, 0, 0, 0, 2]), difficulty: 1 } } });
     assert.equal(AnswersSchema.safeParse(out).success, true);
   });
+  it('the history answer is the talking therapy the PHQ-9 asked about (history.therapy), never trauma therapy', () => {
+    const a = answers({ phq9: [1, 0, 0, 0, 0, 0, 0, 0, 0], therapy: 'no', medication: 'yes', helped: 'somewhat' });
+    const out = buildLeadAnswers(PHQ9, a);
+    assert.deepEqual(out.history, { therapy: 'no', antidepressants: 'yes', helped: 'somewhat' });
+    assert.equal(AnswersSchema.safeParse(out).success, true);
+  });
 });

@@ -1039,6 +1039,9 @@ describe('<hearth-assessment> instruments as data, to the real lead receiver on 
       difficulty: 1,
     });
     expect(lead.answers).to.not.have.property('phq9Item9');
+    // The history question was about a talking therapy for depression: never labelled trauma therapy.
+    expect(headings.find((h) => h.includes('talking therapy'))).to.contain('for depression');
+    expect(lead.answers?.history).to.deep.equal({ therapy: 'yes', antidepressants: 'no', helped: 'a-little' });
     const score = JSON.parse(row!.server_score!) as { instruments: Record<string, unknown>; safety: unknown };
     expect(score.instruments['phq-9']).to.deep.equal({ complete: true, score: 10, positive: true, cutPoint: 10, severity: 'moderate' });
     expect(score.safety).to.deep.equal({ triggered: true });
