@@ -180,18 +180,11 @@ describe('scorePcPtsd5 (Prins et al. 2016)', () => {
       expected: { score: 4, positive: true, cutPoint: 4 },
     },
     {
-      rule: 'cut point 5: only all five yes is positive',
+      rule: 'published range 3-4: cut point 3 (its low end) makes a score of exactly 3 positive',
       exposure: true,
-      items: [Y, Y, Y, Y, Y],
-      cutPoint: 5,
-      expected: { score: 5, positive: true, cutPoint: 5 },
-    },
-    {
-      rule: 'positive is score >= cutPoint literally: cut point 0 is positive even for exposure "No"',
-      exposure: false,
-      items: [],
-      cutPoint: 0,
-      expected: { score: 0, positive: true, cutPoint: 0 },
+      items: [Y, N, Y, N, Y],
+      cutPoint: 3,
+      expected: { score: 3, positive: true, cutPoint: 3 },
     },
   ];
   for (const { rule, exposure, items, cutPoint, expected } of cases) {
@@ -248,10 +241,28 @@ describe('scorePcPtsd5 (Prins et al. 2016)', () => {
       message: /exposure answer .*got undefined/,
     },
     {
-      rule: 'cut point above 5 is a RangeError',
+      rule: 'cut point above 5 is a RangeError naming the published range',
       answers: { exposure: false, items: [] },
       cutPoint: 6,
-      message: /cut point must be an integer from 0 to 5; got 6/,
+      message: /PC-PTSD-5 cut point \(published range\) must be an integer from 3 to 4; got 6/,
+    },
+    {
+      rule: 'cut point 5, just above the published range 3-4, is a RangeError',
+      answers: { exposure: true, items: [Y, Y, Y, Y, Y] },
+      cutPoint: 5,
+      message: /PC-PTSD-5 cut point \(published range\) must be an integer from 3 to 4; got 5/,
+    },
+    {
+      rule: 'cut point 2, just below the published range 3-4, is a RangeError',
+      answers: { exposure: true, items: [Y, Y, N, N, N] },
+      cutPoint: 2,
+      message: /PC-PTSD-5 cut point \(published range\) must be an integer from 3 to 4; got 2/,
+    },
+    {
+      rule: 'cut point 0 would make exposure "No" positive: a RangeError',
+      answers: { exposure: false, items: [] },
+      cutPoint: 0,
+      message: /PC-PTSD-5 cut point \(published range\) must be an integer from 3 to 4; got 0/,
     },
     {
       rule: 'negative cut point is a RangeError',
@@ -510,16 +521,16 @@ describe('scorePcl5 (VA National Center for PTSD PCL-5 scoring)', () => {
         },
       },
       {
-        rule: 'cut point 80 is inclusive: only the maximum total is probable PTSD',
-        items: pcl5({}, 4),
-        cutPoint: 80,
+        rule: 'published range 31-33: cut point 33 (its high end) makes total 33 probable PTSD and 32 not',
+        items: pcl5WithTotal(32),
+        cutPoint: 33,
         expected: {
           complete: true,
-          total: 80,
-          clusters: { B: 20, C: 8, D: 28, E: 24 },
-          provisionalDiagnosis: true,
-          probablePtsd: true,
-          cutPoint: 80,
+          total: 32,
+          clusters: { B: 20, C: 8, D: 4, E: 0 },
+          provisionalDiagnosis: false,
+          probablePtsd: false,
+          cutPoint: 33,
         },
       },
       {
@@ -630,10 +641,28 @@ describe('scorePcl5 (VA National Center for PTSD PCL-5 scoring)', () => {
         message: /must be an array/,
       },
       {
-        rule: 'cut point 81 is above the 0-80 range',
+        rule: 'cut point 81 is above the 0-80 range, and names the published range',
         items: pcl5(),
         cutPoint: 81,
-        message: /cut point must be an integer from 0 to 80; got 81/,
+        message: /PCL-5 cut point \(published range\) must be an integer from 31 to 33; got 81/,
+      },
+      {
+        rule: 'cut point 34, just above the published range 31-33, is a RangeError',
+        items: pcl5(),
+        cutPoint: 34,
+        message: /PCL-5 cut point \(published range\) must be an integer from 31 to 33; got 34/,
+      },
+      {
+        rule: 'cut point 30, just below the published range 31-33, is a RangeError',
+        items: pcl5(),
+        cutPoint: 30,
+        message: /PCL-5 cut point \(published range\) must be an integer from 31 to 33; got 30/,
+      },
+      {
+        rule: 'cut point 20 (a total of 20 read as probable PTSD) is a RangeError',
+        items: pcl5({}, 1),
+        cutPoint: 20,
+        message: /PCL-5 cut point \(published range\) must be an integer from 31 to 33; got 20/,
       },
       {
         rule: 'cut point -1 is below the 0-80 range',
@@ -1011,12 +1040,12 @@ describe('evaluateSafety (PHQ-9 item 9: any answer above 0 is a safety trigger)'
 // ---------------------------------------------------------------------------------------------
 
 describe('scoreInstrument agrees with the typed wrappers on the built-ins', () => {
-  it('PC-PTSD-5: every exposure x item combination x cut point 0-5 (Prins et al. 2016)', () => {
+  it('PC-PTSD-5: every exposure x item combination x cut point 3-4, the published range (Prins et al. 2016)', () => {
     let compared = 0;
     for (const exposure of [true, false]) {
       for (let mask = 0; mask < 32; mask++) {
         const items = Array.from({ length: 5 }, (_, i) => (mask & (1 << i)) !== 0);
-        for (let cutPoint = 0; cutPoint <= 5; cutPoint++) {
+        for (let cutPoint = 3; cutPoint <= 4; cutPoint++) {
           assert.deepEqual(
             scoreInstrument(withCutPoint(pcPtsd5Instrument, cutPoint), keyedPcPtsd5(exposure, items)),
             scorePcPtsd5({ exposure, items }, { cutPoint }),
@@ -1026,7 +1055,23 @@ describe('scoreInstrument agrees with the typed wrappers on the built-ins', () =
         }
       }
     }
-    assert.equal(compared, 2 * 32 * 6);
+    assert.equal(compared, 2 * 32 * 2);
+  });
+
+  it('a cut point outside the published range is refused by scoreInstrument too (PC-PTSD-5 3-4, PCL-5 31-33)', () => {
+    const items = [true, true, true, false, false];
+    for (const cutPoint of [0, 2, 5]) {
+      assert.throws(() => scoreInstrument(withCutPoint(pcPtsd5Instrument, cutPoint), keyedPcPtsd5(true, items)), {
+        name: 'RangeError',
+        message: new RegExp(`PC-PTSD-5 cut point \\(published range\\) must be an integer from 3 to 4; got ${cutPoint}$`),
+      });
+    }
+    for (const cutPoint of [20, 30, 34]) {
+      assert.throws(() => scoreInstrument(withCutPoint(pcl5Instrument, cutPoint), keyedPcl5(pcl5({}, 1))), {
+        name: 'RangeError',
+        message: new RegExp(`PCL-5 cut point \\(published range\\) must be an integer from 31 to 33; got ${cutPoint}$`),
+      });
+    }
   });
 
   it('PC-PTSD-5: default cut point comes from the definition (3)', () => {

@@ -48,6 +48,13 @@ function cutPointFor(lead: Lead, instrument: string, max: number, min = 0): { cu
   return {};
 }
 
+/** The published range of a built-in's cut point (PC-PTSD-5 3–4, PCL-5 31–33), from its definition. */
+function publishedRange(id: string): readonly [number, number] {
+  const scoring = scoringShapeById(id)?.scoring;
+  if (!scoring || !('cutPointRange' in scoring) || !scoring.cutPointRange) throw new RangeError(`${id} has no published cut point range`);
+  return scoring.cutPointRange;
+}
+
 /** Scores one instrument's answers with its registered definition; the client's cut point only inside the published range. */
 function scoreById(lead: Lead, shape: ScoringShape, answers: Readonly<Record<string, number | boolean | null>>): InstrumentScore {
   const scoring = shape.scoring;
@@ -84,14 +91,18 @@ export function rescoreLead(lead: Lead): Rescore {
   if (answers.pcPtsd5) {
     const pc = answers.pcPtsd5;
     attempt('answers.pcPtsd5', () => {
-      const r = scorePcPtsd5(pc, cutPointFor(lead, 'pc-ptsd-5', 5));
+      // Only inside the published range (3–4): a tampered cut point never makes a screen positive.
+      const [min, max] = publishedRange('pc-ptsd-5');
+      const r = scorePcPtsd5(pc, cutPointFor(lead, 'pc-ptsd-5', max, min));
       score.pcPtsd5 = { score: r.score, positive: r.positive, cutPoint: r.cutPoint };
     });
   }
   if (answers.pcl5) {
     const items = answers.pcl5;
     attempt('answers.pcl5', () => {
-      const r = scorePcl5(items, cutPointFor(lead, 'pcl-5', 80));
+      // Only inside the published range (31–33): a total of 20 is never "probable PTSD".
+      const [min, max] = publishedRange('pcl-5');
+      const r = scorePcl5(items, cutPointFor(lead, 'pcl-5', max, min));
       score.pcl5 = r.complete
         ? {
             complete: true,

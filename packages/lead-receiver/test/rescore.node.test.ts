@@ -133,3 +133,54 @@ describe('rescoreLead: leads from older widgets still re-score (backward compati
     assert.deepEqual(r.mismatches, []);
   });
 });
+
+describe("rescoreLead: a legacy lead's cut point is used only inside the published range", () => {
+  /** A legacy lead (answers not keyed by instrument id) whose summary claims `cutPoint` and `positive`. */
+  function legacy(answers: Record<string, unknown>, summary: Record<string, unknown>): Lead {
+    const result = validateLead(
+      goodLead({ answers, summary: { type: 'assessment', reviewItemCount: 0, candidacy: 'discuss', ...summary } }),
+    );
+    assert.equal(result.ok, true, JSON.stringify(!result.ok && result.errors));
+    return (result as { lead: Lead }).lead;
+  }
+  const pc = (yes: number) => ({ pcPtsd5: { exposure: true, items: [0, 1, 2, 3, 4].map((i) => i < yes) } });
+  const pcl = (total: number) => ({
+    pcl5: Array.from({ length: 20 }, (_, i) => (i < Math.floor(total / 4) ? 4 : i === Math.floor(total / 4) ? total % 4 : 0)),
+  });
+
+  for (const cutPoint of [3, 4]) {
+    it(`PC-PTSD-5: cut point ${cutPoint} is inside 3–4 (Prins et al. 2016) and is used`, () => {
+      const r = rescoreLead(legacy(pc(cutPoint), { instrument: 'pc-ptsd-5', score: cutPoint, cutPoint, positive: true }));
+      assert.deepEqual(r.serverScore?.pcPtsd5, { score: cutPoint, positive: true, cutPoint });
+      assert.deepEqual(r.mismatches, []);
+    });
+  }
+  for (const [cutPoint, score] of [
+    [0, 0],
+    [2, 2],
+    [5, 4],
+  ] as const) {
+    it(`PC-PTSD-5: cut point ${cutPoint} is outside 3–4: the default 3 scores ${score} and the client's claim is flagged`, () => {
+      // The client's claim is what its tampered cut point gives; the server's, what the default 3 gives.
+      const r = rescoreLead(legacy(pc(score), { instrument: 'pc-ptsd-5', score, cutPoint, positive: score >= cutPoint }));
+      assert.deepEqual(r.serverScore?.pcPtsd5, { score, positive: score >= 3, cutPoint: 3 });
+      assert.deepEqual(r.mismatches, ['summary.positive']);
+    });
+  }
+  for (const cutPoint of [31, 33]) {
+    it(`PCL-5: cut point ${cutPoint} is inside 31–33 (VA) and is used`, () => {
+      const r = rescoreLead(legacy(pcl(cutPoint), { instrument: 'pcl-5', score: cutPoint, cutPoint, positive: true }));
+      assert.equal(r.serverScore?.pcl5?.complete && r.serverScore.pcl5.cutPoint, cutPoint);
+      assert.equal(r.serverScore?.pcl5?.complete && r.serverScore.pcl5.probablePtsd, true);
+      assert.deepEqual(r.mismatches, []);
+    });
+  }
+  for (const cutPoint of [20, 30, 34]) {
+    it(`PCL-5: a tampered cut point ${cutPoint} is outside 31–33: a total of ${cutPoint} is not scored positive`, () => {
+      const r = rescoreLead(legacy(pcl(cutPoint), { instrument: 'pcl-5', score: cutPoint, cutPoint, positive: true }));
+      assert.equal(r.serverScore?.pcl5?.complete && r.serverScore.pcl5.cutPoint, 33);
+      assert.equal(r.serverScore?.pcl5?.complete && r.serverScore.pcl5.probablePtsd, cutPoint >= 33);
+      if (cutPoint < 33) assert.ok(r.mismatches.includes('summary.positive'), r.mismatches.join());
+    });
+  }
+});

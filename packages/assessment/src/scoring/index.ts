@@ -227,10 +227,9 @@ export type InstrumentResult<Scoring extends InstrumentScoring = InstrumentScori
  * - The score is the count of "yes" answers to items 1–5 (0–5).
  * - The exposure question is a gate, never a point: exposure `false` scores 0 whatever the items.
  * - Positive when `score >= cutPoint` (inclusive). Default 3, the VA public self-screen's; current
- *   VA text calls 4 the best balance overall. Note that a cut point of 0 makes every screen
- *   positive, including an unexposed one.
+ *   VA text calls 4 the best balance overall. Published range 3–4.
  *
- * @throws {RangeError} if `cutPoint` is not an integer from 0 to 5, if `exposure` is not a boolean,
+ * @throws {RangeError} if `cutPoint` is not an integer from 3 to 4, if `exposure` is not a boolean,
  *   or, when `exposure` is `true`, if `items` is not exactly 5 booleans.
  */
 export function scorePcPtsd5(
@@ -258,7 +257,7 @@ export function scorePcPtsd5(
  *   publishes no missing-item rule; this is Hearth's policy.
  *
  * @throws {RangeError} if `items` is not 20 long, if an answer is not an integer from 0 to 4 (the
- *   message names the item number and value), or if `cutPoint` is not an integer from 0 to 80.
+ *   message names the item number and value), or if `cutPoint` is not an integer from 31 to 33.
  */
 export function scorePcl5(items: readonly Pcl5Answer[], { cutPoint = pcl5Instrument.scoring.cutPoint }: CutPointOptions = {}): Pcl5Result {
   const definition = pcl5Instrument;
@@ -449,7 +448,7 @@ function scoreCountYes(
 ): CountYesResult {
   const { abbreviation, gate, items } = definition;
   const { cutPoint } = scoring;
-  assertIntegerIn(cutPoint, 0, items.length, `${abbreviation} cut point`);
+  assertCutPoint(scoring, 0, items.length, abbreviation);
   if (gate !== undefined) {
     if (typeof gateAnswer !== 'boolean') {
       throw new RangeError(`${abbreviation} ${gate.id} answer must be true or false; got ${show(gateAnswer)}`);
@@ -476,7 +475,7 @@ function scoreCountYes(
 function scoreSum(definition: InstrumentDefinition, scoring: SumScoring, answers: readonly unknown[]): SumResult {
   const { abbreviation, items } = definition;
   const { itemMin, itemMax, cutPoint, clusterRule } = scoring;
-  assertIntegerIn(cutPoint, items.length * itemMin, items.length * itemMax, `${abbreviation} cut point`);
+  assertCutPoint(scoring, items.length * itemMin, items.length * itemMax, abbreviation);
   if (answers.length !== items.length) {
     throw new RangeError(`${abbreviation} needs exactly ${items.length} item answers; got ${answers.length}`);
   }
@@ -526,9 +525,8 @@ function scoreSum(definition: InstrumentDefinition, scoring: SumScoring, answers
  */
 function scoreSumBands(definition: ScoredShape, scoring: SumBandsScoring, answers: readonly unknown[]): SumBandsResult {
   const { abbreviation, items } = definition;
-  const { itemMin, itemMax, cutPoint, cutPointRange, bands } = scoring;
-  const [low, high] = cutPointRange ?? [items.length * itemMin, items.length * itemMax];
-  assertIntegerIn(cutPoint, low, high, `${abbreviation} cut point${cutPointRange ? ' (published range)' : ''}`);
+  const { itemMin, itemMax, cutPoint, bands } = scoring;
+  assertCutPoint(scoring, items.length * itemMin, items.length * itemMax, abbreviation);
   if (answers.length !== items.length) {
     throw new RangeError(`${abbreviation} needs exactly ${items.length} item answers; got ${answers.length}`);
   }
@@ -642,6 +640,20 @@ function assertIntegerIn(value: unknown, min: number, max: number, what: string)
   if (!isIntegerIn(value, min, max)) {
     throw new RangeError(`${what} must be an integer from ${min} to ${max}; got ${show(value)}`);
   }
+}
+
+/**
+ * The cut point lies in the instrument's published `cutPointRange` when it has one (PC-PTSD-5 3–4,
+ * PCL-5 31–33, PHQ-9 and GAD-7 8–12), otherwise anywhere in the possible scores `min`–`max`.
+ */
+function assertCutPoint(
+  { cutPoint, cutPointRange }: { readonly cutPoint: number; readonly cutPointRange?: readonly [number, number] | undefined },
+  min: number,
+  max: number,
+  abbreviation: string,
+): void {
+  const [low, high] = cutPointRange ?? [min, max];
+  assertIntegerIn(cutPoint, low, high, `${abbreviation} cut point${cutPointRange ? ' (published range)' : ''}`);
 }
 
 /** Renders a bad value for an error message: strings quoted, so `'2'` is told apart from `2`. */
