@@ -189,9 +189,26 @@ export class HearthAssessment extends HearthElement {
   protected override configChanged(config: HearthConfig): void {
     const unknownPack = unknownPackMessage(this.content);
     if (unknownPack) throw new Error(unknownPack);
-    // The partner's own instruments, from config: registered before the instrument is looked up.
-    for (const definition of config.assessment.definitions ?? []) addInstrument(definition as unknown as InstrumentDefinition);
-    this.#useInstrument(config);
+    // Every failure this widget reports itself is about its instrument or its definitions, which
+    // come from config: a new config clears it (and fails again if it is still broken).
+    this.clearFailure();
+    const definitions = config.assessment.definitions;
+    if (!definitions?.length) return this.#useInstrument(config);
+    // The partner's own instruments: checked in full (one sentence per problem, shown in the error
+    // surface) by a chunk loaded only for them, and registered before the instrument is looked up.
+    import('./instruments/definition-problems.js')
+      .then(({ assertDefinition }) => {
+        if (this.hearthConfig !== config) return;
+        for (const definition of definitions as unknown as InstrumentDefinition[]) {
+          assertDefinition(definition);
+          addInstrument(definition);
+        }
+        this.#useInstrument(config);
+        this.requestUpdate();
+      })
+      .catch((error: unknown) => {
+        if (this.hearthConfig === config) this.fail(error);
+      });
   }
 
   /** Finds the configured instrument (loading a lazy built-in first), then restores this tab's progress for it. */
@@ -409,8 +426,10 @@ export class HearthAssessment extends HearthElement {
     const config = this.hearthConfig;
     if (!config) return nothing;
     if (!this.#definition) {
-      // A lazy built-in instrument (PHQ-9) is on its way: "Loading…" (or "Try again") under the crisis bar.
-      const part = instrumentPart(config.assessment.instrument);
+      // A lazy built-in instrument (PHQ-9) is on its way, or the partner's definitions are being
+      // checked (the next steps' wording loads meanwhile): "Loading…" (or "Try again") under the crisis bar.
+      const { instrument } = config.assessment;
+      const part = isLazyInstrument(instrument) ? instrumentPart(instrument) : 'steps';
       const loading: Page = { id: 'loading', kind: 'intro', step: 'intro', question: false };
       return frame(
         { ...this.#frameBase(loading), progress: undefined, error: undefined, onBack: undefined, onStartAgain: undefined },

@@ -1124,6 +1124,26 @@ describe('<hearth-assessment> instruments as data, to the real lead receiver on 
     });
   }
 
+  it("refuses a partner's definition whose bands leave totals uncovered, naming the problem in the error surface; a fixed config clears it", async () => {
+    const good = gad7Definition as unknown as { scoring: { bands: { id: string; min: number; max: number }[] } };
+    // No "mild" band: totals 5–9 would have no severity to show.
+    const broken = { ...good, id: 'gad-7-gap', scoring: { ...good.scoring, bands: good.scoring.bands.filter((b) => b.id !== 'mild') } };
+    const el = await fixture<HearthAssessment>(
+      html`<hearth-assessment
+        instrument="gad-7-gap"
+        config=${JSON.stringify({ assessment: { definitions: [broken] } })}
+      ></hearth-assessment>`,
+    );
+    await waitUntil(() => $(el, '[part="error"]'), 'the error surface', { timeout: 5000 });
+    expect(text(el, '[part="error"]'))
+      .to.contain('Cannot register instrument "gad-7-gap": scoring.bands: no band covers the totals 5–9.')
+      .and.contain('988');
+    await expect(el).to.be.accessible();
+
+    el.setAttribute('config', JSON.stringify({ assessment: { definitions: [{ ...good, id: 'gad-7-gap' }] } }));
+    await waitUntil(() => !$(el, '[part="error"]') && text(el, '[part="page"]').includes('Free anxiety self-check'), 'the fixed GAD-7');
+  });
+
   it("runs a partner's own GAD-7, registered as JSON through config, and the partner's receiver re-scores it", async function () {
     this.timeout(90_000);
     const definition = gad7Definition as unknown as Record<string, unknown>;

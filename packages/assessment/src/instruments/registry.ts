@@ -6,7 +6,7 @@
  *   that does not use them never downloads them; the receiver scores them synchronously through
  *   `scoringShapeById` (check.ts).
  * - A partner adds its own with `registerInstrument(definition)` (or config
- *   `assessment.definitions`): a JSON definition with its wording inline.
+ *   `assessment.definitions`): a JSON definition with its wording inline, checked in full first.
  *
  * @module
  */
@@ -60,28 +60,16 @@ function notify(): void {
   for (const listener of listeners) listener();
 }
 
-const ID = /^[a-z][a-z0-9-]{0,39}$/;
-
 /**
- * Registers a partner's instrument (a JSON-serialisable definition, wording inline per language)
- * so that `assessment.instrument: "<id>"` runs it. Registering the same definition twice is a
- * no-op; a built-in id cannot be replaced. The widget checks only what it needs to render (the
- * full check, with one sentence per problem, is `registerInstrument` from
- * `@hearth/assessment/scoring`, which the receiver uses).
+ * Adds a partner's instrument that `registerInstrument()` (check.ts) has checked in full, so that
+ * `assessment.instrument: "<id>"` runs it. Registering the same definition twice is a no-op; a
+ * built-in id cannot be replaced. The check lives in check.ts, which the widget loads only when a
+ * config lists `assessment.definitions`, so that a page without them never downloads it.
  *
- * @throws {TypeError} when the definition cannot run as a flow.
+ * @throws {TypeError} when the id is taken.
  */
 export function addInstrument(definition: InstrumentDefinition): void {
-  const en = definition?.languages?.en;
-  const id = String(definition?.id);
-  if (
-    !ID.test(id) ||
-    !Array.isArray(definition.items) ||
-    en?.items?.length !== definition.items.length ||
-    en.options?.length !== definition.options?.length
-  ) {
-    throw new TypeError(`Cannot register instrument "${id}": it needs an id, items, options and their English wording (languages.en).`);
-  }
+  const { id } = definition;
   const existing = registered.get(id);
   if (existing && JSON.stringify(existing) === JSON.stringify(definition)) return;
   if (existing || id in lazy) throw new TypeError(`Cannot register "${id}": that id is taken.`);
