@@ -3,31 +3,19 @@
 // is parsed from the reference itself, not copied here, so a change to either side fails.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 import { phq9Instrument } from '../src/instruments/phq-9.js';
 import type { InstrumentDefinition } from '../src/instruments/index.js';
 
-const ROOT = resolve(import.meta.dirname, '../../..');
-const REFERENCE = join('shared', 'reference', 'instruments.md');
-
 /**
- * The reference lives at `shared/reference/instruments.md`: in the repo when it is checked in, or
- * beside the checkout (a worktree's shared folder, found by walking up). HEARTH_REFERENCE overrides.
- * Not finding it fails the suite: a wording test that silently passes would prove nothing.
+ * The clinical reference, checked in beside this test (a verbatim copy of the project's
+ * shared/reference/instruments.md): CI runs on a clean clone, where only the repository exists.
  */
-function referencePath(): string {
-  if (process.env.HEARTH_REFERENCE) return process.env.HEARTH_REFERENCE;
-  for (let dir = ROOT; ; dir = dirname(dir)) {
-    const candidate = join(dir, REFERENCE);
-    if (existsSync(candidate)) return candidate;
-    if (dirname(dir) === dir) break;
-  }
-  throw new Error(`${REFERENCE} not found in ${ROOT} or any folder above it; set HEARTH_REFERENCE to its path`);
-}
+const REFERENCE = resolve(import.meta.dirname, 'reference/instruments.md');
 
-const reference = readFileSync(referencePath(), 'utf8');
+const reference = readFileSync(REFERENCE, 'utf8');
 
 /** The body of the `## <title…>` section whose title starts with `title`. */
 function section(title: string): string {
