@@ -103,13 +103,23 @@ function leadForm(el: HearthCoverage): HearthLeadForm {
   if (!form) throw new Error('no lead form on screen');
   return form;
 }
+/**
+ * The lead form once it is on screen. Its code loads on demand (the step says "Loading…" until
+ * then), which on a loaded machine takes longer than the move of focus to the step's heading.
+ */
+async function leadFormShown(el: HearthCoverage): Promise<HearthLeadForm> {
+  await waitUntil(() => q<HearthLeadForm>(el, 'hearth-lead-form')?.shadowRoot?.querySelector('form'), 'the lead form', {
+    timeout: 10_000,
+  });
+  return leadForm(el);
+}
 function inForm(el: HearthCoverage, selector: string): HTMLElement | null {
   return leadForm(el).shadowRoot!.querySelector<HTMLElement>(selector);
 }
 
 /** Fills the embedded lead form the way a person does: Tab between fields, type, Space on choices. */
 async function fillLeadByKeyboard(el: HearthCoverage, { consent = true } = {}): Promise<void> {
-  const form = leadForm(el);
+  const form = await leadFormShown(el);
   await form.updateComplete;
   // The form refuses submissions faster than a person reads (a bot check); this test is fast on purpose.
   form.minFillTime = 0;
@@ -725,7 +735,7 @@ describe('<hearth-coverage>', () => {
       buttonByText(el, 'Consultar mis beneficios').click();
       await el.updateComplete;
       expect(heading(el)).to.equal('Consultar mis beneficios');
-      const form = leadForm(el);
+      const form = await leadFormShown(el);
       // The same words on the result's button, the step heading and the form's submit button.
       await waitUntil(
         () => form.shadowRoot!.querySelector('[part="submit"]')?.textContent?.trim() === 'Consultar mis beneficios',
@@ -838,7 +848,7 @@ describe('<hearth-coverage>', () => {
       buttonByText(el, 'Join the waitlist').focus();
       await sendKeys({ press: 'Enter' });
       await waitUntil(() => focused(el)?.textContent?.trim() === 'Join the waitlist for Oregon', 'focus on the waitlist heading');
-      expect(leadForm(el).kind).to.equal('waitlist');
+      expect((await leadFormShown(el)).kind).to.equal('waitlist');
       await expect(el).to.be.accessible();
       const before = (await sink.requests()).length;
       await fillLeadByKeyboard(el);
