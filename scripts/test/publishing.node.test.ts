@@ -3,7 +3,7 @@
 // checked by scripts/test/packed-install.test.mjs.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -14,6 +14,23 @@ import { VERSION } from '../../packages/core/src/version.js';
 import { RECEIVER_VERSION } from '../../packages/lead-receiver/src/version.js';
 
 const packages = publishedPackages();
+
+/**
+ * The bare `lit` / `lit/…` specifiers the .ts files under the package's src/ import or re-export,
+ * type-only ones too: those end up in dist/*.d.ts, which a user's compiler must resolve.
+ */
+function litImports(path: string): string[] {
+  const src = join(path, 'src');
+  if (!existsSync(src)) return [];
+  const found: string[] = [];
+  for (const file of readdirSync(src, { recursive: true, encoding: 'utf8' })) {
+    if (!/\.tsx?$/.test(file)) continue;
+    const text = readFileSync(join(src, file), 'utf8');
+    for (const m of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)(['"])(lit(?:\/[^'"]*)?)\1/g)) found.push(`${file}: ${m[2]}`);
+  }
+  return found;
+}
+
 const version = (dir: string) => JSON.parse(readFileSync(join(ROOT, 'packages', dir, 'package.json'), 'utf8')).version as string;
 
 describe('published packages', () => {
@@ -46,6 +63,19 @@ describe('published packages', () => {
       if (!uses) return assert.ok(!pkg.peerDependencies?.lit);
       assert.match(pkg.dependencies.lit, /^\^3\.\d+\.\d+$/, `${dir}: dependencies.lit`);
       assert.equal(pkg.peerDependencies?.lit, pkg.dependencies.lit, `${dir}: peerDependencies.lit`);
+    });
+  }
+
+  it('the lit import scan finds the imports it is meant to find', () => {
+    assert.ok(litImports(join(ROOT, 'packages/core')).some((i) => i.endsWith(': lit')));
+    assert.ok(litImports(join(ROOT, 'packages/assessment')).some((i) => i.includes(': lit/')));
+  });
+
+  for (const { dir, path, pkg } of packages) {
+    it(`${pkg.name}: declares lit if its sources import it`, () => {
+      const imports = litImports(path);
+      if (imports.length === 0) return;
+      assert.ok(pkg.dependencies?.lit && pkg.peerDependencies?.lit, `${dir} imports lit but does not declare it:\n${imports.join('\n')}`);
     });
 
     it(`${pkg.name}: shares the SDK's one version`, () => assert.equal(pkg.version, version('core')));
