@@ -5,10 +5,16 @@
  * registers the widgets under its own prefix. The data layer receives `hearth_<widget>_<action>`
  * events whose `widget` ignores the prefix, and the lead conversion carries exactly
  * `{ widget, outcome }`: no answer, score, urgency or contact detail.
+ *
+ * The last suite runs the doc's Custom HTML tag itself, read from the markdown, against the
+ * versioned CDN folder (dist/cdn/hearth@<version>/, served as /hearth-cdn/) with the hash from its
+ * sri.json: the widgets render, and a wrong hash or a changed file is refused. Build the CDN
+ * folder first: `pnpm --filter @hearth/embed build`.
  */
 import { expect } from '@open-wc/testing';
+import { executeServerCommand, readFile } from '@web/test-runner-commands';
 import { LeadSink } from './support/sink.js';
-import { completeAssessment, continueToLead, coverageResult, openCoverageLead, sendLead } from './support/drive.js';
+import { completeAssessment, continueToLead, coverageResult, openCoverageLead, rendered, sendLead } from './support/drive.js';
 import { needBuiltDist, openPage, serveConfig, waitFor, type HostPage } from './support/host-page.js';
 
 interface LayerEntry {
@@ -144,5 +150,137 @@ window.clinicLayer = [{ event: 'gtm.js' }];
     for (const entry of layers.clinicLayer.filter((e) => e.event.startsWith('hearth_')))
       expect(entry.hearth!.widget, entry.event).to.equal('assessment');
     expect(layers.dataLayer).to.deep.equal([{ event: 'gtm.js' }]);
+  });
+});
+
+/** `text` with the one occurrence of `from` replaced: the doc and the test must not drift apart silently. */
+function replaceOnce(text: string, from: string, to: string): string {
+  const count = text.split(from).length - 1;
+  if (count !== 1) throw new Error(`docs/google-tag-manager.md: expected "${from}" once in the Custom HTML tag, found it ${count} times`);
+  return text.replace(from, () => to);
+}
+
+describe('Google Tag Manager: the Custom HTML tag of docs/google-tag-manager.md, verbatim, from the versioned CDN folder (built dist/cdn)', function () {
+  this.timeout(60000);
+  const SERVED = '/hearth-cdn/';
+  let sink: LeadSink;
+  let config: string;
+  let version: string;
+  let hash: string;
+  /** The code of the doc's Custom HTML tag: the JavaScript between its <script> and </script>. */
+  let tagCode: string;
+  let pageCount = 0;
+  const pages: HostPage[] = [];
+
+  before(async () => {
+    await needBuiltDist();
+    version = (JSON.parse((await readFile({ path: '../packages/hearth/package.json' }))!) as { version: string }).version;
+    const sri = await readFile({ path: `../dist/cdn/hearth@${version}/sri.json` });
+    if (!sri) throw new Error(`dist/cdn/hearth@${version}/sri.json is missing: run pnpm --filter @hearth/embed build`);
+    hash = (JSON.parse(sri) as { files: Record<string, string> }).files['hearth.all.js']!;
+    const doc = (await readFile({ path: '../docs/google-tag-manager.md' }))!;
+    const section = doc.slice(doc.indexOf('## 2. The Custom HTML tag'), doc.indexOf('## 3.'));
+    const block = /```html\n<script>\n([\s\S]*?)\n<\/script>\n```/.exec(section);
+    if (!block) throw new Error('docs/google-tag-manager.md: no ```html <script> block in "2. The Custom HTML tag"');
+    tagCode = block[1]!;
+    sink = await LeadSink.start();
+    config = await serveConfig({ analytics: { dataLayer: true } });
+  });
+
+  afterEach(async () => {
+    await executeServerCommand('hearth-cdn-tamper', { file: undefined });
+    while (pages.length) pages.pop()!.close();
+  });
+
+  after(async () => {
+    await sink?.stop();
+  });
+
+  /**
+   * A page whose GTM container fires the doc's tag on "Window Loaded": GTM adds a Custom HTML
+   * tag's scripts to the page as new script elements. Only the addresses the doc says to change
+   * are changed (the CDN base, the endpoint, the config file), and the integrity placeholder
+   * becomes `integrity`. Script load failures are recorded (`__scriptErrors`).
+   */
+  async function openRecipePage(integrity: string): Promise<HostPage> {
+    let code = replaceOnce(
+      tagCode,
+      `'https://cdn.clinic.example/hearth@${version}/hearth.all.js'`,
+      `'${SERVED}fresh-${9000 + ++pageCount}/hearth@${version}/hearth.all.js'`,
+    );
+    code = replaceOnce(code, `'sha384-…from sri.json…'`, `'${integrity}'`);
+    code = replaceOnce(code, `'https://leads.clinic.example/leads'`, JSON.stringify(sink.endpoint));
+    code = replaceOnce(code, `'https://www.clinic.example/hearth.config.json'`, JSON.stringify(config));
+    const head = `<script>
+window.dataLayer = window.dataLayer || [];
+window.dataLayer.push({ event: 'gtm.js' });
+window.__scriptErrors = [];
+document.addEventListener('error', function (e) {
+  if (e.target && e.target.localName === 'script') window.__scriptErrors.push(e.target.src);
+}, true);
+addEventListener('load', function () {
+  var tag = document.createElement('script');
+  tag.text = ${JSON.stringify(code).replace(/</g, '\\u003c')};
+  document.body.appendChild(tag);
+});
+</script>`;
+    const page = await openPage({
+      scripts: [],
+      head,
+      hostileCss: false,
+      title: 'GTM recipe',
+      body: '<main><acme-assessment><p id="fallback">Call us on (505) 555-0142.</p></acme-assessment></main>',
+    });
+    pages.push(page);
+    return page;
+  }
+
+  const scriptErrors = (page: HostPage) => (page.win as unknown as { __scriptErrors: string[] }).__scriptErrors;
+
+  /** Waits for the tag's script to fail, and checks that the server did send it: the browser refused it. */
+  async function refused(page: HostPage): Promise<void> {
+    await waitFor(() => scriptErrors(page).length > 0, 'the script’s error event');
+    const [src] = scriptErrors(page);
+    expect(src).to.contain(`/hearth@${version}/hearth.all.js`);
+    expect((await fetch(src!, { cache: 'no-store' })).status, 'the file is served').to.equal(200);
+  }
+
+  it('loads hearth.all.js with the hash from sri.json and renders <acme-assessment>', async () => {
+    expect(hash).to.match(/^sha384-[A-Za-z0-9+/]{64}$/);
+    const page = await openRecipePage(hash);
+    await waitFor(() => page.win.Hearth, 'window.Hearth from the tag');
+    const script = page.doc.querySelector<HTMLScriptElement>('script[src*="hearth.all.js"]')!;
+    expect(script.integrity).to.equal(hash);
+    expect(script.crossOrigin).to.equal('anonymous');
+    expect(new URL(script.src).pathname).to.match(
+      new RegExp(`^${SERVED}fresh-\\d+/hearth@${version.replace(/\./g, '\\.')}/hearth\\.all\\.js$`),
+    );
+    expect(script.dataset.endpoint).to.equal(sink.endpoint);
+    expect(script.dataset.config).to.equal(config);
+    const text = await rendered(page.doc.querySelector('acme-assessment')!);
+    expect(text).to.contain('PC-PTSD-5');
+    expect(scriptErrors(page)).to.deep.equal([]);
+    expect(page.probe.errors).to.deep.equal([]);
+  });
+
+  it('blocks the file when the integrity is not its hash: nothing runs, the fallback stays', async () => {
+    // Another file's hash: well-formed, but not hearth.all.js's.
+    const sri = JSON.parse((await readFile({ path: `../dist/cdn/hearth@${version}/sri.json` }))!) as { files: Record<string, string> };
+    const wrong = sri.files['hearth.js']!;
+    expect(wrong).not.to.equal(hash);
+    const page = await openRecipePage(wrong);
+    await refused(page);
+    // Booleans only: chai would walk the other window's objects to print them.
+    expect(page.win.Hearth === undefined, 'window.Hearth is not defined').to.equal(true);
+    expect(page.win.customElements.get('acme-assessment') === undefined, 'the tag is not defined').to.equal(true);
+    expect(page.doc.getElementById('fallback')!.textContent).to.contain('555-0142');
+  });
+
+  it('blocks hearth.all.js changed after publication, with the published hash', async () => {
+    await executeServerCommand('hearth-cdn-tamper', { file: `hearth@${version}/hearth.all.js` });
+    const page = await openRecipePage(hash);
+    await refused(page);
+    expect(page.win.Hearth === undefined, 'window.Hearth is not defined').to.equal(true);
+    expect(page.doc.getElementById('fallback')!.textContent).to.contain('555-0142');
   });
 });
