@@ -30,6 +30,8 @@ describe('Google Tag Manager: hearth.all.js from a Custom HTML tag, partner pref
   let sink: LeadSink;
   let page: HostPage;
   let layer: LayerEntry[];
+  /** The lead's DOM events on <acme-assessment>, as the page sees them. */
+  const domEvents: { type: string; detail: Record<string, unknown> }[] = [];
 
   before(async () => {
     await needBuiltDist();
@@ -71,6 +73,8 @@ addEventListener('load', function () {
 
   it('pushes hearth_assessment_* events with widget "assessment" under the acme- prefix', async () => {
     const el = page.doc.querySelector('acme-assessment')!;
+    for (const type of ['hearth-lead-submit', 'hearth-lead-submitted'])
+      el.addEventListener(type, (e) => domEvents.push({ type, detail: { ...(e as CustomEvent<Record<string, unknown>>).detail } }));
     await completeAssessment(el);
     await continueToLead(el);
     expect(await sendLead(el)).to.match(/sent/i);
@@ -103,6 +107,17 @@ addEventListener('load', function () {
     ]);
     // Nothing the person answered, scored or typed reaches the data layer.
     expect(JSON.stringify(layer)).not.to.match(/score|urgent|positive|candidacy|answers|TX|Texas|Ana|example\.org|512/i);
+  });
+
+  it('names the widget by its short name in the data layer, by its tag in DOM events and the lead (docs/google-tag-manager.md)', async () => {
+    // The analytics bridge: the stable short name, whatever the tag (triggers work on any site).
+    const conversion = layer.find((e) => e.event === 'hearth_assessment_conversion')!;
+    expect(conversion.hearth!.widget).to.equal('assessment');
+    // The DOM events and the lead itself: the element's tag name, as the lead schema defines `widget`.
+    expect(domEvents.map((e) => e.type)).to.deep.equal(['hearth-lead-submit', 'hearth-lead-submitted']);
+    for (const event of domEvents) expect(event.detail.widget, event.type).to.equal('acme-assessment');
+    const [lead] = await sink.waitForRequests(1);
+    expect((lead!.body as { widget: string }).widget).to.equal('acme-assessment');
   });
 
   it('pushes the coverage checker’s conversion the same way: { widget, step: the form, outcome }, no state or insurer', async () => {
