@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Writes the version modules from their package.json, so the version string is never typed by
-// hand: `pnpm version-packages` (changesets) bumps package.json and then runs this (and the config
+// hand, and the release's CDN folder name in the docs that show it (VERSIONED_DOCS): `pnpm version-packages` (changesets) bumps package.json and then runs this (and the config
 // reference, whose schema $id carries the version); each of the two packages' builds runs it too.
 // `--check` writes nothing and fails when a module is stale; `--root <dir>` works on another copy
 // of the workspace (scripts/test/publishing.node.test.ts bumps one in a temporary folder).
@@ -15,6 +15,21 @@ export const VERSION_MODULES = [
   { dir: 'lead-receiver', constant: 'RECEIVER_VERSION', doc: 'Reported by /healthz and `hearth-lead-receiver --version`.' },
 ];
 
+/**
+ * Docs that show the versioned CDN URL of the release (`hearth@<version>/…`), and the package whose
+ * version names the folder (packages/hearth/scripts/cdn.mjs writes dist/cdn/hearth@<version>/).
+ */
+export const VERSIONED_DOCS = [{ file: 'docs/google-tag-manager.md', dir: 'hearth' }];
+
+/** A version in a CDN path, `hearth@1.2.3` or `hearth@1.2.3-beta.1` (not `hearth@<version>`). */
+const CDN_VERSION = /\bhearth@\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]*[0-9A-Za-z])?(?!\.?\d)/g;
+
+/** The doc's text with every `hearth@<x.y.z>` naming the version of packages/<dir>/package.json. */
+export function versionedDoc({ file, dir }, root = ROOT) {
+  const { version } = JSON.parse(readFileSync(join(root, 'packages', dir, 'package.json'), 'utf8'));
+  return readFileSync(join(root, file), 'utf8').replace(CDN_VERSION, `hearth@${version}`);
+}
+
 /** The text of one version module. */
 export function versionModule({ dir, constant, doc }, root = ROOT) {
   const { version } = JSON.parse(readFileSync(join(root, 'packages', dir, 'package.json'), 'utf8'));
@@ -26,12 +41,19 @@ export function versionModule({ dir, constant, doc }, root = ROOT) {
   ].join('\n');
 }
 
-/** Writes the stale version modules under `root` (with `check`, only lists them); returns them. */
+/** Writes the stale version modules and versioned docs under `root` (with `check`, only lists them); returns them. */
 export function writeVersions(root = ROOT, { check = false } = {}) {
   const stale = [];
   for (const mod of VERSION_MODULES) {
     const file = join(root, 'packages', mod.dir, 'src/version.ts');
     const text = versionModule(mod, root);
+    if (readFileSync(file, 'utf8') === text) continue;
+    stale.push(file);
+    if (!check) writeFileSync(file, text);
+  }
+  for (const doc of VERSIONED_DOCS) {
+    const file = join(root, doc.file);
+    const text = versionedDoc(doc, root);
     if (readFileSync(file, 'utf8') === text) continue;
     stale.push(file);
     if (!check) writeFileSync(file, text);

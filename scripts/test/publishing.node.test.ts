@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { NO_MAPS, PREPACK, ROOT, publishedPackages, publishingFields } from '../publishing.mjs';
-import { VERSION_MODULES, versionModule } from '../write-versions.mjs';
+import { VERSIONED_DOCS, VERSION_MODULES, versionModule, versionedDoc } from '../write-versions.mjs';
 import { schemaId } from '../../packages/hearth/scripts/write-config-schema.mjs';
 import { VERSION } from '../../packages/core/src/version.js';
 import { RECEIVER_VERSION } from '../../packages/lead-receiver/src/version.js';
@@ -110,6 +110,13 @@ describe('version strings', () => {
     for (const mod of VERSION_MODULES)
       assert.equal(readFileSync(join(ROOT, 'packages', mod.dir, 'src/version.ts'), 'utf8'), versionModule(mod), mod.dir);
   });
+  it('the docs that show the versioned CDN URL name this release (scripts/write-versions.mjs keeps them so)', () => {
+    for (const doc of VERSIONED_DOCS) {
+      const text = readFileSync(join(ROOT, doc.file), 'utf8');
+      assert.ok(text.includes(`hearth@${version(doc.dir)}/`), `${doc.file} names hearth@${version(doc.dir)}/`);
+      assert.equal(text, versionedDoc(doc), `${doc.file}: run node scripts/write-versions.mjs`);
+    }
+  });
 });
 
 describe('pnpm version-packages', () => {
@@ -121,9 +128,11 @@ describe('pnpm version-packages', () => {
     ...VERSION_MODULES.map((mod) => `packages/${mod.dir}/src/version.ts`),
     'packages/core/config.schema.json',
     'docs/config.md',
+    ...VERSIONED_DOCS.map((doc) => doc.file),
   ];
+  const BUMPED = [...new Set([...VERSION_MODULES, ...VERSIONED_DOCS].map((entry) => `packages/${entry.dir}/package.json`))];
 
-  it('regenerates the version modules, the config schema ($id) and docs/config.md after the bump', () => {
+  it('regenerates the version modules, the config schema ($id), docs/config.md and the CDN URL in the docs after the bump', () => {
     const script: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts['version-packages'];
     const [bump, ...steps] = script.split(' && ');
     assert.equal(bump, 'changeset version');
@@ -132,10 +141,9 @@ describe('pnpm version-packages', () => {
     const before = DERIVED.map((file) => readFileSync(join(ROOT, file), 'utf8'));
     const tmp = mkdtempSync(join(tmpdir(), 'hearth-bump-'));
     try {
-      for (const file of [...DERIVED, ...VERSION_MODULES.map((mod) => `packages/${mod.dir}/package.json`)])
-        cpSync(join(ROOT, file), join(tmp, file));
-      for (const mod of VERSION_MODULES) {
-        const file = join(tmp, 'packages', mod.dir, 'package.json');
+      for (const file of [...DERIVED, ...BUMPED]) cpSync(join(ROOT, file), join(tmp, file));
+      for (const bumped of BUMPED) {
+        const file = join(tmp, bumped);
         writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), version: next }, null, 2) + '\n');
       }
       for (const step of steps) {
@@ -152,6 +160,11 @@ describe('pnpm version-packages', () => {
       const doc = readFileSync(join(tmp, 'docs/config.md'), 'utf8');
       assert.ok(doc.includes(schemaId(next)), 'docs/config.md names the new schema address');
       assert.ok(!doc.includes(schemaId(old)), 'docs/config.md no longer names the old one');
+      for (const { file } of VERSIONED_DOCS) {
+        const text = readFileSync(join(tmp, file), 'utf8');
+        assert.ok(text.includes(`hearth@${next}/hearth.all.js`), `${file} names the new CDN folder`);
+        assert.ok(!text.includes(`hearth@${old}`), `${file} no longer names hearth@${old}`);
+      }
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }
