@@ -146,7 +146,9 @@ describe('PHQ-9 (src/instruments/phq-9.ts) is verbatim instruments.md', () => {
 });
 
 describe('GAD-7 (examples/partner-clinic/gad-7.json) is verbatim instruments.md', () => {
-  const gad7Definition = JSON.parse(readFileSync(join(ROOT, 'examples/partner-clinic/gad-7.json'), 'utf8')) as InstrumentDefinition;
+  const gad7Definition = JSON.parse(
+    readFileSync(resolve(import.meta.dirname, '../../../examples/partner-clinic/gad-7.json'), 'utf8'),
+  ) as InstrumentDefinition;
   const ref = expected.gad7.en;
   const ours = (): Record<string, unknown> => wording(gad7Definition, 'en');
 
