@@ -7,6 +7,7 @@ import type { HearthAssessment } from '../src/index.js';
 import { configure, setLocale, type HearthConfigInput } from '@hearth/core';
 import { Outbox } from '@hearth/lead';
 import { LeadSink } from '../../../test/support/sink.js';
+import gad7Definition from '../../../examples/partner-clinic/gad-7.json' with { type: 'json' };
 
 const $ = (el: HTMLElement, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
 const pageId = (el: HTMLElement) => $(el, '[part="page"]')?.dataset.page ?? '';
@@ -209,6 +210,66 @@ describe('<hearth-assessment>: the compliance review', () => {
     const source = [...el.shadowRoot!.querySelectorAll('.source')].map((p) => p.textContent!).join(' ');
     expect(source).to.contain('Published by the U.S. Department of Veterans Affairs National Center for PTSD. Public domain.');
     expect(source).to.not.contain('Traducción al español');
+  });
+
+  describe("a partner's definition, in Spanish", () => {
+    type Definition = { id: string; items: unknown[]; options: unknown[]; languages: Record<string, Record<string, unknown>> };
+    const gad7 = gad7Definition as unknown as Definition;
+    // Each test registers its own id: a page cannot register one id twice.
+    const config = (definition: Definition): HearthConfigInput =>
+      ({ assessment: { instrument: definition.id, definitions: [definition] } }) as unknown as HearthConfigInput;
+
+    it('with an unvalidated Spanish translation: the unvalidated notice before the first question', async () => {
+      // Placeholder test wording, not a translation of the GAD-7.
+      const es = {
+        status: 'unvalidated',
+        source: 'test fixture',
+        items: gad7.items.map((_, i) => `Pregunta de prueba ${i + 1}`),
+        options: gad7.options.map((_, i) => `Opción de prueba ${i + 1}`),
+      };
+      const el = await create(config({ ...gad7, id: 'gad-7-es', languages: { ...gad7.languages, es } }), 'es');
+      await start(el);
+      expect($(el, '[part="translation-notice"]')?.textContent?.replace(/\s+/g, ' ').trim()).to.equal(
+        'Sobre el texto en español Las preguntas del GAD-7 que siguen son una traducción al español hecha por nosotros de un cuestionario publicado en inglés. Esta traducción no ha sido validada, y su resultado se interpreta con el punto de corte de la versión en inglés.',
+      );
+      await expect(el).to.be.accessible();
+      await tap(el, 0);
+      await onPage(el, 'gad-7-es-item-1');
+      expect($(el, '[data-focus]')!.textContent).to.contain('Pregunta de prueba 1');
+      expect($(el, '[part="page"] [lang="en"]')).to.equal(null);
+    });
+
+    it('without Spanish wording: says the questions are in English only, and marks the English text lang="en"', async () => {
+      const el = await create(config({ ...gad7, id: 'gad-7-en' }), 'es');
+      await onPage(el, 'intro');
+      // The instrument's own introduction is English: marked so for screen readers.
+      expect($(el, '[part="page"] h2[lang="en"]')?.textContent ?? '').to.contain('Free anxiety self-check');
+      expect($(el, '[part="page"] p[lang="en"]')?.textContent ?? '').to.contain('It is a screen, not a diagnosis.');
+      await start(el);
+      expect($(el, '[part="translation-notice"]')?.textContent?.replace(/\s+/g, ' ').trim()).to.equal(
+        'Sobre el texto en español Las preguntas del GAD-7 que siguen, y la descripción de su resultado, se ofrecen solo en inglés: aquí no hay una versión en español.',
+      );
+      await expect(el).to.be.accessible();
+      await tap(el, 0);
+      await onPage(el, 'gad-7-en-item-1');
+      expect($(el, '[part="page"] [lang="en"]')?.textContent ?? '').to.contain('Feeling nervous, anxious, or on edge');
+      await expect(el).to.be.accessible();
+      for (let i = 1; i <= 7; i++) await tap(el, 3); // 21 of 21: "severe"
+      await onPage(el, 'safety');
+      await tap(el, 0);
+      await onPage(el, 'therapy');
+      await tap(el, 1);
+      await tap(el, 1);
+      if (pageId(el) === 'review') await tap(el);
+      await onPage(el, 'results');
+      const english = [...el.shadowRoot!.querySelectorAll('[part="page"] [lang="en"]')].map((n) => n.textContent!.trim());
+      expect(english).to.include.members([
+        'Your answers suggest severe anxiety symptoms.',
+        'This is a screen, not a diagnosis. Only a licensed clinician can diagnose an anxiety disorder.',
+        'A score at or above the cut point means a fuller evaluation by a clinician is worth doing. It does not mean that you have an anxiety disorder.',
+      ]);
+      await expect(el).to.be.accessible();
+    });
   });
 
   it('the PHQ-9 safety question uses the official US Spanish wording, with its attribution', async () => {

@@ -1,23 +1,30 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { PageContext } from './context.js';
 import { crisisPanel } from './crisis.js';
-import { questionPage } from './question.js';
-
-/** Instruments with no official Spanish translation: the Spanish wording is our own. */
-const UNOFFICIAL_IN_SPANISH: ReadonlySet<string> = new Set(['pc-ptsd-5', 'pcl-5']);
+import { questionPage, wordingOf } from './question.js';
 
 /**
- * Before the first question, in Spanish, for an instrument whose Spanish wording is our own: it
- * has not been validated and the result uses the English cut point (or, with
- * `assessment.spanishText: "english"`, the questions are shown in English, as validated).
+ * Before the first question, on a page not in English, whatever the wording in use says about
+ * itself: an unvalidated translation (ours, or a partner's) is said to be one, read with the
+ * English cut point (or, for a built-in with `assessment.spanishText: "english"`, the questions
+ * are shown in English, as validated); a definition without this language says its questions
+ * are offered in English only.
  */
 function translationNotice(ctx: PageContext): TemplateResult | typeof nothing {
-  const { instrument, spanishText } = ctx.config.assessment;
-  if (ctx.lang !== 'es' || !UNOFFICIAL_IN_SPANISH.has(instrument)) return nothing;
-  const name = instrument === 'pcl-5' ? 'PCL-5' : 'PC-PTSD-5';
+  const wording = wordingOf(ctx);
+  const key =
+    wording.lang !== ctx.lang
+      ? 'age.englishOnly'
+      : wording.status !== 'unvalidated'
+        ? undefined
+        : // `spanishText` switches the built-ins' keyed wording only, never a definition's own.
+          ctx.config.assessment.spanishText === 'english' && !wording.inline
+          ? 'age.englishText'
+          : 'age.unvalidated';
+  if (ctx.lang === 'en' || !key) return nothing;
   return html`<div class="panel" part="translation-notice" id="age-translation">
     <p><strong>${ctx.t('age.translationTitle')}</strong></p>
-    <p>${ctx.t(spanishText === 'english' ? 'age.englishText' : 'age.unvalidated', { instrument: name })}</p>
+    <p>${ctx.t(key, { instrument: ctx.definition.abbreviation })}</p>
   </div>`;
 }
 

@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { crisisLines } from '@hearth/core';
 import type { PageContext } from './context.js';
 import { pageForm } from './fields.js';
-import { wordingOf } from './question.js';
+import { langOf, wordingOf } from './question.js';
 
 /** What this is and is not, how long it takes, how answers are used, privacy, the crisis line. */
 export function introPage(ctx: PageContext): TemplateResult {
@@ -11,11 +11,14 @@ export function introPage(ctx: PageContext): TemplateResult {
   const brand = config.brand.name;
   // An instrument may bring its own title and "what this is" (a depression or anxiety screen);
   // the PTSD wording in the translation files is the default.
-  const inline = wordingOf(ctx).inline;
-  return html`<h2 class="page-heading" tabindex="-1" data-focus>${inline?.title ?? t('intro.title')}</h2>
-    ${inline?.title ? nothing : html`<p>${t('intro.lead', { brand })}</p>`}
+  // A definition without this language brings them in English: marked so, for screen readers.
+  const wording = wordingOf(ctx);
+  const { title, what } = wording.inline ?? {};
+  const lang = langOf(ctx, wording) ?? nothing;
+  return html`<h2 class="page-heading" tabindex="-1" data-focus lang=${title ? lang : nothing}>${title ?? t('intro.title')}</h2>
+    ${title ? nothing : html`<p>${t('intro.lead', { brand })}</p>`}
     <h3>${t('intro.whatTitle')}</h3>
-    <p>${inline?.what ?? t('intro.what', { instrument: definition.abbreviation })}</p>
+    <p lang=${what ? lang : nothing}>${what ?? t('intro.what', { instrument: definition.abbreviation })}</p>
     <h3>${t('intro.timeTitle')}</h3>
     <p>${t('intro.time', { count: definition.minutes ?? Math.max(1, Math.ceil(definition.items.length / 3)) })}</p>
     <h3>${t('intro.answersTitle')}</h3>

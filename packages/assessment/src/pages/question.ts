@@ -43,7 +43,7 @@ export function wordingOf(ctx: PageContext): InstrumentWording {
 }
 
 /** A question in another language than the page (a definition without this language) is marked, for screen readers. */
-function langOf(ctx: PageContext, wording: InstrumentWording): string | undefined {
+export function langOf(ctx: PageContext, wording: InstrumentWording): string | undefined {
   return wording.lang === ctx.lang ? undefined : wording.lang;
 }
 

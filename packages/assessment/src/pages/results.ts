@@ -3,7 +3,7 @@ import { crisisLines } from '@hearth/core';
 import { instrumentText, stateName, type OutcomeContext } from './context.js';
 import { crisisPanel } from './crisis.js';
 import { pageForm } from './fields.js';
-import { wordingOf } from './question.js';
+import { langOf, wordingOf } from './question.js';
 
 /** The screen result in plain words, what it means, candidacy, next steps and crisis resources. */
 export function resultsPage(ctx: OutcomeContext): TemplateResult {
@@ -15,7 +15,12 @@ export function resultsPage(ctx: OutcomeContext): TemplateResult {
   // translation files otherwise.
   const wording = wordingOf(ctx);
   const own = wording.inline;
+  // Its words in English, on a page in another language (a definition without that language).
+  const lang = langOf(ctx, wording) ?? nothing;
   const notDiagnosis = own?.notDiagnosis ?? t('results.notDiagnosis');
+  const means = screen && (screen.positive ? own?.meansPositive : own?.meansNegative);
+  const general = own && (candidacy === 'screen-negative' || candidacy === 'first-line');
+  const ownCandidacy = general ? own.candidacy?.[candidacy] : undefined;
   const bookingUrl = config.brand.bookingUrl;
   const reviewCount = ctx.answers.review?.length ?? 0;
   return html`${urgent ? crisisPanel(t, 'results', true) : nothing}
@@ -25,9 +30,7 @@ export function resultsPage(ctx: OutcomeContext): TemplateResult {
         ? html`<div class="result" part="result">
               ${
                 screen.severity !== undefined && own?.bands?.[screen.severity]
-                  ? html`<h3 class="result__title" lang=${wording.lang === ctx.lang ? nothing : wording.lang}>
-                        ${own.bands[screen.severity]}
-                      </h3>
+                  ? html`<h3 class="result__title" lang=${lang}>${own.bands[screen.severity]}</h3>
                       <p>${t('results.scoreTotal', { score: screen.score, max: screen.maxScore, cutPoint: screen.cutPoint })}</p>`
                   : html`<h3 class="result__title">${t(screen.positive ? 'results.positive' : 'results.negative')}</h3>
                       <p>
@@ -48,19 +51,17 @@ export function resultsPage(ctx: OutcomeContext): TemplateResult {
               }
             </div>
             <h3>${t('results.meansTitle')}</h3>
-            <p><strong>${notDiagnosis}</strong></p>
-            <p>
-              ${(screen.positive ? own?.meansPositive : own?.meansNegative) ?? t(screen.positive ? 'results.meansPositive' : 'results.meansNegative')}
-            </p>
+            <p><strong lang=${own?.notDiagnosis ? lang : nothing}>${notDiagnosis}</strong></p>
+            <p lang=${means ? lang : nothing}>${means ?? t(screen.positive ? 'results.meansPositive' : 'results.meansNegative')}</p>
             <p class="source">${t('results.source', { name: definition.name, citation: definition.citation })}</p>
-            <p class="source">${own ? wording.notice : instrumentText(ctx, definition.attributionKey)}</p>`
-        : html`<p><strong>${notDiagnosis}</strong></p>`
+            <p class="source" lang=${own ? lang : nothing}>${own ? wording.notice : instrumentText(ctx, definition.attributionKey)}</p>`
+        : html`<p><strong lang=${own?.notDiagnosis ? lang : nothing}>${notDiagnosis}</strong></p>`
     }
     <h3>${t('results.candidacyTitle', { brand })}</h3>
-    <p data-candidacy=${candidacy}>
+    <p data-candidacy=${candidacy} lang=${ownCandidacy ? lang : nothing}>
       ${
-        own && (candidacy === 'screen-negative' || candidacy === 'first-line')
-          ? (own.candidacy?.[candidacy]?.replaceAll('{{brand}}', brand) ?? t(`results.candidacyGeneral.${candidacy}`, { brand }))
+        general
+          ? (ownCandidacy?.replaceAll('{{brand}}', brand) ?? t(`results.candidacyGeneral.${candidacy}`, { brand }))
           : t(`results.candidacy.${candidacy}`, { brand, count: reviewCount, state: state ? stateName(state, ctx.lang) : '' })
       }
     </p>
