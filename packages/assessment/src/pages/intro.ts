@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { crisisLines } from '@hearth/core';
 import type { PageContext } from './context.js';
 import { pageForm } from './fields.js';
-import { langOf, wordingOf } from './question.js';
+import { wordingOf } from './question.js';
 
 /** What this is and is not, how long it takes, how answers are used, privacy, the crisis line. */
 export function introPage(ctx: PageContext): TemplateResult {
@@ -11,10 +11,10 @@ export function introPage(ctx: PageContext): TemplateResult {
   const brand = config.brand.name;
   // An instrument may bring its own title and "what this is" (a depression or anxiety screen);
   // the PTSD wording in the translation files is the default.
-  // A definition without this language brings them in English: marked so, for screen readers.
-  const wording = wordingOf(ctx);
-  const { title, what } = wording.inline ?? {};
-  const lang = langOf(ctx, wording) ?? nothing;
+  // They are in the wording's language: English, marked so for screen readers, when the definition
+  // lacks the page's language.
+  const { lang, inline } = wordingOf(ctx);
+  const { title, what } = inline ?? {};
   return html`<h2 class="page-heading" tabindex="-1" data-focus lang=${title ? lang : nothing}>${title ?? t('intro.title')}</h2>
     ${title ? nothing : html`<p>${t('intro.lead', { brand })}</p>`}
     <h3>${t('intro.whatTitle')}</h3>
