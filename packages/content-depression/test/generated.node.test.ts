@@ -61,6 +61,24 @@ describe('the depression content pack (issue 14)', () => {
     assert.match(text(guide.html), /off-label/);
   });
 
+  test('the suicide-prevention limitation cites the Spravato label, and the 2025 approval J&J, in both languages (fact-check 2026-12)', async () => {
+    // The FDA-hosted prescribing information (Limitations of Use), and J&J's release of January 21, 2025.
+    const label = 'nctr-crs.fda.gov/fdalabel/services/spl/set-ids/d81a6a79-a74a-44b7-822c-0dfa3036eaed';
+    const jnj = 'jnj.com/media-center/press-releases/spravato-esketamine-approved-in-the-u-s-as-the-first-and-only-monotherapy';
+    for (const lang of ['en', 'es']) {
+      const guide = await loadGuide(lang);
+      const faq = await loadFaq(lang);
+      const blocks = [guide.html, ...faq.items.map((i) => i.answerHtml)].join('').split(/<\/(?:p|li)>/);
+      const limitation = blocks.filter((b) => /prevents? suicide|prevenga el suicidio/.test(text(b)));
+      assert.equal(limitation.length, 3, `${lang}: the guide's approvals and misconceptions, and the FAQ's crisis answer`);
+      for (const block of limitation) assert.ok(block.includes(label), `${lang}: ${text(block).trim()}`);
+      const approval2025 = blocks.filter((b) => /January 2025|Enero de 2025/.test(text(b)));
+      assert.equal(approval2025.length, 1, lang);
+      assert.ok(approval2025[0]!.includes(jnj), lang);
+      for (const html of [guide.html, ...faq.items.map((i) => i.answerHtml)]) assert.doesNotMatch(html, /beckershospitalreview/, lang);
+    }
+  });
+
   test('the FAQ has the required questions in both languages, in the same order', async () => {
     const en = await loadFaq('en');
     const es = await loadFaq('es');
