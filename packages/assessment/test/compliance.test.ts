@@ -219,7 +219,7 @@ describe('<hearth-assessment>: the compliance review', () => {
     const config = (definition: Definition): HearthConfigInput =>
       ({ assessment: { instrument: definition.id, definitions: [definition] } }) as unknown as HearthConfigInput;
 
-    it('with an unvalidated Spanish translation: the unvalidated notice before the first question', async () => {
+    it('with an unvalidated Spanish translation: a notice that it is not validated (and not that it is ours)', async () => {
       // Placeholder test wording, not a translation of the GAD-7.
       const es = {
         status: 'unvalidated',
@@ -230,7 +230,7 @@ describe('<hearth-assessment>: the compliance review', () => {
       const el = await create(config({ ...gad7, id: 'gad-7-es', languages: { ...gad7.languages, es } }), 'es');
       await start(el);
       expect($(el, '[part="translation-notice"]')?.textContent?.replace(/\s+/g, ' ').trim()).to.equal(
-        'Sobre el texto en español Las preguntas del GAD-7 que siguen son una traducción al español hecha por nosotros de un cuestionario publicado en inglés. Esta traducción no ha sido validada, y su resultado se interpreta con el punto de corte de la versión en inglés.',
+        'Sobre el texto en español Las preguntas del GAD-7 que siguen son una traducción al español que no ha sido validada. Su resultado se interpreta con el punto de corte de la versión publicada.',
       );
       await expect(el).to.be.accessible();
       await tap(el, 0);

@@ -20,7 +20,10 @@ function translationNotice(ctx: PageContext): TemplateResult | typeof nothing {
         : // `spanishText` switches the built-ins' keyed wording only, never a definition's own.
           ctx.config.assessment.spanishText === 'english' && !wording.inline
           ? 'age.englishText'
-          : 'age.unvalidated';
+          : // A partner's translation is theirs, not ours: say only that it has not been validated.
+            wording.inline
+            ? 'age.unvalidatedPartner'
+            : 'age.unvalidated';
   if (ctx.lang === 'en' || !key) return nothing;
   return html`<div class="panel" part="translation-notice" id="age-translation">
     <p><strong>${ctx.t('age.translationTitle')}</strong></p>
