@@ -4,7 +4,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 
 import { phq9Instrument } from '../src/instruments/phq-9.js';
 import type { InstrumentDefinition } from '../src/instruments/index.js';
@@ -14,7 +14,6 @@ import type { InstrumentDefinition } from '../src/instruments/index.js';
  * shared/reference/instruments.md): CI runs on a clean clone, where only the repository exists.
  */
 const REFERENCE = resolve(import.meta.dirname, 'reference/instruments.md');
-const ROOT = resolve(import.meta.dirname, '../../..');
 
 const reference = readFileSync(REFERENCE, 'utf8');
 
