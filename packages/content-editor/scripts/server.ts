@@ -102,7 +102,8 @@ export async function startEditorServer(options: EditorServerOptions): Promise<{
     res.send(readFileSync(join(root, path), 'utf8'));
   });
 
-  // The save check guards decap-server itself, so no save can skip it (not even one that bypasses the browser's).
+  // The save check guards decap-server itself, so no save can skip it (not even one that bypasses the browser's):
+  // it refuses uploads, deletions, moves and assets, and checks every file written.
   app.post('/api/v1', express.json({ limit: '50mb' }), (req, res, next) => {
     const { action, params } = (req.body ?? {}) as { action?: string; params?: Record<string, unknown> };
     if (action === 'persistMedia' || action === 'deleteFile' || action === 'deleteFiles')
@@ -110,7 +111,14 @@ export async function startEditorServer(options: EditorServerOptions): Promise<{
         .status(403)
         .json({ error: 'The content editor does not upload or delete files: link images with https:// addresses.' });
     if (action !== 'persistEntry') return next();
-    const files = (params?.['dataFiles'] ?? [params?.['entry']]) as { path: string; raw: string }[];
+    const files = (params?.['dataFiles'] ?? [params?.['entry']]) as { path: string; raw: string; newPath?: unknown }[];
+    // decap-server would also write `assets` and move a file to `newPath`: the editor does neither.
+    const assets = params?.['assets'];
+    if ((Array.isArray(assets) && assets.length > 0) || files.some((f) => f?.newPath !== undefined && f.newPath !== f.path))
+      return void res.status(422).json({
+        error: 'Not saved: the content editor only changes the text of a guide or FAQ; it does not add, upload or move files.',
+        problems: [],
+      });
     const refusal = refuseSave(root, packs(), files.filter(Boolean));
     if (refusal) return void res.status(422).json(refusal);
     next();

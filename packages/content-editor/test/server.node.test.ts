@@ -181,6 +181,29 @@ describe('the server in front of decap-server', () => {
     assert.ok(existsSync(join(root, ES_FAQ)));
   });
 
+  test('a save that carries files (assets) is refused, and nothing is written', async () => {
+    const response = await api('persistEntry', {
+      branch: 'main',
+      dataFiles: [{ slug: 'faq', path: ES_FAQ, raw: read(ES_FAQ) }],
+      assets: [{ path: 'evil.txt', content: Buffer.from('x').toString('base64'), encoding: 'base64' }],
+      options: { commitMessage: 'edit', useWorkflow: false, status: 'draft', collectionName: 'ptsd' },
+    });
+    assert.equal(response.status, 422);
+    assert.equal(existsSync(join(root, 'evil.txt')), false);
+  });
+
+  test('a save that would move a pack file (newPath) is refused, and the file stays where it is', async () => {
+    const response = await api('persistEntry', {
+      branch: 'main',
+      dataFiles: [{ slug: 'faq', path: ES_FAQ, newPath: 'moved/faq.md', raw: read(ES_FAQ) }],
+      assets: [],
+      options: { commitMessage: 'edit', useWorkflow: false, status: 'draft', collectionName: 'ptsd' },
+    });
+    assert.equal(response.status, 422);
+    assert.ok(existsSync(join(root, ES_FAQ)));
+    assert.equal(existsSync(join(root, 'moved/faq.md')), false);
+  });
+
   test('only pack files are served back, read-only', async () => {
     assert.equal((await fetch(`${url}hearth/content/${ES_FAQ}`)).status, 200);
     assert.equal((await fetch(`${url}hearth/content/package.json`)).status, 404);
