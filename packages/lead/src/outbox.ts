@@ -836,6 +836,26 @@ export class Outbox {
    */
   async #hold(entry: OutboxEntry, reason: HeldState['reason'], store: OutboxStore, result?: DeliveryResult): Promise<void> {
     const { key, widget } = entry;
+    // Once per lead: a send, a flush and a read of the store can each find it expired at once.
+    if (this.#holding.has(key) || this.#held.has(key)) return;
+    this.#holding.add(key);
+    try {
+      await this.#holdOnce(entry, key, widget, reason, store, result);
+    } finally {
+      this.#holding.delete(key);
+    }
+  }
+
+  readonly #holding = new Set<string>();
+
+  async #holdOnce(
+    entry: OutboxEntry,
+    key: string,
+    widget: string,
+    reason: HeldState['reason'],
+    store: OutboxStore,
+    result?: DeliveryResult,
+  ): Promise<void> {
     const status = result && !result.ok ? result.status : undefined;
     const held: OutboxEntry = { ...entry, held: { reason, at: this.#now(), ...(status ? { status } : {}) } };
     this.#known.delete(key);

@@ -119,6 +119,22 @@ describe('Outbox: a lead refused for good or expired after "saved" is held, neve
     next.dispose();
   });
 
+  it('an expired lead found by a send and a resume at once is reported once', async () => {
+    let now = 1_000_000;
+    const { seen, make, source } = setup({ now: () => now, maxAgeMs: 1000 });
+    const first = make();
+    answers.push(status(503));
+    await first.send(lead(), { endpoint, source });
+    first.dispose();
+    now += 1001;
+    // The next page resumes while the person sends a new lead: both find the expired one.
+    const next = make();
+    const { errors } = await quietly(() => Promise.all([next.resume(), next.send(lead(), { endpoint, source })]));
+    assert.equal(seen.filter((s) => s.type === 'hearth-lead-rejected').length, 1, 'one hearth-lead-rejected');
+    assert.equal(errors.filter((e) => e.includes('within')).length, 1, 'one console error for the expiry');
+    next.dispose();
+  });
+
   it('a held lead is never sent again on its own: not by flush, not by the next page', async () => {
     const { make, source } = setup();
     const outbox = make();
