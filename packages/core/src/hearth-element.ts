@@ -74,8 +74,8 @@ export abstract class HearthElement extends LitElement {
   #config: HearthConfig | undefined;
   #configError: HearthConfigError | undefined;
   #failure: HearthFailure | undefined;
-  /** Whether `#failure` was thrown by `configChanged()`. */
-  #failureFromConfig = false;
+  /** The failure `configChanged()` threw, if it is the one shown. */
+  #configFailure: HearthFailure | undefined;
   #unsubscribeGlobal?: () => void;
 
   constructor() {
@@ -193,16 +193,14 @@ export abstract class HearthElement extends LitElement {
     this.#applyBrandTokens(result.config);
     this.localize.refresh();
     // A failure the last config caused (an unknown pack, an instrument that cannot run) goes with
-    // it: the new config may fix it, and if not, configChanged() fails again.
-    if (this.#failureFromConfig) {
-      this.#failure = undefined;
-      this.#failureFromConfig = false;
-    }
+    // it, and configChanged() throws again if the new one cannot run either; any failure since is
+    // another object and stays.
+    if (this.#failure === this.#configFailure) this.#failure = undefined;
     try {
       this.configChanged(result.config);
     } catch (error) {
       this.fail(error);
-      this.#failureFromConfig = true;
+      this.#configFailure = this.#failure;
     }
     this.requestUpdate();
   }

@@ -226,6 +226,19 @@ describe('HearthElement', () => {
       expect(text(el, '.greeting')).to.equal('Hello from Accepted Clinic');
     });
 
+    it('a failure of its own, after a config it could not run, stays when the next config arrives', async () => {
+      const { result: el } = await captureConsole(async () => {
+        const widget = await fixture<HearthTestWidget>(
+          html`<hearth-test-widget config='{"brand":{"name":"Refused Clinic"}}'></hearth-test-widget>`,
+        );
+        widget.failNow('the FAQ file did not load');
+        widget.setAttribute('config', '{"brand":{"name":"Accepted Clinic"}}');
+        await widget.updateComplete;
+        return widget;
+      });
+      expect(el.shadowRoot!.querySelector('[role="alert"]')?.textContent).to.contain('the FAQ file did not load');
+    });
+
     it('shows the error in every widget under an invalid provider and logs once', async () => {
       const { result: el, errors } = await captureConsole(() =>
         fixture(
