@@ -47,7 +47,9 @@ const steps = [
   // `pnpm build-storybook` makes the full site, and the story sweep in `dist` renders and axes each story.
   { name: 'storybook', cmd: 'storybook build --test --quiet -o node_modules/.cache/hearth/storybook-test' },
   // The packages as npm delivers them: packed, installed into a blank Vite app and examples/vue-app, rendered.
-  { name: 'pack', cmd: 'node --test --test-reporter=spec scripts/test/packed-install.test.mjs', after: ['build'] },
+  // After size too: packing strips the source-map comments from dist/ in place, which must not
+  // happen while `size` measures those files.
+  { name: 'pack', cmd: 'node --test --test-reporter=spec scripts/test/packed-install.test.mjs', after: ['build', 'size'] },
 ];
 
 /** Lanes run at the same time; `nice`: a lower CPU priority, so the Chromium lanes are never starved. */
