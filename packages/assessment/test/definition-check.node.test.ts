@@ -94,6 +94,13 @@ describe('definitionProblems: the cut point lies among the possible scores and i
       'scoring.cutPoint 13 must lie in its own scoring.cutPointRange 8–12',
     ]);
   });
+  it('a cutPointRange that is null, a string or one number is a problem sentence, not a crash', () => {
+    for (const cutPointRange of [null, '8-12', [8]]) {
+      assert.deepEqual(definitionProblems(withScoring({ cutPointRange })), [
+        'scoring.cutPointRange must be two whole numbers, lowest first, from 0 to 21',
+      ]);
+    }
+  });
   it('cut points 8 and 12, the ends of the range, are fine', () => {
     assert.deepEqual(definitionProblems(withScoring({ cutPoint: 8 })), []);
     assert.deepEqual(definitionProblems(withScoring({ cutPoint: 12 })), []);

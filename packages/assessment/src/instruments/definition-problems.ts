@@ -95,7 +95,15 @@ function scoringProblems(scoring: InstrumentScoring, count: number): string[] {
   }
   if (cutPointRange !== undefined) {
     const [from, to] = Array.isArray(cutPointRange) ? cutPointRange : [];
-    if (cutPointRange.length !== 2 || !isInteger(from) || !isInteger(to) || from > to || from < low || to > high) {
+    if (
+      !Array.isArray(cutPointRange) ||
+      cutPointRange.length !== 2 ||
+      !isInteger(from) ||
+      !isInteger(to) ||
+      from > to ||
+      from < low ||
+      to > high
+    ) {
       problems.push(`scoring.cutPointRange must be two whole numbers, lowest first, from ${low} to ${high}`);
     } else if (isInteger(cutPoint) && (cutPoint < from || cutPoint > to)) {
       problems.push(`scoring.cutPoint ${cutPoint} must lie in its own scoring.cutPointRange ${span(from, to)}`);
