@@ -122,8 +122,12 @@ function visibleText(root: Node): string {
     if (node.nodeType === Node.TEXT_NODE) {
       let parent = node.parentElement ?? (node.parentNode as ShadowRoot | null)?.host;
       // A slot's fallback text (`<slot name="question">text</slot>`): the slot itself has no box
-      // (display: contents), so checkVisibility() is false for it; ask the element around it.
-      while (parent?.localName === 'slot') parent = parent.parentElement ?? (parent.parentNode as ShadowRoot | null)?.host;
+      // (display: contents), so checkVisibility() is false for it; ask the element around it. A
+      // slot with assigned nodes does not render its fallback: that text is not on screen.
+      while (parent?.localName === 'slot') {
+        if ((parent as HTMLSlotElement).assignedNodes().length) return;
+        parent = parent.parentElement ?? (parent.parentNode as ShadowRoot | null)?.host;
+      }
       if (parent?.checkVisibility({ opacityProperty: true, visibilityProperty: true })) parts.push(node.textContent ?? '');
       return;
     }
