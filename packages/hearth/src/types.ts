@@ -24,7 +24,9 @@ export interface HearthGlobal {
    * Registers a partner's own instrument from its JSON definition (see the assessment README,
    * "Adding an instrument"), so that `<hearth-assessment instrument="<id>">` can run it. Sugar for
    * `configure({ assessment: { definitions } })` with every definition registered this way;
-   * calling it again with the same `id` replaces a definition the assessment refused. Resolves
+   * calling it again with the same `id` replaces a definition the assessment refused. Config
+   * arrays replace rather than merge: use this or `assessment.definitions` in config, not both
+   * (the later one wins). Resolves
    * with the config check's result; a definition the assessment cannot run is reported once in
    * the console and shown in the assessment, with the crisis line.
    */
