@@ -26,8 +26,18 @@ export const MARKERS = {
   '@lit/context': [/["'`]context-request["'`]/],
   i18next: [/i18next is already initialized/],
   zod: [/["'`]\$ZodType["'`]/],
+  // The content editor's libraries (packages/content-editor): never in anything shipped to patients.
+  'decap-cms': [/DECAP_CMS_VERSION/, /decap-cms-core/],
+  react: [/react\.transitional\.element/, /react\.element/],
 };
 export const MARKDOWN_LIBS = ['marked', 'dompurify'];
+/** Libraries of the content editor, a tool for editors: the size check fails if the bundle has any. */
+export const EDITOR_LIBS = ['decap-cms', 'react'];
+
+/** `"<library> in <file>"` for every editor library found in `files` (readDist's map). */
+export function editorLibrariesIn(files) {
+  return [...files].flatMap(([file, info]) => info.libraries.filter((l) => EDITOR_LIBS.includes(l)).map((l) => `${l} in ${file}`));
+}
 
 export function librariesIn(code) {
   return Object.entries(MARKERS)

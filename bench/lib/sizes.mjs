@@ -4,7 +4,18 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium } from './browser.mjs';
 import { pageDownloads } from './downloads.mjs';
-import { DIST, MARKDOWN_LIBS, ROOT, composition, duplicates, librariesIn, readDist, staticPage } from './graph.mjs';
+import {
+  DIST,
+  EDITOR_LIBS,
+  MARKDOWN_LIBS,
+  ROOT,
+  composition,
+  duplicates,
+  editorLibrariesIn,
+  librariesIn,
+  readDist,
+  staticPage,
+} from './graph.mjs';
 import { PAGES, WIDGETS, mounts } from './pages.mjs';
 import { startServer } from './server.mjs';
 
@@ -90,6 +101,16 @@ export async function measureSizes(options = {}) {
       `${BUDGETS.allInOne.file} is ${kb(all.gzip)} gzip, ${kb(all.gzip - BUDGETS.allInOne.kb * UNIT)} over its ${BUDGETS.allInOne.kb} KB budget`,
     );
   }
+
+  // The content editor (Decap CMS, React) is for editors: none of it ships to patients.
+  const editorCode = editorLibrariesIn(files);
+  rows.push({
+    check: `${EDITOR_LIBS.join(' / ')} (the content editor) in dist/`,
+    measured: editorCode.length ? editorCode.join(', ') : 'none',
+    budget: 'none',
+    status: editorCode.length ? 'FAIL' : 'ok',
+  });
+  if (editorCode.length) failures.push(`the shipped bundle contains the content editor's libraries: ${editorCode.join(', ')}`);
 
   // 2. The pages, in a browser.
   const pages = {};
