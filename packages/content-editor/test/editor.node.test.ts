@@ -166,6 +166,39 @@ test('an edit that removes a required question is refused with a readable messag
   await page.waitForSelector('[data-field="body"][data-locale="es"] .hearth-check-messages', { hidden: true });
 });
 
+test('the guide: its preview is the real <hearth-guide lang="es">, showing an edit of the Spanish text as it is typed', async () => {
+  // A fresh browser context: Decap keeps its pane toggles, and the earlier tests changed them.
+  const context = await browser.createBrowserContext();
+  const guidePage = await context.newPage();
+  await guidePage.setViewport({ width: 1400, height: 900 });
+  guidePage.setDefaultTimeout(30_000);
+  guidePage.on('request', (request) => void requests.push(request.url()));
+  try {
+    await openEntry(guidePage, editor.url, 'ptsd', 'guide');
+    await previewLocale(guidePage, 'es');
+    const body = await field(guidePage, 'body', 'es');
+    await replaceText(
+      guidePage,
+      body,
+      'No es una señal de debilidad, y tiene tratamiento.',
+      'No es una señal de debilidad: se puede tratar.',
+    );
+    const preview = await guidePage.waitForFrame((frame) => frame.url().endsWith('/preview.html'));
+    const shown = await preview.waitForFunction(
+      (text) => {
+        const guide = document.querySelector('hearth-guide[lang="es"]');
+        const rendered = `${guide?.shadowRoot?.textContent ?? ''} ${guide?.textContent ?? ''}`;
+        return rendered.includes(text) && !rendered.includes('y tiene tratamiento.');
+      },
+      {},
+      'No es una señal de debilidad: se puede tratar.',
+    );
+    assert.ok(await shown.jsonValue(), 'the guide preview shows the edit');
+  } finally {
+    await context.close();
+  }
+});
+
 test('no request leaves the machine', () => {
   const origin = new URL(editor.url).origin;
   const elsewhere = requests.filter((url) => !url.startsWith(`${origin}/`) && !/^(data|blob):/.test(url));
