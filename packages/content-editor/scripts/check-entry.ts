@@ -40,10 +40,24 @@ function locate(doc: CheckedDoc | undefined, line: number, message: string): Pic
   return { field: best ? best.split('.')[0]! : 'file' };
 }
 
-/** Where a problem is, in words an editor understands: "Spanish FAQ, text line 12". */
+/**
+ * The checker's message in an editor's words: a pack file named by its language and kind ("the
+ * English FAQ (line 40)") rather than by its path in the repository.
+ */
+function forEditors(message: string, byFile: ReadonlyMap<string, { lang: string; kind: DocKind }>): string {
+  return message.replace(/(packages\/[\w.-]+\/content\/[\w-]+\/[\w.-]+\.md)(?::(\d+))?/g, (whole, file: string, line?: string) => {
+    const info = byFile.get(file);
+    if (!info) return whole;
+    const name = `the ${LANGUAGE_NAMES[info.lang] ?? info.lang} ${KIND_NAMES[info.kind]}`;
+    return line ? `${name} (line ${line})` : name;
+  });
+}
+
+/** Where a problem is, in words an editor understands: "Spanish FAQ, text line 12" (or "text" for something missing). */
 export function describeProblem(p: EditorProblem): string {
   const where = `${LANGUAGE_NAMES[p.lang] ?? p.lang} ${KIND_NAMES[p.kind]}`;
-  const field = p.field === 'body' ? `text line ${p.fieldLine}` : p.field === 'file' ? `line ${p.line}` : `field "${p.field}"`;
+  const text = p.fieldLine ? `text line ${p.fieldLine}` : 'text';
+  const field = p.field === 'body' ? text : p.field === 'file' ? `line ${p.line}` : `field "${p.field}"`;
   return `${where}, ${field}: ${p.message}`;
 }
 
@@ -83,17 +97,15 @@ export function checkChangedFiles(root: string, pack: EditablePack, changed: Map
   }
   return found
     .filter(({ problem }) => changed.has(problem.file))
-    .map(({ problem, lang, kind }) => ({
-      file: problem.file,
-      lang,
-      kind,
-      line: problem.line,
-      message: problem.message,
-      ...locate(
+    .map(({ problem, lang, kind }) => {
+      const where = locate(
         docs.find((d) => d.file === problem.file),
         problem.line,
         problem.message,
-      ),
-    }))
+      );
+      // Something missing (a question, a section) has no line of its own in the text box.
+      if (/\bmissing\b/.test(problem.message)) delete where.fieldLine;
+      return { file: problem.file, lang, kind, line: problem.line, message: forEditors(problem.message, byFile), ...where };
+    })
     .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
 }

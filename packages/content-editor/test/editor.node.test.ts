@@ -152,7 +152,8 @@ test('an edit that removes a required question is refused with a readable messag
   const message = await page.waitForSelector('[data-field="body"][data-locale="es"] .hearth-check-messages');
   const text = await message!.evaluate((el) => (el as HTMLElement).innerText);
   assert.match(text, /required question "how-fast-does-it-work" is missing/);
-  assert.match(text, /\{#how-fast-does-it-work\} is in packages\/content-ptsd\/content\/en\/faq\.md:\d+ but missing here/);
+  assert.match(text, /\{#how-fast-does-it-work\} is in the English FAQ \(line \d+\) but missing here/);
+  assert.doesNotMatch(text, /packages\/|Line 1:/, 'no repository path, and no line for something missing');
   assert.equal(await message!.evaluate((el) => el.getAttribute('role')), 'alert');
   const input = await field(page, 'body', 'es');
   assert.equal(await input.evaluate((el) => el.getAttribute('aria-describedby')), await message!.evaluate((el) => el.id));
