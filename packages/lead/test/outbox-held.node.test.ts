@@ -102,16 +102,21 @@ describe('Outbox: a lead refused for good or expired after "saved" is held, neve
     outbox.dispose();
   });
 
-  it('an expired lead found by two reads at once (the next page resumes and looks for held leads together) is reported once', async () => {
+  /** A lead queued on one page (the endpoint answered 503), and the next page once it has expired. */
+  async function expiredOnNextPage() {
     let now = 1_000_000;
-    const { seen, make, source } = setup({ now: () => now, maxAgeMs: 1000 });
-    const first = make();
+    const parts = setup({ now: () => now, maxAgeMs: 1000 });
+    const first = parts.make();
     answers.push(status(503));
-    await first.send(lead(), { endpoint, source });
+    await first.send(lead(), { endpoint, source: parts.source });
     first.dispose();
     now += 1001;
+    return { ...parts, next: parts.make() };
+  }
+
+  it('an expired lead found by two reads at once (the next page resumes and looks for held leads together) is reported once', async () => {
+    const { seen, next } = await expiredOnNextPage();
     // What Outbox.resume() does on the next page: resume() and showHeldLeads() → held() at once.
-    const next = make();
     const { errors } = await quietly(() => Promise.all([next.resume(), next.held()]));
     assert.equal(seen.filter((s) => s.type === 'hearth-lead-rejected').length, 1, 'one hearth-lead-rejected');
     assert.equal(errors.length, 1, 'one console error');
@@ -120,15 +125,8 @@ describe('Outbox: a lead refused for good or expired after "saved" is held, neve
   });
 
   it('an expired lead found by a send and a resume at once is reported once', async () => {
-    let now = 1_000_000;
-    const { seen, make, source } = setup({ now: () => now, maxAgeMs: 1000 });
-    const first = make();
-    answers.push(status(503));
-    await first.send(lead(), { endpoint, source });
-    first.dispose();
-    now += 1001;
+    const { seen, next, source } = await expiredOnNextPage();
     // The next page resumes while the person sends a new lead: both find the expired one.
-    const next = make();
     const { errors } = await quietly(() => Promise.all([next.resume(), next.send(lead(), { endpoint, source })]));
     assert.equal(seen.filter((s) => s.type === 'hearth-lead-rejected').length, 1, 'one hearth-lead-rejected');
     assert.equal(errors.filter((e) => e.includes('within')).length, 1, 'one console error for the expiry');
