@@ -5,7 +5,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
+import type { ElementHandle, Page } from 'puppeteer-core';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -66,25 +66,8 @@ export async function startEditor(root: string, timeoutMs = 240_000): Promise<Ru
   };
 }
 
-export function launchChromium(): Promise<Browser> {
-  return puppeteer.launch({
-    executablePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--headless=new',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      // No name resolves but the loopback address: a request elsewhere fails (and the test sees it).
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-    ],
-    protocolTimeout: 120_000,
-  });
-}
+/** Debian's Chromium, as the benchmarks and the packed-install test launch it (no DNS but 127.0.0.1). */
+export { launchChromium } from '../../../bench/lib/browser.mjs';
 
 /** Opens an entry of the editor, logged in to the local backend. */
 export async function openEntry(page: Page, url: string, collection: string, entry: string): Promise<void> {
