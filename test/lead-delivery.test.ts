@@ -18,6 +18,7 @@ import {
   fetchTransport,
 } from '../packages/lead/src/index.js';
 import { LeadReceiver, type ReceiverRow } from './support/sink.js';
+import { quietly } from '../packages/lead/test/support/leads.js';
 
 /**
  * A minimal widget that sends a lead the way every Hearth widget does and tells the person the
@@ -124,17 +125,6 @@ async function storedEntries(name: string): Promise<OutboxEntry[]> {
 }
 
 const text = (el: HTMLElement, selector: string) => el.shadowRoot?.querySelector(selector)?.textContent?.trim() ?? '';
-
-async function captureErrors<T>(fn: () => Promise<T>): Promise<{ result: T; errors: string[] }> {
-  const errors: string[] = [];
-  const original = console.error;
-  console.error = (...args: unknown[]) => errors.push(args.map(String).join(' '));
-  try {
-    return { result: await fn(), errors };
-  } finally {
-    console.error = original;
-  }
-}
 
 /** Every lead event of the page, to check that none carries personal data. */
 const seenEvents: { name: string; detail: unknown }[] = [];
@@ -323,7 +313,7 @@ describe('lead delivery to a real receiver under faults', function () {
       const lead = goodLead();
       // Where apex→www or a trailing-slash rule would send it: a URL that answers a GET with 2xx.
       await receiver.faults({ status, headers: { location: `${receiver.endpoint}?redirected=1` } });
-      const { result: delivery, errors } = await captureErrors(() => el.send(lead));
+      const { result: delivery, errors } = await quietly(() => el.send(lead));
       expect(delivery).to.include({ status: 'queued', durable: true });
       expect(errors.filter((e) => e.includes('answered with a redirect'))).to.have.length(1);
       expect(errors.join(' ')).to.contain(endpoint);
@@ -363,7 +353,7 @@ describe('lead delivery to a real receiver under faults', function () {
       },
     });
     const errorEvent = oneEvent(el, 'hearth-lead-error');
-    const { result: delivery, errors } = await captureErrors(() => el.send(lead));
+    const { result: delivery, errors } = await quietly(() => el.send(lead));
     expect(delivery).to.include({ status: 'failed', errorCode: 'invalid' });
     expect(!delivery.result.ok && delivery.result.fieldErrors).to.deep.equal([
       { path: 'contact.phone', message: 'a mobile number we can text' },
@@ -430,7 +420,7 @@ describe('lead delivery to a real receiver under faults', function () {
     const history: Record<string, string> = {};
     for (let i = 0; i < 200; i++) history[`q${i}`] = 'x'.repeat(199);
     const huge = goodLead({ answers: { history } });
-    const { result: tooBig } = await captureErrors(() => el.send(huge));
+    const { result: tooBig } = await quietly(() => el.send(huge));
     expect(tooBig).to.include({ status: 'failed', errorCode: 'rejected' });
     expect(!tooBig.result.ok && tooBig.result.status).to.equal(413);
     await el.updateComplete;
@@ -549,7 +539,7 @@ describe('lead delivery to a real receiver under faults', function () {
       },
     };
     const errorEvent = oneEvent(document, 'hearth-lead-error');
-    const { errors } = await captureErrors(() => track(fastOutbox({ storeName: tampered, transport: watcher })).resume());
+    const { errors } = await quietly(() => track(fastOutbox({ storeName: tampered, transport: watcher })).resume());
     expect((await errorEvent).detail).to.deep.equal({
       idempotencyKey: bad.idempotencyKey,
       widget: 'hearth-delivery-probe',
@@ -574,7 +564,7 @@ describe('lead delivery to a real receiver under faults', function () {
     await receiver.up();
     now += 7 * 24 * 60 * 60 * 1000 + 1;
     const expired = oneEvent(document, 'hearth-lead-error');
-    const { errors } = await captureErrors(() => track(fastOutbox({ storeName: name, now: () => now })).resume());
+    const { errors } = await quietly(() => track(fastOutbox({ storeName: name, now: () => now })).resume());
     expect((await expired).detail).to.deep.equal({
       idempotencyKey: lead.idempotencyKey,
       widget: 'hearth-delivery-probe',
@@ -596,7 +586,7 @@ describe('lead delivery to a real receiver under faults', function () {
     expect((await el.send(l1)).status).to.equal('queued');
     expect((await el.send(l2)).status).to.equal('queued');
     const errorEvent = oneEvent(el, 'hearth-lead-error');
-    const { result: third, errors } = await captureErrors(() => el.send(l3));
+    const { result: third, errors } = await quietly(() => el.send(l3));
     expect(third).to.include({ status: 'failed', errorCode: 'queue-full' });
     expect((await errorEvent).detail).to.deep.equal({
       idempotencyKey: l3.idempotencyKey,
@@ -627,7 +617,7 @@ describe('lead delivery to a real receiver under faults', function () {
     const el = await probe(outbox);
     await receiver.down();
     expect((await el.send(first)).status).to.equal('queued');
-    const { result } = await captureErrors(() => el.send(goodLead()));
+    const { result } = await quietly(() => el.send(goodLead()));
     expect(result).to.include({ status: 'failed', errorCode: 'queue-full' });
     expect(await storedEntries(name)).to.have.length(1);
   });
@@ -637,7 +627,7 @@ describe('lead delivery to a real receiver under faults', function () {
     const el = await probe(track(fastOutbox({ storeName: name, baseDelayMs: 60_000, maxDelayMs: 60_000 })));
     await receiver.down();
     const lead = goodLead({ answers: { pcPtsd5: { exposure: true, items: [true, true, true, false, false] } } });
-    const { result, errors } = await captureErrors(() => el.send(lead));
+    const { result, errors } = await quietly(() => el.send(lead));
     expect(result.status).to.equal('queued');
     expect(errors.join()).to.contain('privacy.includeAnswers is off');
     const [stored] = await storedEntries(name);
@@ -710,7 +700,7 @@ describe('lead delivery to a real receiver under faults', function () {
     const el = await probe(track(fastOutbox({ store: () => openOutboxStore({ indexedDB: null, localStorage: null }) })));
     await receiver.down();
     const lead = goodLead();
-    const { result, errors } = await captureErrors(() => el.send(lead));
+    const { result, errors } = await quietly(() => el.send(lead));
     expect(result).to.include({ status: 'queued', durable: false });
     expect(errors.join()).to.contain('only while this page stays open');
     const submitted = oneEvent(el, 'hearth-lead-submitted');
